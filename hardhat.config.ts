@@ -1,0 +1,59 @@
+import { createRequire } from "node:module";
+import "dotenv/config";
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+// Compilers come from npm packages (WASM builds), so nothing is downloaded at build time.
+// Hardhat needs absolute paths and the exact versions those packages carry.
+const require = createRequire(import.meta.url);
+const SOLC_VERSION = "0.8.30";
+const SUSHI_SOLC_VERSION = "0.6.12";
+const optimizer = { enabled: true, runs: 10_000 };
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    compilers: [
+      {
+        version: SOLC_VERSION,
+        path: require.resolve("solc/soljson.js"),
+        settings: { optimizer, evmVersion: "cancun" },
+      },
+      {
+        // SushiSwap ships only Solidity source: its factory and pair are built with the
+        // compiler they were written for (see contracts/external/SushiSwapV2.sol).
+        version: SUSHI_SOLC_VERSION,
+        path: require.resolve("solc-0612/soljson.js"),
+        settings: { optimizer: { enabled: true, runs: 999_999 }, evmVersion: "istanbul" },
+      },
+    ],
+    npmFilesToBuild: [
+      "@sushiswap/core/contracts/uniswapv2/UniswapV2Factory.sol",
+      "@sushiswap/core/contracts/uniswapv2/UniswapV2Pair.sol",
+    ],
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: 256 },
+      invariant: { runs: 256, depth: 32, failOnRevert: false },
+    },
+  },
+  typechain: { outDir: "typechain-types" },
+  networks: {
+    // Mainnet fork: used only when MAINNET_RPC_URL is set (see .env.example and test/helpers/fork.ts).
+    mainnetFork: {
+      type: "edr-simulated",
+      chainType: "l1",
+      forking: {
+        url: configVariable("MAINNET_RPC_URL"),
+        blockNumber: process.env.FORK_BLOCK ? Number(process.env.FORK_BLOCK) : undefined,
+      },
+    },
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+  },
+});
