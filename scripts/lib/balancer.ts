@@ -4,7 +4,7 @@ import { npmArtifacts } from "./artifacts.js";
 import { SwapKind, type BalancerVault, type WeightedPool } from "./dex-types.js";
 import type { BalancerWorld } from "./dex-world.js";
 import { erc20At } from "./tokens.js";
-import { deadline } from "./v2.js";
+import { deadline, gasOf, type SwapResult } from "./v2.js";
 
 /** Balancer fixed point: 1e18 is 1.0 (weights, swap fees). */
 export const BALANCER_ONE = 10n ** 18n;
@@ -97,7 +97,7 @@ export async function joinWeightedPool(
   minBptOut = 0n,
 ): Promise<bigint> {
   const amountsIn = amountsInPoolOrder(handle, amounts);
-  const vault = balancer.vault.connect(lp) as BalancerVault;
+  const vault = balancer.vault.connect(lp);
   for (const [i, token] of handle.tokens.entries()) await approveVault(vault, lp, token, amountsIn[i]);
   const init = (await handle.pool.totalSupply()) === 0n;
   const userData = init
@@ -109,7 +109,7 @@ export async function joinWeightedPool(
   return (await handle.pool.balanceOf(lp.address)) - before;
 }
 
-/** Swaps exactly `amountIn` through Vault.swap (GIVEN_IN) and returns what `trader` received. */
+/** Swaps exactly `amountIn` through Vault.swap (GIVEN_IN): what `trader` received, and the gas. */
 export async function swapBalancer(
   balancer: BalancerWorld,
   handle: WeightedPoolHandle,
@@ -118,8 +118,8 @@ export async function swapBalancer(
   amountIn: bigint,
   trader: HardhatEthersSigner,
   minAmountOut = 0n,
-): Promise<bigint> {
-  const vault = balancer.vault.connect(trader) as BalancerVault;
+): Promise<SwapResult> {
+  const vault = balancer.vault.connect(trader);
   await approveVault(vault, trader, tokenIn, amountIn);
   const out = erc20At(tokenOut, trader);
   const before = await out.balanceOf(trader.address);
@@ -132,8 +132,8 @@ export async function swapBalancer(
     userData: "0x",
   };
   const funds = { sender: trader, fromInternalBalance: false, recipient: trader, toInternalBalance: false };
-  await (await vault.swap(singleSwap, funds, minAmountOut, await deadline(trader))).wait();
-  return (await out.balanceOf(trader.address)) - before;
+  const gasUsed = await gasOf(await vault.swap(singleSwap, funds, minAmountOut, await deadline(trader)));
+  return { amountOut: (await out.balanceOf(trader.address)) - before, gasUsed };
 }
 
 /**
@@ -147,7 +147,7 @@ export async function exitWeightedPool(
   bptIn: bigint,
   minAmountsOut: readonly TokenAmount[] = [],
 ): Promise<bigint[]> {
-  const vault = balancer.vault.connect(lp) as BalancerVault;
+  const vault = balancer.vault.connect(lp);
   const tokens = handle.tokens.map((t) => erc20At(t, lp));
   const before = await Promise.all(tokens.map((t) => t.balanceOf(lp.address)));
   const request = {

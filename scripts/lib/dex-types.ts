@@ -4,6 +4,7 @@ import type {
   BaseContractMethod,
   BigNumberish,
   BytesLike,
+  ContractRunner,
   ContractTransactionResponse,
 } from "ethers";
 
@@ -14,7 +15,12 @@ import type {
 type View<A extends unknown[], R> = BaseContractMethod<A, R, R>;
 type Send<A extends unknown[], R = void> = BaseContractMethod<A, R, ContractTransactionResponse>;
 
-export interface Erc20 extends BaseContract {
+/** A contract handle whose `connect` keeps its type (as typechain's bindings do). */
+export interface Handle extends BaseContract {
+  connect(runner: ContractRunner | null): this;
+}
+
+export interface Erc20 extends Handle {
   name: View<[], string>;
   symbol: View<[], string>;
   decimals: View<[], bigint>;
@@ -35,7 +41,7 @@ export interface Weth9 extends Erc20 {
   withdraw: Send<[amount: BigNumberish]>;
 }
 
-export interface V2Factory extends BaseContract {
+export interface V2Factory extends Handle {
   createPair: Send<[tokenA: AddressLike, tokenB: AddressLike], string>;
   getPair: View<[tokenA: AddressLike, tokenB: AddressLike], string>;
   allPairsLength: View<[], bigint>;
@@ -57,7 +63,7 @@ export interface V2Pair extends Erc20 {
   swap: Send<[amount0Out: BigNumberish, amount1Out: BigNumberish, to: AddressLike, data: BytesLike]>;
 }
 
-export interface V2Router extends BaseContract {
+export interface V2Router extends Handle {
   factory: View<[], string>;
   WETH: View<[], string>;
   addLiquidity: Send<
@@ -122,7 +128,7 @@ export interface ExitPoolRequest {
   toInternalBalance: boolean;
 }
 
-export interface BalancerVault extends BaseContract {
+export interface BalancerVault extends Handle {
   WETH: View<[], string>;
   getAuthorizer: View<[], string>;
   getProtocolFeesCollector: View<[], string>;
@@ -143,15 +149,15 @@ export interface BalancerVault extends BaseContract {
   >;
 }
 
-export interface BalancerAuthorizer extends BaseContract {
+export interface BalancerAuthorizer extends Handle {
   canPerform: View<[actionId: BytesLike, account: AddressLike, where: AddressLike], boolean>;
 }
 
-export interface BalancerFeeProvider extends BaseContract {
+export interface BalancerFeeProvider extends Handle {
   getFeeTypePercentage: View<[feeType: BigNumberish], bigint>;
 }
 
-export interface WeightedPoolFactory extends BaseContract {
+export interface WeightedPoolFactory extends Handle {
   getVault: View<[], string>;
   isDisabled: View<[], boolean>;
 }

@@ -1,5 +1,5 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { Contract, type ContractRunner } from "ethers";
+import { Contract, type ContractRunner, type ContractTransactionResponse } from "ethers";
 import { npmArtifacts } from "./artifacts.js";
 import type { Erc20, V2Pair } from "./dex-types.js";
 import type { V2Venue } from "./dex-world.js";
@@ -10,6 +10,12 @@ export const V2_FEE_NUMERATOR = 997n;
 export const V2_FEE_DENOMINATOR = 1000n;
 /** Seconds a helper transaction stays valid (router deadline). */
 export const TX_DEADLINE_SECONDS = 3600n;
+
+/** What a swap helper did: the output received and the gas of the swap transaction(s). */
+export interface SwapResult {
+  readonly amountOut: bigint;
+  readonly gasUsed: bigint;
+}
 
 /** The constant-product output for an exact input, as UniswapV2Library.getAmountOut. */
 export function v2AmountOut(amountIn: bigint, reserveIn: bigint, reserveOut: bigint): bigint {
@@ -22,9 +28,16 @@ export function v2PairAt(address: string, runner: ContractRunner): V2Pair {
   return new Contract(address, npmArtifacts.uniswapV2Pair().abi, runner) as unknown as V2Pair;
 }
 
+/** Waits for `tx` and returns the gas it used. */
+export async function gasOf(tx: ContractTransactionResponse): Promise<bigint> {
+  const receipt = await tx.wait();
+  if (receipt === null) throw new Error(`no receipt for ${tx.hash}`);
+  return receipt.gasUsed;
+}
+
 export async function deadline(runner: HardhatEthersSigner): Promise<bigint> {
-  const block = await runner.provider.getBlock("latest");
-  if (block === null) throw new Error("no latest block");
+  const block = await runner.provider?.getBlock("latest");
+  if (block == null) throw new Error("no latest block");
   return BigInt(block.timestamp) + TX_DEADLINE_SECONDS;
 }
 
@@ -66,11 +79,11 @@ export async function addV2Liquidity(
   amountB: bigint,
   lp: HardhatEthersSigner,
 ): Promise<{ pair: V2Pair; liquidity: bigint }> {
-  const pair = (await getOrCreateV2Pair(venue, tokenA, tokenB)).connect(lp) as V2Pair;
+  const pair = (await getOrCreateV2Pair(venue, tokenA, tokenB)).connect(lp);
   const before = await pair.balanceOf(lp.address);
-  const [a, b] = [tokenA.connect(lp) as Erc20, tokenB.connect(lp) as Erc20];
+  const [a, b] = [tokenA.connect(lp), tokenB.connect(lp)];
   if (venue.router !== undefined) {
-    const router = venue.router.connect(lp) as typeof venue.router;
+    const router = venue.router.connect(lp);
     await (await a.approve(router, amountA)).wait();
     await (await b.approve(router, amountB)).wait();
     await (
@@ -88,7 +101,8 @@ export async function addV2Liquidity(
  * Swaps exactly `amountIn` of `tokenIn` for the pair's other token and returns what `trader`
  * received. Uniswap: Router02.swapExactTokensForTokens. Sushi: the constant-product output is
  * computed from the reserves, the input transferred to the pair, and pair.swap called, as a
- * router (or our venue adapter) does.
+ * router (or our venue adapter) does. `gasUsed` counts the swap (for Sushi: transfer + swap,
+ * which an adapter contract would do in one transaction), not the approval.
  */
 export async function swapV2(
   venue: V2Venue,
@@ -97,29 +111,35 @@ export async function swapV2(
   amountIn: bigint,
   trader: HardhatEthersSigner,
   minAmountOut = 0n,
-): Promise<bigint> {
+): Promise<SwapResult> {
   const inAddress = await tokenIn.getAddress();
   const token0 = await pair.token0();
   const outAddress = token0 === inAddress ? await pair.token1() : token0;
   const tokenOut = erc20At(outAddress, trader);
   const before = await tokenOut.balanceOf(trader.address);
-  const input = tokenIn.connect(trader) as Erc20;
+  const input = tokenIn.connect(trader);
+  let gasUsed = 0n;
   if (venue.router !== undefined) {
-    const router = venue.router.connect(trader) as typeof venue.router;
+    const router = venue.router.connect(trader);
     await (await input.approve(router, amountIn)).wait();
     const path = [inAddress, outAddress];
-    await (
-      await router.swapExactTokensForTokens(amountIn, minAmountOut, path, trader, await deadline(trader))
-    ).wait();
+    const tx = await router.swapExactTokensForTokens(
+      amountIn,
+      minAmountOut,
+      path,
+      trader,
+      await deadline(trader),
+    );
+    gasUsed = await gasOf(tx);
   } else {
     const { reserveIn, reserveOut } = await v2Reserves(pair, tokenIn);
     const amountOut = v2AmountOut(amountIn, reserveIn, reserveOut);
     if (amountOut < minAmountOut) throw new Error(`swapV2: ${amountOut} < min ${minAmountOut}`);
     const [out0, out1] = token0 === inAddress ? [0n, amountOut] : [amountOut, 0n];
-    await (await input.transfer(pair, amountIn)).wait();
-    await (await (pair.connect(trader) as V2Pair).swap(out0, out1, trader, "0x")).wait();
+    gasUsed = await gasOf(await input.transfer(pair, amountIn));
+    gasUsed += await gasOf(await pair.connect(trader).swap(out0, out1, trader, "0x"));
   }
-  return (await tokenOut.balanceOf(trader.address)) - before;
+  return { amountOut: (await tokenOut.balanceOf(trader.address)) - before, gasUsed };
 }
 
 /** Burns `liquidity` LP tokens of `lp` (transfer to the pair + burn) and returns what came back. */
@@ -128,7 +148,7 @@ export async function removeV2Liquidity(
   liquidity: bigint,
   lp: HardhatEthersSigner,
 ): Promise<{ amount0: bigint; amount1: bigint }> {
-  const p = pair.connect(lp) as V2Pair;
+  const p = pair.connect(lp);
   const [t0, t1] = [erc20At(await p.token0(), lp), erc20At(await p.token1(), lp)];
   const [before0, before1] = [await t0.balanceOf(lp.address), await t1.balanceOf(lp.address)];
   await (await p.transfer(p, liquidity)).wait();

@@ -43,7 +43,7 @@ describe("Uniswap V2 (mainnet bytecode from npm)", function () {
     const { world, lp, trader, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     const { pair } = await addV2Liquidity(world.uniswap, tokenA, 100_000n * E18, tokenB, 50_000n * E18, lp);
     const amountIn = 1_000n * E18;
-    const received = await swapV2(world.uniswap, pair, tokenA, amountIn, trader);
+    const received = (await swapV2(world.uniswap, pair, tokenA, amountIn, trader)).amountOut;
     expect(received).to.equal(out(amountIn, 100_000n * E18, 50_000n * E18));
     // Hand check: 1000*997*50000/(100000*1000+1000*997) = 493.579... B.
     expect(received / 10n ** 15n).to.equal(493_579n);
@@ -55,10 +55,10 @@ describe("Uniswap V2 (mainnet bytecode from npm)", function () {
     const { pair, liquidity } = await addV2Liquidity(world.uniswap, tokenA, seed, tokenB, seed, lp);
     // A round trip A -> B -> A: without fees the pool would end where it started.
     const amountIn = 5_000n * E18;
-    const gotB = await swapV2(world.uniswap, pair, tokenA, amountIn, trader);
+    const gotB = (await swapV2(world.uniswap, pair, tokenA, amountIn, trader)).amountOut;
     const rA = seed + amountIn;
     const rB = seed - gotB;
-    const gotA = await swapV2(world.uniswap, pair, tokenB, gotB, trader);
+    const gotA = (await swapV2(world.uniswap, pair, tokenB, gotB, trader)).amountOut;
     expect(gotA).to.equal(out(gotB, rB, rA));
     const poolA = rA - gotA; // the pool keeps both legs' fees, on the A side
     const supply = liquidity + MINIMUM_LIQUIDITY;

@@ -8,7 +8,7 @@ const fixture = () => dexFixture(ethers);
 describe("WETH9 (bytecode from @uniswap/v2-periphery)", function () {
   it("wraps ETH 1:1 on deposit and unwraps it on withdraw", async function () {
     const { world, lp } = await networkHelpers.loadFixture(fixture);
-    const weth = world.weth.connect(lp) as typeof world.weth;
+    const weth = world.weth.connect(lp);
     const wethAddress = await weth.getAddress();
     const ethBefore = await ethers.provider.getBalance(lp.address);
 
@@ -28,7 +28,7 @@ describe("WETH9 (bytecode from @uniswap/v2-periphery)", function () {
   // must wrap with deposit(), never with a plain ETH transfer.
   it("rejects plain ETH transfers and withdrawals above the balance", async function () {
     const { world, trader } = await networkHelpers.loadFixture(fixture);
-    const weth = world.weth.connect(trader) as typeof world.weth;
+    const weth = world.weth.connect(trader);
     await expect(trader.sendTransaction({ to: weth, value: E18 })).to.be.revert(ethers);
     await (await weth.deposit({ value: E18 })).wait();
     await expect(weth.withdraw(E18 + 1n)).to.be.revert(ethers);
