@@ -119,7 +119,11 @@ export async function attachDexWorld(
     balancer: {
       vault: at(addresses.balancerVault, npmArtifacts.balancerVault().abi, deployer),
       authorizer: at(addresses.balancerAuthorizer, npmArtifacts.balancerAuthorizer().abi, deployer),
-      feeProvider: at(addresses.balancerFeeProvider, npmArtifacts.balancerFeeProvider().abi, deployer),
+      feeProvider: at(
+        addresses.balancerFeeProvider,
+        npmArtifacts.balancerFeeProvider().abi,
+        deployer,
+      ),
       weightedPoolFactory,
     },
   };

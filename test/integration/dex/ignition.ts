@@ -1,7 +1,11 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import DexWorldModule from "../../../deploy/DexWorld.js";
-import { createWeightedPool, joinWeightedPool, swapBalancer } from "../../../scripts/lib/balancer.js";
+import {
+  createWeightedPool,
+  joinWeightedPool,
+  swapBalancer,
+} from "../../../scripts/lib/balancer.js";
 import { attachDexWorld } from "../../../scripts/lib/dex-world.js";
 import { deployTestToken } from "../../../scripts/lib/tokens.js";
 import { addV2Liquidity, swapV2 } from "../../../scripts/lib/v2.js";
