@@ -181,8 +181,15 @@ export async function deployDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
 /**
  * The real mainnet deployments, on a `mainnetFork` connection. Pools are created through
  * Balancer's weighted pool factory v4: v3 (what the local world deploys) is deprecated there.
+ * The Authorizer is whichever one the Vault uses at the fork block (Balancer replaced the
+ * original, MAINNET.balancerAuthorizer, by a TimelockAuthorizer); both implement canPerform.
  */
 export async function forkDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
+  const vault = at<BalancerVault>(
+    MAINNET.balancerVault,
+    npmArtifacts.balancerVault().abi,
+    ethers.provider,
+  );
   return attachDexWorld(
     ethers,
     {
@@ -191,7 +198,7 @@ export async function forkDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
       uniswapV2Router02: MAINNET.uniswapV2Router02,
       sushiswapFactory: MAINNET.sushiswapFactory,
       balancerVault: MAINNET.balancerVault,
-      balancerAuthorizer: MAINNET.balancerAuthorizer,
+      balancerAuthorizer: await vault.getAuthorizer(),
       balancerFeeProvider: MAINNET.balancerFeeProvider,
       balancerWeightedPoolFactory: MAINNET.balancerWeightedPoolFactoryV4,
       balancerWeightedPoolFactoryVersion: 4,
