@@ -2,7 +2,6 @@ import { expect } from "chai";
 import { getCreate2Address, keccak256, solidityPackedKeccak256 } from "ethers";
 import { artifacts, network } from "hardhat";
 import { MAINNET_PAIR_INIT_CODE_HASH } from "../../../scripts/lib/addresses.js";
-import type { SushiFactory } from "../../../scripts/lib/dex-types.js";
 import { SUSHI_PAIR_ARTIFACT } from "../../../scripts/lib/dex-config.js";
 import { addV2Liquidity, removeV2Liquidity, swapV2, v2Reserves } from "../../../scripts/lib/v2.js";
 import { dexFixture, E18 } from "../../helpers/dex-fixture.js";
@@ -20,7 +19,7 @@ describe("SushiSwap (factory and pair compiled from @sushiswap/core)", function 
     const { world, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     const pairArtifact = await artifacts.readArtifact(SUSHI_PAIR_ARTIFACT);
     const initCodeHash = keccak256(pairArtifact.bytecode);
-    const factory = world.sushiswap.factory as SushiFactory;
+    const factory = world.sushiswap.factory;
     expect(await factory.pairCodeHash()).to.equal(initCodeHash);
     // Why there is no Sushi router: its hard-coded mainnet hash does not match this build.
     expect(initCodeHash).to.not.equal(MAINNET_PAIR_INIT_CODE_HASH.sushiswap);
