@@ -1,5 +1,5 @@
 // Deployment parameters of the local DEX world, shared by scripts/lib/dex-world.ts (ethers) and
-// deploy/DexWorld.ts (Ignition). No Hardhat import here, so Ignition can load it on its own.
+// deploy/modules/DexWorld.ts (Ignition). No Hardhat import here, so Ignition can load it on its own.
 
 /**
  * SushiSwap's factory as this project compiles it from @sushiswap/core's source (see
