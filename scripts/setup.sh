@@ -15,7 +15,11 @@ installed() {
   [ -x "$local_node" ] && "$local_node" -e "require('@nomicfoundation/edr')" >/dev/null 2>&1
 }
 
-if installed && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+# The stamp records which lock file the install came from (content, not file times, so a
+# checkout that touches package-lock.json without changing it does not reinstall).
+stamp=node_modules/.reactor-setup-stamp
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if installed && [ "$(cat "$stamp" 2>/dev/null)" = "$lock_hash" ]; then
   exit 0
 fi
 
@@ -26,4 +30,5 @@ if ! installed; then
   PATH="$PWD/node_modules/.bin:$PATH" npm ci --no-audit --no-fund --loglevel=error
 fi
 installed || { echo "setup: Hardhat's EVM binding is still missing; see README 'Requirements'" >&2; exit 1; }
+echo "$lock_hash" >"$stamp"
 echo "setup: done (Hardhat runs on Node $("$local_node" -v))"
