@@ -18,7 +18,7 @@ installed() {
 # The stamp records which lock file the install came from (content, not file times, so a
 # checkout that touches package-lock.json without changing it does not reinstall).
 stamp=node_modules/.reactor-setup-stamp
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+lock_hash=$(node -e "const c=require('crypto'),f=require('fs');process.stdout.write(c.createHash('sha256').update(f.readFileSync('package-lock.json')).digest('hex'))")
 if installed && [ "$(cat "$stamp" 2>/dev/null)" = "$lock_hash" ]; then
   exit 0
 fi
