@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {InvariantBase, TestBase} from "../utils/Vm.sol";
+import {Toke} from "../../../contracts/core/Toke.sol";
+import {StakingPool} from "../../../contracts/launch/StakingPool.sol";
+
+/// @notice Invariant suite of the launch staking pool (TOKE pool: staking token = reward token,
+///         the hardest case for the accounting).
+///
+/// Spec (ids from the security notes):
+///  - INV-8a (Rewards): paid + sum of claimable + still to emit + queued <= funded, and the gap
+///    (rewardPerToken rounding dust) stays below 1 wei per staker per update.
+///  - INV-8b (Rewards): the pool's TOKE balance covers every stake plus everything claimable:
+///    stakes are never used to pay rewards.
+///  - INV-7 (Votes/stake): the checkpointed total equals the sum of stakes, and each past stake
+///    read through getPastStake equals the balance recorded at that time.
+///  - INV-5 (No free value): no actor ever holds more TOKE than it started with plus rewards paid.
+contract StakingPoolRewardsInvariantTest is InvariantBase {
+    /// @dev rewardPerToken rounds down by under total / 1e18 wei per update (total <= 3e24: the
+    ///      three actors' whole balances), and each earned() floors by under 1 wei per actor.
+    uint256 private constant DUST_PER_UPDATE = 3e6 + 3;
+
+    StakingPoolHandler private _handler;
+
+    function setUp() public {
+        _handler = new StakingPoolHandler();
+        targetContract(address(_handler));
+    }
+
+    function invariant_rewardsNeverExceedFunding() public view {
+        (uint256 accounted, uint256 funded) = _handler.rewardAccounting();
+        assertLe(accounted, funded, "INV-8a paid + claimable + future + queued <= funded");
+        assertLe(funded - accounted, (_handler.updates() + 1) * DUST_PER_UPDATE, "INV-8a dust is bounded");
+    }
+
+    function invariant_stakesAreBacked() public view {
+        assertGe(_handler.poolBalance(), _handler.totalStakedSum() + _handler.claimableSum(), "INV-8b backing");
+    }
+
+    function invariant_checkpointsMatchBalances() public view {
+        assertEq(_handler.pool().totalStaked(), _handler.totalStakedSum(), "INV-7 total = sum");
+        _handler.checkPastStakes();
+    }
+
+    function invariant_noFreeValue() public view {
+        _handler.checkNoFreeValue();
+    }
+}
+
+/// @notice Drives three stakers and governance through random stake / withdraw / claim / fund /
+///         time steps.
+contract StakingPoolHandler is TestBase {
+    uint256 private constant START_BALANCE = 1_000_000e18;
+    uint256 private constant ACTORS = 3;
+
+    Toke private immutable _toke;
+    StakingPool private immutable _pool;
+    address[ACTORS] private _actors;
+    uint256 private _funded;
+    uint256 private _paid;
+    uint256 private _updates;
+    mapping(address actor => uint256) private _rewardsPaid;
+    uint256[] private _snapTimes;
+    mapping(uint256 time => mapping(address actor => uint256)) private _snapStakes;
+
+    constructor() {
+        address[] memory recipients = new address[](1);
+        uint256[] memory amounts = new uint256[](1);
+        recipients[0] = address(this);
+        amounts[0] = 100_000_000e18;
+        _toke = new Toke(recipients, amounts);
+        _pool = new StakingPool(_toke, _toke, address(this), address(this));
+        _toke.approve(address(_pool), type(uint256).max);
+        for (uint256 i; i < ACTORS; ++i) {
+            address actor = address(uint160(0xA11CE + i));
+            _actors[i] = actor;
+            _toke.transfer(actor, START_BALANCE);
+            vm.prank(actor);
+            _toke.approve(address(_pool), type(uint256).max);
+        }
+    }
+
+    function stake(uint256 who, uint256 amount) external {
+        address actor = _actors[who % ACTORS];
+        uint256 held = _toke.balanceOf(actor);
+        if (held == 0) return;
+        amount = bound(amount, 1, held);
+        vm.prank(actor);
+        _pool.stake(amount);
+        ++_updates;
+    }
+
+    function withdraw(uint256 who, uint256 amount) external {
+        address actor = _actors[who % ACTORS];
+        uint256 staked = _pool.balanceOf(actor);
+        if (staked == 0) return;
+        amount = bound(amount, 1, staked);
+        vm.prank(actor);
+        _pool.withdraw(amount);
+        ++_updates;
+    }
+
+    function claim(uint256 who) external {
+        address actor = _actors[who % ACTORS];
+        vm.prank(actor);
+        uint256 paid = _pool.claimRewards();
+        _paid += paid;
+        _rewardsPaid[actor] += paid;
+        ++_updates;
+    }
+
+    function fund(uint256 amount, uint256 duration) external {
+        amount = bound(amount, 0, 1_000_000e18);
+        duration = bound(duration, 1 hours, 30 days);
+        try _pool.fundRewards(amount, duration) {
+            _funded += amount;
+            ++_updates;
+        } catch {}
+    }
+
+    function warp(uint256 seconds_) external {
+        // Record every stake at the current second before time moves on.
+        uint256 nowTs = block.timestamp;
+        _snapTimes.push(nowTs);
+        for (uint256 i; i < ACTORS; ++i) _snapStakes[nowTs][_actors[i]] = _pool.balanceOf(_actors[i]);
+        vm.warp(nowTs + bound(seconds_, 1, 3 days));
+    }
+
+    // ------------------------------------------------------------ views for the invariants
+
+    function pool() external view returns (StakingPool) {
+        return _pool;
+    }
+
+    function updates() external view returns (uint256) {
+        return _updates;
+    }
+
+    function rewardAccounting() external view returns (uint256 accounted, uint256 funded) {
+        uint256 future;
+        uint256 finish = _pool.periodFinish();
+        if (finish > block.timestamp) future = (finish - block.timestamp) * _pool.rewardRate();
+        accounted = _paid + claimableSum() + future + _pool.queuedRewards();
+        funded = _funded;
+    }
+
+    function claimableSum() public view returns (uint256 sum) {
+        for (uint256 i; i < ACTORS; ++i) sum += _pool.earned(_actors[i]);
+    }
+
+    function totalStakedSum() public view returns (uint256 sum) {
+        for (uint256 i; i < ACTORS; ++i) sum += _pool.balanceOf(_actors[i]);
+    }
+
+    function poolBalance() external view returns (uint256) {
+        return _toke.balanceOf(address(_pool));
+    }
+
+    function checkPastStakes() external view {
+        uint256 count = _snapTimes.length;
+        // The latest few snapshots are enough to catch a broken checkpoint and keep the check cheap.
+        uint256 from = count > 4 ? count - 4 : 0;
+        for (uint256 k = from; k < count; ++k) {
+            uint256 t = _snapTimes[k];
+            if (t >= block.timestamp) continue;
+            for (uint256 i; i < ACTORS; ++i) {
+                assertEq(_pool.getPastStake(_actors[i], t), _snapStakes[t][_actors[i]], "INV-7 past stake");
+            }
+        }
+    }
+
+    function checkNoFreeValue() external view {
+        for (uint256 i; i < ACTORS; ++i) {
+            address actor = _actors[i];
+            assertEq(
+                _toke.balanceOf(actor) + _pool.balanceOf(actor),
+                START_BALANCE + _rewardsPaid[actor],
+                "INV-5 holdings = start + rewards paid"
+            );
+        }
+    }
+}
