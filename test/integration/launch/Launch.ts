@@ -232,14 +232,17 @@ describe("Scripted launch", function () {
     expect(await usdcGenesis.totalStaked()).to.equal(USDC(1_000)); // the outsider's late stake
 
     // ---- Outcome
+    const plain = { head: [], border: [] };
     const sales = new Table({
-      head: ["wallet", "committed $", "TOKE", "sold $", "Genesis $", "refund $", "Genesis TOKE"],
+      head: ["wallet", "paid in", "committed $", "TOKE", "sold $", "Genesis $", "refund $", "Genesis rewards"],
+      style: plain,
     });
     for (let i = 0; i < WALLETS; ++i) {
       const s = settlements[i];
       const usd = (eth: bigint, u: bigint) => (eth * ETH_PRICE) / 10n ** 18n + u * 10n ** 12n;
       sales.push([
         i,
+        i === WALLETS - 1 ? "ETH+USDC" : i % 2 === 0 ? "ETH" : "USDC",
         fmt(commitmentUsd(i), 18, 0),
         fmt(s.toke),
         fmt(usd(s.ethSale, s.usdcSale), 18, 0),
@@ -248,7 +251,7 @@ describe("Scripted launch", function () {
         fmt(rewards[i]),
       ]);
     }
-    const core = new Table({ head: ["candidate", "votes", "result", "TOKE funded"] });
+    const core = new Table({ head: ["candidate", "votes", "result", "TOKE funded"], style: plain });
     for (let c = 0; c < CANDIDATES; ++c) {
       const won = winners.includes(candidateAddrs[c]);
       core.push([`Project ${c}`, fmt(tally[c], 18, 0), won ? `winner #${winners.indexOf(candidateAddrs[c]) + 1}` : "-", won ? "12,500" : "-"]);
