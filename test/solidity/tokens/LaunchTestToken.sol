@@ -48,3 +48,29 @@ contract EthRefuser {
         return ret;
     }
 }
+
+/// @notice Test-only wallet that tries to claim again from inside its ETH refund (reentrancy).
+contract ReentrantClaimer {
+    address private _sale;
+
+    /// @notice Forwards a call (commit, claim) from this contract and remembers the sale.
+    function call(address target, uint256 value, bytes calldata data) external payable returns (bytes memory) {
+        _sale = target;
+        (bool ok, bytes memory ret) = target.call{value: value}(data);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        return ret;
+    }
+
+    receive() external payable {
+        (bool ok, bytes memory ret) = _sale.call(abi.encodeWithSignature("claim()"));
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+    }
+}

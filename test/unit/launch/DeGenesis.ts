@@ -485,6 +485,34 @@ describe("DeGenesis", () => {
       expect(await g.sale.deferredEthOf(refuserAddr)).to.equal(0n);
     });
 
+    it("a wallet re-entering claim from its ETH refund gets nothing twice", async () => {
+      const f = await loadFixture(wide);
+      const attacker = (await ethers.deployContract("ReentrantClaimer")) as unknown as Contract;
+      const attackerAddr = await attacker.getAddress();
+      const g = await deploySaleWith(f, [attackerAddr, ...f.wallets.slice(0, 4).map((w) => w.address)]);
+      await time.increaseTo(g.windowStart);
+      const iface = g.sale.interface;
+      const saleAddr = await g.sale.getAddress();
+      await attacker.getFunction("call")(saleAddr, parseEth(1), iface.encodeFunctionData("commitEth", [g.whitelist.proof(attackerAddr)]), {
+        value: parseEth(1),
+      });
+      for (const w of f.wallets.slice(0, 3)) await commitUsdc(g, w, USDC(24_000_000));
+      await commitUsdc(g, f.wallets[3], USDC(23_998_000));
+      await time.increaseTo(g.windowEnd + 1);
+      await g.sale.connect(g.governance).finalize();
+      // The re-entrant claim hits the reentrancy guard, so the refund is refused and deferred.
+      await expect(attacker.getFunction("call")(saleAddr, 0n, iface.encodeFunctionData("claim")))
+        .to.emit(g.sale, "EthRefundDeferred")
+        .withArgs(attackerAddr, parseEth("0.5"));
+      expect(await g.toke.balanceOf(attackerAddr)).to.equal(TOKE("62.5"));
+      expect(await g.ethPool.balanceOf(attackerAddr)).to.equal(parseEth("0.25"));
+      expect(await ethers.provider.getBalance(attackerAddr)).to.equal(0n);
+      await expect(attacker.getFunction("call")(saleAddr, 0n, iface.encodeFunctionData("claim"))).to.be.revertedWithCustomError(
+        g.sale,
+        "DeGenesisNothingToClaim",
+      );
+    });
+
     it("vests TOKE linearly from finalisation", async () => {
       const f = await loadFixture(vesting);
       await openWindow(f);
