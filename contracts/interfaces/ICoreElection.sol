@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Amounts, prices and timestamps in these events are data, not search keys: indexing them would
+// cost gas on every emit for no query anyone makes. Actors and ids are indexed.
+// solhint-disable gas-indexed-events
+
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IStakeWeightSource} from "./IStakeWeightSource.sol";
 
@@ -95,10 +99,20 @@ interface ICoreElection {
     error CoreElectionNotEnded(uint256 electionId, uint256 votingEnd);
 
     /// @notice Governance registered `source` with `multiplier`.
+    /// @param source     The stake source.
+    /// @param multiplier Weight per staked token.
     event WeightSourceAdded(address indexed source, uint256 multiplier);
     /// @notice Governance removed `source`.
+    /// @param source The stake source.
     event WeightSourceRemoved(address indexed source);
     /// @notice Election `electionId` was created.
+    /// @param electionId  The new election.
+    /// @param candidates  Candidate tokens, in tie-break order.
+    /// @param snapshot    Weight timestamp.
+    /// @param votingStart First voting second.
+    /// @param votingEnd   Last voting second.
+    /// @param winnerCount Number of winners.
+    /// @param bonusFrom   Election giving the loyalty bonus (0 = none).
     event ElectionCreated(
         uint256 indexed electionId,
         address[] candidates,
@@ -109,6 +123,12 @@ interface ICoreElection {
         uint256 bonusFrom
     );
     /// @notice `voter` cast `weight` (of which `bonus` is loyalty bonus) split over candidates.
+    /// @param electionId       The election.
+    /// @param voter            The voter.
+    /// @param weight           Total weight cast (base + bonus).
+    /// @param bonus            Loyalty bonus part of it.
+    /// @param candidateIndexes Candidates voted for.
+    /// @param sharesBps        Share of the weight for each.
     event Voted(
         uint256 indexed electionId,
         address indexed voter,
@@ -118,8 +138,12 @@ interface ICoreElection {
         uint256[] sharesBps
     );
     /// @notice Election `electionId` was finalised with `winners` (best first).
+    /// @param electionId The election.
+    /// @param winners    Winning candidates, best first.
     event ElectionFinalized(uint256 indexed electionId, address[] winners);
     /// @notice Election `electionId` was cancelled by `by`.
+    /// @param electionId The election.
+    /// @param by         Governance or the guardian.
     event ElectionCancelled(uint256 indexed electionId, address indexed by);
 
     /// @notice TOKE (its ERC20Votes checkpoints give wallet weight).
@@ -127,9 +151,12 @@ interface ICoreElection {
 
     /// @notice Registers a weight source (e.g. a staking pool) with `multiplier`.
     /// @dev Only governance, only while no election is open; multiplier in [1, MAX_MULTIPLIER].
+    /// @param source     Contract reporting past stake per account.
+    /// @param multiplier Weight per staked token.
     function addWeightSource(IStakeWeightSource source, uint32 multiplier) external;
 
     /// @notice Removes a weight source. Only governance, only while no election is open.
+    /// @param source A registered source.
     function removeWeightSource(IStakeWeightSource source) external;
 
     /// @notice Opens an election.
@@ -151,16 +178,22 @@ interface ICoreElection {
     ) external returns (uint256 electionId);
 
     /// @notice Cancels an open election (governance or guardian).
+    /// @param electionId An open election.
     function cancelElection(uint256 electionId) external;
 
     /// @notice Casts the caller's weight, once, split over candidates in basis points.
     /// @param electionId       The election.
     /// @param candidateIndexes Strictly ascending candidate indexes.
     /// @param sharesBps        Share of the weight for each, positive, summing to <= 10,000.
-    function vote(uint256 electionId, uint256[] calldata candidateIndexes, uint256[] calldata sharesBps) external;
+    function vote(
+        uint256 electionId,
+        uint256[] calldata candidateIndexes,
+        uint256[] calldata sharesBps
+    ) external;
 
     /// @notice Closes an election after its window and records the winners. Anyone may call.
     /// @return winners Winning candidates, best first.
+    /// @param electionId An open election whose window has ended.
     function finalize(uint256 electionId) external returns (address[] memory winners);
 
     /// @notice Registered weight sources.
@@ -170,26 +203,43 @@ interface ICoreElection {
     function electionCount() external view returns (uint256);
 
     /// @notice Schedule and state of `electionId`.
+    /// @param electionId The election.
     function getElection(uint256 electionId) external view returns (Election memory);
 
     /// @notice Candidates of `electionId`, in tie-break order.
+    /// @param electionId The election.
     function candidatesOf(uint256 electionId) external view returns (address[] memory);
 
     /// @notice Votes received so far by every candidate of `electionId`, by index.
+    /// @param electionId The election.
     function tallyOf(uint256 electionId) external view returns (uint256[] memory);
 
     /// @notice Winners of a finalised election, best first.
+    /// @param electionId The election.
     function winnersOf(uint256 electionId) external view returns (address[] memory);
 
     /// @notice Whether `candidate` won `electionId`.
+    /// @param electionId The election.
+    /// @param candidate  A candidate token.
     function isWinner(uint256 electionId, address candidate) external view returns (bool);
 
     /// @notice Whether `voter` voted in `electionId`.
+    /// @param electionId The election.
+    /// @param voter      Any account.
     function hasVoted(uint256 electionId, address voter) external view returns (bool);
 
     /// @notice W(t) of `account` with the current sources (t must be in the past).
+    /// @param account   Any account.
+    /// @param timepoint A past timestamp.
     function weightAt(address account, uint256 timepoint) external view returns (uint256);
 
     /// @notice `account`'s weight in `electionId`: W(snapshot) and the loyalty bonus.
-    function votingWeight(uint256 electionId, address account) external view returns (uint256 base, uint256 bonus);
+    /// @param electionId The election.
+    /// @param account    Any account.
+    /// @return base  W at the election's snapshot.
+    /// @return bonus Loyalty bonus (0 without one).
+    function votingWeight(
+        uint256 electionId,
+        address account
+    ) external view returns (uint256 base, uint256 bonus);
 }

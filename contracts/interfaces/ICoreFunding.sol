@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Amounts, prices and timestamps in these events are data, not search keys: indexing them would
+// cost gas on every emit for no query anyone makes. Actors and ids are indexed.
+// solhint-disable gas-indexed-events
+
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ICoreElection} from "./ICoreElection.sol";
 
@@ -44,6 +48,11 @@ interface ICoreFunding {
     error CoreFundingShortDelivery(uint256 received, uint256 expected);
 
     /// @notice Governance set the terms for `token` of `electionId`.
+    /// @param electionId   The election the token won.
+    /// @param token        The winning project token.
+    /// @param project      The account that may swap.
+    /// @param tokenAmount  Project tokens to deliver.
+    /// @param tokePerToken TOKE wei per token unit, scaled by 1e18.
     event SwapTermsSet(
         uint256 indexed electionId,
         address indexed token,
@@ -52,6 +61,11 @@ interface ICoreFunding {
         uint256 tokePerToken
     );
     /// @notice `project` delivered `tokenAmount` of `token` to the Treasury for `tokeAmount` TOKE.
+    /// @param electionId  The election the token won.
+    /// @param token       The project token.
+    /// @param project     The project account.
+    /// @param tokenAmount Project tokens delivered to the Treasury.
+    /// @param tokeAmount  TOKE paid to the project.
     event ProjectFunded(
         uint256 indexed electionId,
         address indexed token,
@@ -60,8 +74,11 @@ interface ICoreFunding {
         uint256 tokeAmount
     );
     /// @notice A Reactor for `token` is due (the Reactor factory creates it through the normal path).
+    /// @param electionId The election the token won.
+    /// @param token      The asset of the Reactor to create.
     event ReactorRequested(uint256 indexed electionId, address indexed token);
     /// @notice Governance sent `amount` unused TOKE back to the Treasury.
+    /// @param amount TOKE sent to the Treasury.
     event TokeRecovered(uint256 amount);
 
     /// @notice The election whose winners may be funded.
@@ -76,6 +93,11 @@ interface ICoreFunding {
     /// @notice Sets (or, before the swap, replaces) the terms for a winner.
     /// @dev Only governance. `tokenAmount` in [1, MAX_TOKEN_AMOUNT], `tokePerToken` in
     ///      [1, MAX_TOKE_PER_TOKEN].
+    /// @param electionId   A finalised election.
+    /// @param token        One of its winners.
+    /// @param project      The account that will deliver the tokens.
+    /// @param tokenAmount  Project tokens to deliver.
+    /// @param tokePerToken TOKE wei per token unit, scaled by 1e18.
     function setSwapTerms(
         uint256 electionId,
         address token,
@@ -87,9 +109,12 @@ interface ICoreFunding {
     /// @notice Executes the agreed swap: pulls the project tokens to the Treasury, pays the
     ///         TOKE to the project, records the Reactor request. Only the project, once.
     /// @return tokeAmount TOKE paid.
+    /// @param electionId The election the token won.
+    /// @param token      The project token.
     function swap(uint256 electionId, address token) external returns (uint256 tokeAmount);
 
     /// @notice Sends `amount` TOKE held here back to the Treasury (governance).
+    /// @param amount TOKE, in wei.
     function recoverToke(uint256 amount) external;
 
     /// @notice Stops swaps (guardian).
@@ -99,9 +124,13 @@ interface ICoreFunding {
     function unpause() external;
 
     /// @notice Terms for `token` in `electionId`.
+    /// @param electionId The election.
+    /// @param token      The project token.
     function termsOf(uint256 electionId, address token) external view returns (Terms memory);
 
     /// @notice TOKE the swap for `token` in `electionId` pays.
+    /// @param electionId The election.
+    /// @param token      The project token.
     function tokeFor(uint256 electionId, address token) external view returns (uint256);
 
     /// @notice Tokens with a recorded Reactor request, in funding order.

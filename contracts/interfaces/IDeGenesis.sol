@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Amounts, prices and timestamps in these events are data, not search keys: indexing them would
+// cost gas on every emit for no query anyone makes. Actors and ids are indexed.
+// solhint-disable gas-indexed-events
+
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IGenesisPool} from "./IGenesisPool.sol";
 
@@ -120,15 +124,28 @@ interface IDeGenesis {
     error DeGenesisEthTransferFailed(address to, uint256 amount);
 
     /// @notice `account` committed `amount` wei of ETH.
+    /// @param account The wallet.
+    /// @param amount  Wei committed.
     event EthCommitted(address indexed account, uint256 amount);
     /// @notice `account` committed `amount` USDC units.
+    /// @param account The wallet.
+    /// @param amount  USDC units committed.
     event UsdcCommitted(address indexed account, uint256 amount);
     /// @notice Governance set the ETH price to `price` (USD per ETH, 18 decimals).
+    /// @param price USD per ETH, 18 decimals.
     event EthUsdPriceSet(uint256 price);
     /// @notice Governance set the Genesis pools.
+    /// @param ethPool  Genesis pool over WETH.
+    /// @param usdcPool Genesis pool over USDC.
     event GenesisPoolsSet(address indexed ethPool, address indexed usdcPool);
     /// @notice The sale was finalised at `ethUsdPrice` with `totalUsd` committed; `saleUsd` bought
     ///         TOKE and `genesisUsd` overflows into the Genesis pools.
+    /// @param ethUsdPrice    The fixed ETH price (USD, 18 decimals).
+    /// @param totalUsd       Value of everything committed.
+    /// @param saleUsd        Part that bought TOKE: min(total, target).
+    /// @param genesisUsd     Part that overflows: min(total, cap) - saleUsd.
+    /// @param ethToTreasury  Wei sent to the Treasury.
+    /// @param usdcToTreasury USDC units sent to the Treasury.
     event Finalized(
         uint256 ethUsdPrice,
         uint256 totalUsd,
@@ -138,6 +155,12 @@ interface IDeGenesis {
         uint256 usdcToTreasury
     );
     /// @notice `account`'s commitment was settled (first claim).
+    /// @param account     The wallet.
+    /// @param toke        TOKE bought (before vesting).
+    /// @param ethGenesis  Wei wrapped and staked in the ETH Genesis pool.
+    /// @param ethRefund   Wei refunded.
+    /// @param usdcGenesis USDC staked in the USDC Genesis pool.
+    /// @param usdcRefund  USDC refunded.
     event Settled(
         address indexed account,
         uint256 toke,
@@ -147,12 +170,20 @@ interface IDeGenesis {
         uint256 usdcRefund
     );
     /// @notice `account` was paid `amount` TOKE.
+    /// @param account The wallet.
+    /// @param amount  TOKE paid.
     event TokeClaimed(address indexed account, uint256 amount);
     /// @notice Refunding `amount` ETH to `account` failed; it waits in `deferredEthOf`.
+    /// @param account The wallet that refused the ETH.
+    /// @param amount  Wei kept for it.
     event EthRefundDeferred(address indexed account, uint256 amount);
     /// @notice `account` withdrew its deferred ETH refund `amount` to `to`.
+    /// @param account The wallet.
+    /// @param to      Where the ETH went.
+    /// @param amount  Wei sent.
     event DeferredEthWithdrawn(address indexed account, address indexed to, uint256 amount);
     /// @notice The TOKE of a void sale (`amount`) went back to the Treasury.
+    /// @param amount TOKE sent to the Treasury.
     event VoidTokeReturned(uint256 amount);
 
     /// @notice Commits the ETH sent along. The first commit of a wallet needs its proof; later
@@ -173,6 +204,8 @@ interface IDeGenesis {
     /// @notice Sets the Genesis pools that receive overflow.
     /// @dev Only governance, only before finalisation. Each pool's staking token must match
     ///      (WETH / USDC) and its depositor must be this contract.
+    /// @param ethPool  Genesis pool over WETH, fed by this contract.
+    /// @param usdcPool Genesis pool over USDC, fed by this contract.
     function setGenesisPools(IGenesisPool ethPool, IGenesisPool usdcPool) external;
 
     /// @notice Fixes the ETH price and the split, and sends the sold part of the assets and any
@@ -186,6 +219,7 @@ interface IDeGenesis {
     function claim() external returns (uint256 tokePaid);
 
     /// @notice Withdraws an ETH refund that could not be sent to the caller, to `to`.
+    /// @param to Receiver of the ETH.
     function withdrawDeferredEth(address payable to) external;
 
     /// @notice In a void sale, sends all TOKE held back to the Treasury. Anyone may call.
@@ -198,12 +232,18 @@ interface IDeGenesis {
     function unpause() external;
 
     /// @notice ETH (wei) and USDC (units) committed by `account`.
+    /// @param account The wallet.
+    /// @return eth  Wei committed.
+    /// @return usdc USDC units committed.
     function commitmentOf(address account) external view returns (uint256 eth, uint256 usdc);
 
     /// @notice USD value (18 decimals) of `account`'s commitment at the current ETH price.
+    /// @param account The wallet.
     function usdValueOf(address account) external view returns (uint256);
 
     /// @notice Total ETH (wei) and USDC (units) committed.
+    /// @return eth  Wei committed by all wallets.
+    /// @return usdc USDC units committed by all wallets.
     function totals() external view returns (uint256 eth, uint256 usdc);
 
     /// @notice USD value (18 decimals) of everything committed at the current ETH price.
@@ -217,12 +257,15 @@ interface IDeGenesis {
     function currentPrice() external view returns (uint256);
 
     /// @notice What `account`'s claim settles to (after finalisation).
+    /// @param account The wallet.
     function settlementOf(address account) external view returns (Settlement memory);
 
     /// @notice TOKE of `account` vested and not yet paid (after its first claim, or preview before).
+    /// @param account The wallet.
     function claimableToke(address account) external view returns (uint256);
 
     /// @notice ETH refund waiting for `account` because sending it failed.
+    /// @param account The wallet.
     function deferredEthOf(address account) external view returns (uint256);
 
     /// @notice Receives the sold assets and unsold TOKE.

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Amounts, prices and timestamps in these events are data, not search keys: indexing them would
+// cost gas on every emit for no query anyone makes. Actors and ids are indexed.
+// solhint-disable gas-indexed-events
+
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {IStakingPool} from "./IStakingPool.sol";
 
@@ -31,10 +35,16 @@ interface IGenesisPool is IStakingPool {
     error GenesisPoolSlippage(uint256 shares, uint256 minShares);
 
     /// @notice DeGenesis deposited `amount` for participant `account`.
+    /// @param account The participant credited.
+    /// @param amount  Asset staked for it.
     event GenesisDeposited(address indexed account, uint256 amount);
     /// @notice Governance set the Reactor (ERC-4626 tAsset) that stakes convert into.
+    /// @param reactor The ERC-4626 vault over this pool's asset.
     event ReactorSet(address indexed reactor);
     /// @notice `account` converted `assets` of stake into `shares` of the Reactor's tAsset.
+    /// @param account The staker (and receiver of the shares).
+    /// @param assets  Stake moved into the Reactor.
+    /// @param shares  tAsset shares minted.
     event ConvertedToReactor(address indexed account, uint256 assets, uint256 shares);
 
     /// @notice The DeGenesis contract, the only account that may call `depositFor`.
@@ -47,6 +57,7 @@ interface IGenesisPool is IStakingPool {
     function lockedUntil() external view returns (uint256);
 
     /// @notice Whether DeGenesis deposited for `account`.
+    /// @param account Any account.
     function isParticipant(address account) external view returns (bool);
 
     /// @notice The Reactor stakes convert into, or zero while not set.
@@ -54,10 +65,13 @@ interface IGenesisPool is IStakingPool {
 
     /// @notice Stakes `amount` (pulled from DeGenesis) for `account` and marks it a participant.
     /// @dev Only the depositor. Not pausable: a DeGenesis claim must always go through.
+    /// @param account The participant credited.
+    /// @param amount  Asset pulled from DeGenesis.
     function depositFor(address account, uint256 amount) external;
 
     /// @notice Sets the Reactor (ERC-4626 vault over this pool's asset). Once only.
     /// @dev Only governance.
+    /// @param newReactor ERC-4626 vault whose asset() is this pool's staking token.
     function setReactor(IERC4626 newReactor) external;
 
     /// @notice After the end, moves the caller's whole stake into the Reactor as tAsset shares

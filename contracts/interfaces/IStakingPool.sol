@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Amounts, prices and timestamps in these events are data, not search keys: indexing them would
+// cost gas on every emit for no query anyone makes. Actors and ids are indexed.
+// solhint-disable gas-indexed-events
+
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IStakeWeightSource} from "./IStakeWeightSource.sol";
@@ -31,13 +35,25 @@ interface IStakingPool is IStakeWeightSource, IERC6372 {
     error StakingPoolStakeOverflow(uint256 newBalance);
 
     /// @notice `account` staked `amount`, paid by `payer`.
+    /// @param account The staker credited.
+    /// @param payer   Who paid (the staker, or DeGenesis for a Genesis deposit).
+    /// @param amount  Tokens credited: what actually arrived.
     event Staked(address indexed account, address indexed payer, uint256 amount);
     /// @notice `account` withdrew `amount` of the staking token to `to`.
+    /// @param account The staker debited.
+    /// @param to      Who received the tokens.
+    /// @param amount  Tokens withdrawn.
     event Withdrawn(address indexed account, address indexed to, uint256 amount);
     /// @notice `account` was paid `amount` TOKE of rewards.
+    /// @param account The staker paid.
+    /// @param amount  TOKE paid, in wei.
     event RewardPaid(address indexed account, uint256 amount);
     /// @notice `funder` added `amount` TOKE; the pool now pays `rate` TOKE per second until
     ///         `periodFinish`.
+    /// @param funder       Governance account that sent the TOKE.
+    /// @param amount       TOKE added, in wei.
+    /// @param rate         New emission, TOKE wei per second.
+    /// @param periodFinish When the emission ends (timestamp).
     event RewardsFunded(address indexed funder, uint256 amount, uint256 rate, uint256 periodFinish);
 
     /// @notice The token staked in this pool.
@@ -75,15 +91,18 @@ interface IStakingPool is IStakeWeightSource, IERC6372 {
     function unpause() external;
 
     /// @notice Current stake of `account`.
+    /// @param account The staker.
     function balanceOf(address account) external view returns (uint256);
 
     /// @notice Current total stake.
     function totalStaked() external view returns (uint256);
 
     /// @notice Total stake at the end of the past timestamp `timepoint`.
+    /// @param timepoint A past timestamp, in seconds.
     function getPastTotalStake(uint256 timepoint) external view returns (uint256);
 
     /// @notice TOKE earned by `account` and not yet paid.
+    /// @param account The staker.
     function earned(address account) external view returns (uint256);
 
     /// @notice Accumulated TOKE per staked token, scaled by 1e18.

@@ -30,7 +30,7 @@ contract CoreElection is ICoreElection, AccessControl {
     /// @notice A full vote, in basis points.
     uint256 public constant BPS = 10_000;
 
-    IVotes private immutable _toke;
+    IVotes private immutable TOKE;
 
     WeightSource[] private _sources;
     uint256 private _electionCount;
@@ -42,6 +42,7 @@ contract CoreElection is ICoreElection, AccessControl {
     mapping(uint256 electionId => address[]) private _winners;
     mapping(uint256 electionId => mapping(address candidate => bool)) private _won;
 
+    /// @notice Deploys CoRE over TOKE's vote checkpoints; governance then registers the sources.
     /// @param toke_      TOKE (ERC20Votes on a timestamp clock).
     /// @param governance Admin (timelock).
     /// @param guardian   May cancel an open election.
@@ -49,7 +50,7 @@ contract CoreElection is ICoreElection, AccessControl {
         if (address(toke_) == address(0) || governance == address(0) || guardian == address(0)) {
             revert CoreElectionZeroAddress();
         }
-        _toke = toke_;
+        TOKE = toke_;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
         _grantRole(GUARDIAN_ROLE, guardian);
     }
@@ -57,10 +58,14 @@ contract CoreElection is ICoreElection, AccessControl {
     // ---------------------------------------------------------------- governance
 
     /// @inheritdoc ICoreElection
-    function addWeightSource(IStakeWeightSource source, uint32 multiplier) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+    function addWeightSource(
+        IStakeWeightSource source,
+        uint32 multiplier
+    ) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _requireNoOpenElection();
         if (address(source) == address(0)) revert CoreElectionZeroAddress();
-        if (multiplier == 0 || multiplier > MAX_MULTIPLIER) revert CoreElectionBadMultiplier(multiplier, MAX_MULTIPLIER);
+        if (multiplier == 0 || multiplier > MAX_MULTIPLIER)
+            revert CoreElectionBadMultiplier(multiplier, MAX_MULTIPLIER);
         uint256 count = _sources.length;
         if (count == MAX_SOURCES) revert CoreElectionTooManySources(MAX_SOURCES);
         for (uint256 i; i < count; ++i) {
@@ -71,7 +76,9 @@ contract CoreElection is ICoreElection, AccessControl {
     }
 
     /// @inheritdoc ICoreElection
-    function removeWeightSource(IStakeWeightSource source) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+    function removeWeightSource(
+        IStakeWeightSource source
+    ) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _requireNoOpenElection();
         uint256 count = _sources.length;
         for (uint256 i; i < count; ++i) {
@@ -95,24 +102,8 @@ contract CoreElection is ICoreElection, AccessControl {
         bool loyaltyBonus
     ) external override onlyRole(DEFAULT_ADMIN_ROLE) returns (uint256 electionId) {
         _requireNoOpenElection();
-        uint256 count = candidates.length;
-        if (count < 2 || count > MAX_CANDIDATES || winnerCount == 0 || winnerCount > count) {
-            revert CoreElectionBadCandidates(count, winnerCount);
-        }
-        for (uint256 i; i < count; ++i) {
-            address candidate = candidates[i];
-            if (candidate == address(0)) revert CoreElectionBadCandidate(candidate);
-            for (uint256 j; j < i; ++j) {
-                if (candidates[j] == candidate) revert CoreElectionBadCandidate(candidate);
-            }
-        }
-        if (
-            snapshot < block.timestamp ||
-            votingStart <= snapshot ||
-            votingStart > block.timestamp + MAX_VOTING_DELAY_SECONDS ||
-            votingEnd < votingStart + MIN_VOTING_SECONDS ||
-            votingEnd > votingStart + MAX_VOTING_SECONDS
-        ) revert CoreElectionBadSchedule(snapshot, votingStart, votingEnd);
+        _checkCandidates(candidates, winnerCount);
+        _checkSchedule(snapshot, votingStart, votingEnd);
         uint256 bonusFrom;
         if (loyaltyBonus) {
             bonusFrom = _lastFinalized;
@@ -130,7 +121,15 @@ contract CoreElection is ICoreElection, AccessControl {
             status: Status.Open
         });
         _candidates[electionId] = candidates;
-        emit ElectionCreated(electionId, candidates, snapshot, votingStart, votingEnd, winnerCount, bonusFrom);
+        emit ElectionCreated(
+            electionId,
+            candidates,
+            snapshot,
+            votingStart,
+            votingEnd,
+            winnerCount,
+            bonusFrom
+        );
     }
 
     /// @inheritdoc ICoreElection
@@ -157,7 +156,8 @@ contract CoreElection is ICoreElection, AccessControl {
         }
         if (_voted[electionId][msg.sender]) revert CoreElectionAlreadyVoted(electionId, msg.sender);
         uint256 n = candidateIndexes.length;
-        if (n == 0 || n != sharesBps.length) revert CoreElectionVoteLengthMismatch(n, sharesBps.length);
+        if (n == 0 || n != sharesBps.length)
+            revert CoreElectionVoteLengthMismatch(n, sharesBps.length);
 
         (uint256 base, uint256 bonus) = _votingWeight(e, msg.sender);
         uint256 weight = base + bonus;
@@ -191,7 +191,7 @@ contract CoreElection is ICoreElection, AccessControl {
 
     /// @inheritdoc ICoreElection
     function toke() external view override returns (IVotes) {
-        return _toke;
+        return TOKE;
     }
 
     /// @inheritdoc ICoreElection
@@ -239,8 +239,11 @@ contract CoreElection is ICoreElection, AccessControl {
     }
 
     /// @inheritdoc ICoreElection
-    function weightAt(address account, uint256 timepoint) public view override returns (uint256 weight) {
-        weight = _toke.getPastVotes(account, timepoint) * WALLET_MULTIPLIER;
+    function weightAt(
+        address account,
+        uint256 timepoint
+    ) public view override returns (uint256 weight) {
+        weight = TOKE.getPastVotes(account, timepoint) * WALLET_MULTIPLIER;
         uint256 count = _sources.length;
         for (uint256 i; i < count; ++i) {
             WeightSource memory s = _sources[i];
@@ -258,10 +261,16 @@ contract CoreElection is ICoreElection, AccessControl {
 
     // ---------------------------------------------------------------- internal
 
-    function _votingWeight(Election memory e, address account) private view returns (uint256 base, uint256 bonus) {
+    function _votingWeight(
+        Election memory e,
+        address account
+    ) private view returns (uint256 base, uint256 bonus) {
         base = weightAt(account, e.snapshot);
         if (e.bonusFrom != 0) {
-            bonus = ElectionLib.loyaltyBonus(weightAt(account, _elections[e.bonusFrom].snapshot), base);
+            bonus = ElectionLib.loyaltyBonus(
+                weightAt(account, _elections[e.bonusFrom].snapshot),
+                base
+            );
         }
     }
 
@@ -287,8 +296,34 @@ contract CoreElection is ICoreElection, AccessControl {
         }
     }
 
+    function _checkCandidates(address[] calldata candidates, uint8 winnerCount) private pure {
+        uint256 count = candidates.length;
+        if (count < 2 || count > MAX_CANDIDATES || winnerCount == 0 || winnerCount > count) {
+            revert CoreElectionBadCandidates(count, winnerCount);
+        }
+        // O(count^2) with count <= MAX_CANDIDATES (64): at most 2,016 comparisons, once per election.
+        for (uint256 i; i < count; ++i) {
+            address candidate = candidates[i];
+            if (candidate == address(0)) revert CoreElectionBadCandidate(candidate);
+            for (uint256 j; j < i; ++j) {
+                if (candidates[j] == candidate) revert CoreElectionBadCandidate(candidate);
+            }
+        }
+    }
+
+    function _checkSchedule(uint48 snapshot, uint48 votingStart, uint48 votingEnd) private view {
+        if (
+            snapshot < block.timestamp ||
+            votingStart <= snapshot ||
+            votingStart > block.timestamp + MAX_VOTING_DELAY_SECONDS ||
+            votingEnd < votingStart + MIN_VOTING_SECONDS ||
+            votingEnd > votingStart + MAX_VOTING_SECONDS
+        ) revert CoreElectionBadSchedule(snapshot, votingStart, votingEnd);
+    }
+
     function _requireNoOpenElection() private view {
         uint256 latest = _electionCount;
-        if (latest != 0 && _elections[latest].status == Status.Open) revert CoreElectionInProgress(latest);
+        if (latest != 0 && _elections[latest].status == Status.Open)
+            revert CoreElectionInProgress(latest);
     }
 }

@@ -25,19 +25,26 @@ contract CoreFunding is ICoreFunding, AccessControl, Pausable, ReentrancyGuardTr
     /// @dev Fixed-point unit of the rate.
     uint256 private constant WAD = 1e18;
 
-    ICoreElection private immutable _election;
-    IERC20 private immutable _toke;
-    address private immutable _treasury;
+    ICoreElection private immutable ELECTION;
+    IERC20 private immutable TOKE;
+    address private immutable TREASURY;
 
     mapping(uint256 electionId => mapping(address token => Terms)) private _terms;
     address[] private _reactorRequests;
 
+    /// @notice Deploys the swap step for the winners of `election_`.
     /// @param election_  The CoRE election.
     /// @param toke_      TOKE.
     /// @param treasury_  Receives project tokens and recovered TOKE.
     /// @param governance Admin (timelock).
     /// @param guardian   May pause swaps.
-    constructor(ICoreElection election_, IERC20 toke_, address treasury_, address governance, address guardian) {
+    constructor(
+        ICoreElection election_,
+        IERC20 toke_,
+        address treasury_,
+        address governance,
+        address guardian
+    ) {
         if (
             address(election_) == address(0) ||
             address(toke_) == address(0) ||
@@ -45,9 +52,9 @@ contract CoreFunding is ICoreFunding, AccessControl, Pausable, ReentrancyGuardTr
             governance == address(0) ||
             guardian == address(0)
         ) revert CoreFundingZeroAddress();
-        _election = election_;
-        _toke = toke_;
-        _treasury = treasury_;
+        ELECTION = election_;
+        TOKE = toke_;
+        TREASURY = treasury_;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
         _grantRole(GUARDIAN_ROLE, guardian);
     }
@@ -61,7 +68,7 @@ contract CoreFunding is ICoreFunding, AccessControl, Pausable, ReentrancyGuardTr
         uint256 tokePerToken
     ) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         if (project == address(0)) revert CoreFundingZeroAddress();
-        if (!_election.isWinner(electionId, token)) revert CoreFundingNotWinner(electionId, token);
+        if (!ELECTION.isWinner(electionId, token)) revert CoreFundingNotWinner(electionId, token);
         if (tokenAmount == 0 || tokenAmount > MAX_TOKEN_AMOUNT) {
             revert CoreFundingOutOfBounds("tokenAmount", tokenAmount, MAX_TOKEN_AMOUNT);
         }
@@ -78,7 +85,10 @@ contract CoreFunding is ICoreFunding, AccessControl, Pausable, ReentrancyGuardTr
     }
 
     /// @inheritdoc ICoreFunding
-    function swap(uint256 electionId, address token) external override nonReentrant whenNotPaused returns (uint256 tokeAmount) {
+    function swap(
+        uint256 electionId,
+        address token
+    ) external override nonReentrant whenNotPaused returns (uint256 tokeAmount) {
         Terms storage t = _terms[electionId][token];
         address project = t.project;
         if (project == address(0)) revert CoreFundingNoTerms(electionId, token);
@@ -86,24 +96,24 @@ contract CoreFunding is ICoreFunding, AccessControl, Pausable, ReentrancyGuardTr
         if (t.funded) revert CoreFundingAlreadyFunded(electionId, token);
         uint256 tokenAmount = t.tokenAmount;
         tokeAmount = Math.mulDiv(tokenAmount, t.tokePerToken, WAD);
-        uint256 balance = _toke.balanceOf(address(this));
+        uint256 balance = TOKE.balanceOf(address(this));
         if (balance < tokeAmount) revert CoreFundingTokeShort(balance, tokeAmount);
         t.funded = true;
         _reactorRequests.push(token);
         emit ProjectFunded(electionId, token, project, tokenAmount, tokeAmount);
         emit ReactorRequested(electionId, token);
 
-        uint256 before = IERC20(token).balanceOf(_treasury);
-        IERC20(token).safeTransferFrom(project, _treasury, tokenAmount);
-        uint256 received = IERC20(token).balanceOf(_treasury) - before;
+        uint256 before = IERC20(token).balanceOf(TREASURY);
+        IERC20(token).safeTransferFrom(project, TREASURY, tokenAmount);
+        uint256 received = IERC20(token).balanceOf(TREASURY) - before;
         if (received != tokenAmount) revert CoreFundingShortDelivery(received, tokenAmount);
-        _toke.safeTransfer(project, tokeAmount);
+        TOKE.safeTransfer(project, tokeAmount);
     }
 
     /// @inheritdoc ICoreFunding
     function recoverToke(uint256 amount) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         emit TokeRecovered(amount);
-        _toke.safeTransfer(_treasury, amount);
+        TOKE.safeTransfer(TREASURY, amount);
     }
 
     /// @inheritdoc ICoreFunding
@@ -118,21 +128,24 @@ contract CoreFunding is ICoreFunding, AccessControl, Pausable, ReentrancyGuardTr
 
     /// @inheritdoc ICoreFunding
     function election() external view override returns (ICoreElection) {
-        return _election;
+        return ELECTION;
     }
 
     /// @inheritdoc ICoreFunding
     function toke() external view override returns (IERC20) {
-        return _toke;
+        return TOKE;
     }
 
     /// @inheritdoc ICoreFunding
     function treasury() external view override returns (address) {
-        return _treasury;
+        return TREASURY;
     }
 
     /// @inheritdoc ICoreFunding
-    function termsOf(uint256 electionId, address token) external view override returns (Terms memory) {
+    function termsOf(
+        uint256 electionId,
+        address token
+    ) external view override returns (Terms memory) {
         return _terms[electionId][token];
     }
 

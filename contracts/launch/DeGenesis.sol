@@ -66,34 +66,20 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         uint128 claimed;
     }
 
-    /// @inheritdoc IDeGenesis
-    address public immutable override treasury;
-    /// @inheritdoc IDeGenesis
-    IERC20 public immutable override toke;
-    /// @inheritdoc IDeGenesis
-    IERC20 public immutable override usdc;
-    /// @inheritdoc IDeGenesis
-    address public immutable override weth;
-    /// @inheritdoc IDeGenesis
-    bytes32 public immutable override merkleRoot;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override windowStart;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override windowEnd;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override targetUsd;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override overflowCapUsd;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override basePriceUsd;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override walletCapUsd;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override tokeAllocation;
-    /// @inheritdoc IDeGenesis
-    uint256 public immutable override vestingSeconds;
-    /// @dev 10 ** (18 - USDC decimals): USDC units to USD (18 decimals).
-    uint256 private immutable _usdcScale;
+    address private immutable TREASURY;
+    IERC20 private immutable TOKE;
+    IERC20 private immutable USDC;
+    address private immutable WETH;
+    bytes32 private immutable MERKLE_ROOT;
+    uint256 private immutable WINDOW_START;
+    uint256 private immutable WINDOW_END;
+    uint256 private immutable TARGET_USD;
+    uint256 private immutable OVERFLOW_CAP_USD;
+    uint256 private immutable BASE_PRICE_USD;
+    uint256 private immutable WALLET_CAP_USD;
+    uint256 private immutable TOKE_ALLOCATION;
+    uint256 private immutable VESTING_SECONDS;
+    uint256 private immutable USDC_SCALE;
 
     mapping(address account => Account) private _accounts;
     mapping(address account => TokeOwed) private _tokeOwed;
@@ -108,6 +94,8 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
 
     // ---------------------------------------------------------------- constructor
 
+    /// @notice Deploys the sale; see IDeGenesis.Params for each parameter and its bounds.
+    /// @param p The sale parameters.
     constructor(Params memory p) {
         if (p.governance == address(0)) revert DeGenesisZeroAddress("governance");
         if (p.guardian == address(0)) revert DeGenesisZeroAddress("guardian");
@@ -129,24 +117,25 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         _checkBounds("ethUsdPrice", p.ethUsdPrice, MIN_ETH_USD_PRICE, MAX_ETH_USD_PRICE);
         _checkBounds("vestingSeconds", p.vestingSeconds, 0, MAX_VESTING_SECONDS);
         uint256 expected = Math.mulDiv(p.targetUsd, DeGenesisLib.WAD, p.basePriceUsd);
-        if (p.tokeAllocation != expected || expected == 0) revert DeGenesisBadAllocation(p.tokeAllocation, expected);
+        if (p.tokeAllocation != expected || expected == 0)
+            revert DeGenesisBadAllocation(p.tokeAllocation, expected);
         uint8 usdcDecimals = IERC20Metadata(address(p.usdc)).decimals();
         if (usdcDecimals > USD_DECIMALS) revert DeGenesisBadUsdcDecimals(usdcDecimals);
 
-        treasury = p.treasury;
-        toke = p.toke;
-        usdc = p.usdc;
-        weth = p.weth;
-        merkleRoot = p.merkleRoot;
-        windowStart = p.windowStart;
-        windowEnd = p.windowEnd;
-        targetUsd = p.targetUsd;
-        overflowCapUsd = p.overflowCapUsd;
-        basePriceUsd = p.basePriceUsd;
-        walletCapUsd = p.walletCapUsd;
-        tokeAllocation = p.tokeAllocation;
-        vestingSeconds = p.vestingSeconds;
-        _usdcScale = 10 ** (USD_DECIMALS - usdcDecimals);
+        TREASURY = p.treasury;
+        TOKE = p.toke;
+        USDC = p.usdc;
+        WETH = p.weth;
+        MERKLE_ROOT = p.merkleRoot;
+        WINDOW_START = p.windowStart;
+        WINDOW_END = p.windowEnd;
+        TARGET_USD = p.targetUsd;
+        OVERFLOW_CAP_USD = p.overflowCapUsd;
+        BASE_PRICE_USD = p.basePriceUsd;
+        WALLET_CAP_USD = p.walletCapUsd;
+        TOKE_ALLOCATION = p.tokeAllocation;
+        VESTING_SECONDS = p.vestingSeconds;
+        USDC_SCALE = 10 ** (USD_DECIMALS - usdcDecimals);
         // Bounded by MAX_ETH_USD_PRICE (1e24) just above: fits in 128 bits.
         _ethUsdPrice = uint128(p.ethUsdPrice);
 
@@ -169,7 +158,7 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         if (amount == 0) revert DeGenesisZeroCommit();
         _commit(0, amount, proof);
         // USDC is a fixed, known token without transfer fees: the amount pulled is the amount held.
-        usdc.safeTransferFrom(msg.sender, address(this), amount);
+        USDC.safeTransferFrom(msg.sender, address(this), amount);
         emit UsdcCommitted(msg.sender, amount);
     }
 
@@ -190,34 +179,34 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         IGenesisPool usdcPool
     ) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         if (_finalizedAt != 0) revert DeGenesisAlreadyFinalized();
-        _checkPool(ethPool, weth);
-        _checkPool(usdcPool, address(usdc));
+        _checkPool(ethPool, WETH);
+        _checkPool(usdcPool, address(USDC));
         IGenesisPool oldEth = _ethPool;
         if (address(oldEth) != address(0)) {
-            IERC20(weth).forceApprove(address(oldEth), 0);
-            usdc.forceApprove(address(_usdcPool), 0);
+            IERC20(WETH).forceApprove(address(oldEth), 0);
+            USDC.forceApprove(address(_usdcPool), 0);
         }
         _ethPool = ethPool;
         _usdcPool = usdcPool;
-        IERC20(weth).forceApprove(address(ethPool), type(uint256).max);
-        usdc.forceApprove(address(usdcPool), type(uint256).max);
+        IERC20(WETH).forceApprove(address(ethPool), type(uint256).max);
+        USDC.forceApprove(address(usdcPool), type(uint256).max);
         emit GenesisPoolsSet(address(ethPool), address(usdcPool));
     }
 
     /// @inheritdoc IDeGenesis
     function finalize() external override onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
-        if (block.timestamp <= windowEnd) revert DeGenesisWindowOpen(windowEnd);
+        if (block.timestamp <= WINDOW_END) revert DeGenesisWindowOpen(WINDOW_END);
         if (_finalizedAt != 0) revert DeGenesisAlreadyFinalized();
-        if (isVoid()) revert DeGenesisVoid(windowEnd + FINALIZATION_WINDOW_SECONDS);
+        if (isVoid()) revert DeGenesisVoid(WINDOW_END + FINALIZATION_WINDOW_SECONDS);
         if (address(_ethPool) == address(0)) revert DeGenesisPoolsNotSet();
 
         uint256 price = _ethUsdPrice;
         uint256 totalEth = _totalEth;
         uint256 totalUsdc = _totalUsdc;
         DeGenesisLib.Split memory s = DeGenesisLib.split(
-            DeGenesisLib.usdValue(totalEth, totalUsdc, price, _usdcScale),
-            targetUsd,
-            overflowCapUsd
+            DeGenesisLib.usdValue(totalEth, totalUsdc, price, USDC_SCALE),
+            TARGET_USD,
+            OVERFLOW_CAP_USD
         );
         _split = s;
         _finalizedAt = uint64(block.timestamp);
@@ -230,15 +219,15 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         if (s.total != 0) {
             ethToTreasury = Math.mulDiv(totalEth, s.sale, s.total);
             usdcToTreasury = Math.mulDiv(totalUsdc, s.sale, s.total);
-            tokeKept = tokeAllocation;
+            tokeKept = TOKE_ALLOCATION;
         }
-        uint256 tokeBalance = toke.balanceOf(address(this));
+        uint256 tokeBalance = TOKE.balanceOf(address(this));
         if (tokeBalance < tokeKept) revert DeGenesisTokeShort(tokeBalance, tokeKept);
         emit Finalized(price, s.total, s.sale, s.genesis, ethToTreasury, usdcToTreasury);
 
-        if (tokeBalance > tokeKept) toke.safeTransfer(treasury, tokeBalance - tokeKept);
-        if (usdcToTreasury != 0) usdc.safeTransfer(treasury, usdcToTreasury);
-        if (ethToTreasury != 0) _sendEthOrRevert(treasury, ethToTreasury);
+        if (tokeBalance > tokeKept) TOKE.safeTransfer(TREASURY, tokeBalance - tokeKept);
+        if (usdcToTreasury != 0) USDC.safeTransfer(TREASURY, usdcToTreasury);
+        if (ethToTreasury != 0) _sendEthOrRevert(TREASURY, ethToTreasury);
     }
 
     /// @inheritdoc IDeGenesis
@@ -269,20 +258,29 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
                 s.usdcRefund = usdcAmount;
             } else {
                 s = _settlement(eth, usdcAmount, _split);
-                // s.toke <= tokeAllocation <= MAX_RAISE_USD / MIN_BASE_PRICE_USD = 1e33 < 2^128.
+                // s.toke <= TOKE_ALLOCATION <= MAX_RAISE_USD / MIN_BASE_PRICE_USD = 1e33 < 2^128.
                 _tokeOwed[msg.sender].total = uint128(s.toke);
             }
-            emit Settled(msg.sender, s.toke, s.ethGenesis, s.ethRefund, s.usdcGenesis, s.usdcRefund);
+            emit Settled(
+                msg.sender,
+                s.toke,
+                s.ethGenesis,
+                s.ethRefund,
+                s.usdcGenesis,
+                s.usdcRefund
+            );
         }
 
         TokeOwed storage owed = _tokeOwed[msg.sender];
         uint256 claimed = owed.claimed;
-        tokePaid = DeGenesisLib.vested(owed.total, _finalizedAt, vestingSeconds, block.timestamp) - claimed;
+        tokePaid =
+            DeGenesisLib.vested(owed.total, _finalizedAt, VESTING_SECONDS, block.timestamp) -
+            claimed;
         if (tokePaid != 0) {
             // claimed + tokePaid = vested <= total < 2^128.
             owed.claimed = uint128(claimed + tokePaid);
             emit TokeClaimed(msg.sender, tokePaid);
-            toke.safeTransfer(msg.sender, tokePaid);
+            TOKE.safeTransfer(msg.sender, tokePaid);
         } else if (!firstClaim) {
             revert DeGenesisNothingToClaim(msg.sender);
         }
@@ -302,15 +300,17 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
     /// @inheritdoc IDeGenesis
     function returnVoidToke() external override nonReentrant {
         if (!isVoid()) revert DeGenesisNotVoid();
-        uint256 amount = toke.balanceOf(address(this));
+        uint256 amount = TOKE.balanceOf(address(this));
         emit VoidTokeReturned(amount);
-        toke.safeTransfer(treasury, amount);
+        TOKE.safeTransfer(TREASURY, amount);
     }
 
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IDeGenesis
-    function commitmentOf(address account) external view override returns (uint256 eth, uint256 usdcAmount) {
+    function commitmentOf(
+        address account
+    ) external view override returns (uint256 eth, uint256 usdcAmount) {
         Account memory a = _accounts[account];
         return (a.eth, a.usdc);
     }
@@ -318,7 +318,7 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
     /// @inheritdoc IDeGenesis
     function usdValueOf(address account) external view override returns (uint256) {
         Account memory a = _accounts[account];
-        return DeGenesisLib.usdValue(a.eth, a.usdc, _ethUsdPrice, _usdcScale);
+        return DeGenesisLib.usdValue(a.eth, a.usdc, _ethUsdPrice, USDC_SCALE);
     }
 
     /// @inheritdoc IDeGenesis
@@ -328,7 +328,7 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
 
     /// @inheritdoc IDeGenesis
     function totalUsd() public view override returns (uint256) {
-        return DeGenesisLib.usdValue(_totalEth, _totalUsdc, _ethUsdPrice, _usdcScale);
+        return DeGenesisLib.usdValue(_totalEth, _totalUsdc, _ethUsdPrice, USDC_SCALE);
     }
 
     /// @inheritdoc IDeGenesis
@@ -338,7 +338,7 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
 
     /// @inheritdoc IDeGenesis
     function currentPrice() external view override returns (uint256) {
-        return DeGenesisLib.price(totalUsd(), targetUsd, tokeAllocation);
+        return DeGenesisLib.price(totalUsd(), TARGET_USD, TOKE_ALLOCATION);
     }
 
     /// @inheritdoc IDeGenesis
@@ -354,12 +354,79 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         Account memory a = _accounts[account];
         TokeOwed memory owed = _tokeOwed[account];
         uint256 total = a.settled ? owed.total : _settlement(a.eth, a.usdc, _split).toke;
-        return DeGenesisLib.vested(total, _finalizedAt, vestingSeconds, block.timestamp) - owed.claimed;
+        return
+            DeGenesisLib.vested(total, _finalizedAt, VESTING_SECONDS, block.timestamp) -
+            owed.claimed;
     }
 
     /// @inheritdoc IDeGenesis
     function deferredEthOf(address account) external view override returns (uint256) {
         return _deferredEth[account];
+    }
+
+    /// @inheritdoc IDeGenesis
+    function treasury() external view override returns (address) {
+        return TREASURY;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function toke() external view override returns (IERC20) {
+        return TOKE;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function usdc() external view override returns (IERC20) {
+        return USDC;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function weth() external view override returns (address) {
+        return WETH;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function merkleRoot() external view override returns (bytes32) {
+        return MERKLE_ROOT;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function windowStart() external view override returns (uint256) {
+        return WINDOW_START;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function windowEnd() external view override returns (uint256) {
+        return WINDOW_END;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function targetUsd() external view override returns (uint256) {
+        return TARGET_USD;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function overflowCapUsd() external view override returns (uint256) {
+        return OVERFLOW_CAP_USD;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function basePriceUsd() external view override returns (uint256) {
+        return BASE_PRICE_USD;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function walletCapUsd() external view override returns (uint256) {
+        return WALLET_CAP_USD;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function tokeAllocation() external view override returns (uint256) {
+        return TOKE_ALLOCATION;
+    }
+
+    /// @inheritdoc IDeGenesis
+    function vestingSeconds() external view override returns (uint256) {
+        return VESTING_SECONDS;
     }
 
     /// @inheritdoc IDeGenesis
@@ -374,27 +441,33 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
 
     /// @inheritdoc IDeGenesis
     function isVoid() public view override returns (bool) {
-        return _finalizedAt == 0 && block.timestamp > windowEnd + FINALIZATION_WINDOW_SECONDS;
+        return _finalizedAt == 0 && block.timestamp > WINDOW_END + FINALIZATION_WINDOW_SECONDS;
     }
 
     // ---------------------------------------------------------------- internal
 
     function _commit(uint256 eth, uint256 usdcAmount, bytes32[] calldata proof) private {
-        if (block.timestamp < windowStart || block.timestamp > windowEnd) {
-            revert DeGenesisWindowClosed(block.timestamp, windowStart, windowEnd);
+        if (block.timestamp < WINDOW_START || block.timestamp > WINDOW_END) {
+            revert DeGenesisWindowClosed(block.timestamp, WINDOW_START, WINDOW_END);
         }
         Account memory a = _accounts[msg.sender];
         // A wallet with a commitment already proved its place on the whitelist.
         if (a.eth == 0 && a.usdc == 0) {
             bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(msg.sender))));
-            if (!MerkleProof.verifyCalldata(proof, merkleRoot, leaf)) revert DeGenesisNotWhitelisted(msg.sender);
+            if (!MerkleProof.verifyCalldata(proof, MERKLE_ROOT, leaf))
+                revert DeGenesisNotWhitelisted(msg.sender);
         }
         uint256 newEth = a.eth + eth;
         uint256 newUsdc = a.usdc + usdcAmount;
-        uint256 value = DeGenesisLib.usdValue(newEth, newUsdc, _ethUsdPrice, _usdcScale);
-        if (value > walletCapUsd) revert DeGenesisWalletCapExceeded(msg.sender, value, walletCapUsd);
-        // value <= walletCapUsd <= 1e27 bounds both amounts well inside their widths (see Account).
-        _accounts[msg.sender] = Account({eth: uint128(newEth), usdc: uint96(newUsdc), settled: false});
+        uint256 value = DeGenesisLib.usdValue(newEth, newUsdc, _ethUsdPrice, USDC_SCALE);
+        if (value > WALLET_CAP_USD)
+            revert DeGenesisWalletCapExceeded(msg.sender, value, WALLET_CAP_USD);
+        // value <= WALLET_CAP_USD <= 1e27 bounds both amounts well inside their widths (see Account).
+        _accounts[msg.sender] = Account({
+            eth: uint128(newEth),
+            usdc: uint96(newUsdc),
+            settled: false
+        });
         // Totals are checked: they cannot reach 2^128 in any real sale, and if they did the commit reverts.
         _totalEth += uint128(eth);
         _totalUsdc += uint128(usdcAmount);
@@ -406,8 +479,8 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         DeGenesisLib.Split memory s
     ) private view returns (Settlement memory r) {
         r.toke = DeGenesisLib.tokeFor(
-            DeGenesisLib.usdValue(eth, usdcAmount, _ethUsdPrice, _usdcScale),
-            tokeAllocation,
+            DeGenesisLib.usdValue(eth, usdcAmount, _ethUsdPrice, USDC_SCALE),
+            TOKE_ALLOCATION,
             s.total
         );
         (r.ethSale, r.ethGenesis, r.ethRefund) = DeGenesisLib.splitAmount(eth, s);
@@ -418,11 +491,11 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
     ///      ETH refund is kept for `withdrawDeferredEth` so it never blocks the rest of the claim.
     function _payOut(Settlement memory s) private {
         if (s.ethGenesis != 0) {
-            IWETH9(weth).deposit{value: s.ethGenesis}();
+            IWETH9(WETH).deposit{value: s.ethGenesis}();
             _ethPool.depositFor(msg.sender, s.ethGenesis);
         }
         if (s.usdcGenesis != 0) _usdcPool.depositFor(msg.sender, s.usdcGenesis);
-        if (s.usdcRefund != 0) usdc.safeTransfer(msg.sender, s.usdcRefund);
+        if (s.usdcRefund != 0) USDC.safeTransfer(msg.sender, s.usdcRefund);
         if (s.ethRefund != 0) {
             (bool ok, ) = payable(msg.sender).call{value: s.ethRefund}("");
             if (!ok) {
@@ -445,7 +518,12 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         ) revert DeGenesisBadPool(address(pool), expectedToken);
     }
 
-    function _checkBounds(string memory what, uint256 value, uint256 min, uint256 max) private pure {
+    function _checkBounds(
+        string memory what,
+        uint256 value,
+        uint256 min,
+        uint256 max
+    ) private pure {
         if (value < min || value > max) revert DeGenesisOutOfBounds(what, value, min, max);
     }
 }

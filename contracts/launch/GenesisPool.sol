@@ -17,16 +17,14 @@ contract GenesisPool is IGenesisPool, StakingPoolBase {
     /// @notice Longest time from deployment to the pool's end, in seconds.
     uint256 public constant MAX_LOCK_SECONDS = 365 days;
 
-    /// @inheritdoc IGenesisPool
-    address public immutable override depositor;
-    /// @inheritdoc IGenesisPool
-    uint256 public immutable override privateUntil;
-    /// @inheritdoc IGenesisPool
-    uint256 public immutable override lockedUntil;
+    address private immutable DEPOSITOR;
+    uint256 private immutable PRIVATE_UNTIL;
+    uint256 private immutable LOCKED_UNTIL;
 
     mapping(address account => bool) private _participants;
     IERC4626 private _reactor;
 
+    /// @notice Deploys the Genesis pool of one DeGenesis asset.
     /// @param asset          WETH or USDC.
     /// @param toke           TOKE, the reward.
     /// @param governance     Admin (timelock): funds rewards, sets the Reactor, unpauses.
@@ -49,14 +47,14 @@ contract GenesisPool is IGenesisPool, StakingPoolBase {
             lockedUntil_ < privateUntil_ ||
             lockedUntil_ > block.timestamp + MAX_LOCK_SECONDS
         ) revert GenesisPoolBadSchedule(privateUntil_, lockedUntil_);
-        depositor = depositor_;
-        privateUntil = privateUntil_;
-        lockedUntil = lockedUntil_;
+        DEPOSITOR = depositor_;
+        PRIVATE_UNTIL = privateUntil_;
+        LOCKED_UNTIL = lockedUntil_;
     }
 
     /// @inheritdoc IGenesisPool
     function depositFor(address account, uint256 amount) external override nonReentrant {
-        if (msg.sender != depositor) revert GenesisPoolNotDepositor(msg.sender);
+        if (msg.sender != DEPOSITOR) revert GenesisPoolNotDepositor(msg.sender);
         if (account == address(0)) revert StakingPoolZeroAddress();
         _participants[account] = true;
         uint256 received = _stake(account, msg.sender, amount);
@@ -76,7 +74,9 @@ contract GenesisPool is IGenesisPool, StakingPoolBase {
     }
 
     /// @inheritdoc IGenesisPool
-    function convertToReactor(uint256 minShares) external override nonReentrant returns (uint256 shares) {
+    function convertToReactor(
+        uint256 minShares
+    ) external override nonReentrant returns (uint256 shares) {
         IERC4626 target = _reactor;
         if (address(target) == address(0)) revert GenesisPoolReactorNotSet();
         _beforeWithdraw(msg.sender);
@@ -90,6 +90,21 @@ contract GenesisPool is IGenesisPool, StakingPoolBase {
     }
 
     /// @inheritdoc IGenesisPool
+    function depositor() external view override returns (address) {
+        return DEPOSITOR;
+    }
+
+    /// @inheritdoc IGenesisPool
+    function privateUntil() external view override returns (uint256) {
+        return PRIVATE_UNTIL;
+    }
+
+    /// @inheritdoc IGenesisPool
+    function lockedUntil() external view override returns (uint256) {
+        return LOCKED_UNTIL;
+    }
+
+    /// @inheritdoc IGenesisPool
     function isParticipant(address account) external view override returns (bool) {
         return _participants[account];
     }
@@ -100,12 +115,12 @@ contract GenesisPool is IGenesisPool, StakingPoolBase {
     }
 
     function _beforeStake(address account) internal view override {
-        if (block.timestamp < privateUntil && !_participants[account]) {
-            revert GenesisPoolPrivate(account, privateUntil);
+        if (block.timestamp < PRIVATE_UNTIL && !_participants[account]) {
+            revert GenesisPoolPrivate(account, PRIVATE_UNTIL);
         }
     }
 
     function _beforeWithdraw(address) internal view override {
-        if (block.timestamp < lockedUntil) revert GenesisPoolLocked(lockedUntil);
+        if (block.timestamp < LOCKED_UNTIL) revert GenesisPoolLocked(LOCKED_UNTIL);
     }
 }

@@ -8,6 +8,7 @@ import {StakingPoolBase} from "./StakingPoolBase.sol";
 /// @notice A public launch pool: anyone stakes TOKE or a TOKE/WETH LP token (SushiSwap or
 ///         Uniswap V2) and earns TOKE; withdrawals are open at any time. One deployment per token.
 contract StakingPool is StakingPoolBase {
+    /// @notice Deploys a public pool over `stakingToken_`.
     /// @param stakingToken_ TOKE, or a TOKE/WETH pair's LP token.
     /// @param rewardToken_  TOKE.
     /// @param governance    Admin (timelock).

@@ -22,7 +22,12 @@ import {IStakeWeightSource} from "../interfaces/IStakeWeightSource.sol";
 ///      claimable (`earned`), still to be emitted (rate x time left), queued (`queuedRewards`:
 ///      accrued while nothing was staked, plus division remainders) or rounding dust of
 ///      `rewardPerToken` (below 1 wei per staked token per update).
-abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, ReentrancyGuardTransient {
+abstract contract StakingPoolBase is
+    IStakingPool,
+    AccessControl,
+    Pausable,
+    ReentrancyGuardTransient
+{
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace208;
 
@@ -35,8 +40,8 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
     /// @dev Fixed-point unit of `rewardPerToken`.
     uint256 private constant PRECISION = 1e18;
 
-    IERC20 private immutable _stakingToken;
-    IERC20 private immutable _rewardToken;
+    IERC20 private immutable STAKING_TOKEN;
+    IERC20 private immutable REWARD_TOKEN;
 
     mapping(address account => Checkpoints.Trace208) private _stakes;
     Checkpoints.Trace208 private _totalStakes;
@@ -49,6 +54,7 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
     mapping(address account => uint256) private _rewardPerTokenPaid;
     mapping(address account => uint256) private _rewards;
 
+    /// @notice Sets the tokens and the roles; rewards start when governance first funds them.
     /// @param stakingToken_ The token staked.
     /// @param rewardToken_  TOKE.
     /// @param governance    Admin (timelock): funds rewards, unpauses.
@@ -60,8 +66,8 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
             governance == address(0) ||
             guardian == address(0)
         ) revert StakingPoolZeroAddress();
-        _stakingToken = stakingToken_;
-        _rewardToken = rewardToken_;
+        STAKING_TOKEN = stakingToken_;
+        REWARD_TOKEN = rewardToken_;
         _lastUpdate = block.timestamp;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
         _grantRole(GUARDIAN_ROLE, guardian);
@@ -80,7 +86,7 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
         _beforeWithdraw(msg.sender);
         _removeStake(msg.sender, amount);
         emit Withdrawn(msg.sender, msg.sender, amount);
-        _stakingToken.safeTransfer(msg.sender, amount);
+        STAKING_TOKEN.safeTransfer(msg.sender, amount);
     }
 
     /// @inheritdoc IStakingPool
@@ -90,22 +96,30 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
         if (paid != 0) {
             _rewards[msg.sender] = 0;
             emit RewardPaid(msg.sender, paid);
-            _rewardToken.safeTransfer(msg.sender, paid);
+            REWARD_TOKEN.safeTransfer(msg.sender, paid);
         }
     }
 
     // ---------------------------------------------------------------- governance
 
     /// @inheritdoc IStakingPool
-    function fundRewards(uint256 amount, uint256 duration) external override onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
+    function fundRewards(
+        uint256 amount,
+        uint256 duration
+    ) external override onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
         if (duration < MIN_REWARD_DURATION_SECONDS || duration > MAX_REWARD_DURATION_SECONDS) {
-            revert StakingPoolBadRewardDuration(duration, MIN_REWARD_DURATION_SECONDS, MAX_REWARD_DURATION_SECONDS);
+            revert StakingPoolBadRewardDuration(
+                duration,
+                MIN_REWARD_DURATION_SECONDS,
+                MAX_REWARD_DURATION_SECONDS
+            );
         }
         _updateReward(address(0));
-        if (amount != 0) _rewardToken.safeTransferFrom(msg.sender, address(this), amount);
+        if (amount != 0) REWARD_TOKEN.safeTransferFrom(msg.sender, address(this), amount);
 
         uint256 available = amount + _queuedRewards;
-        if (block.timestamp < _periodFinish) available += (_periodFinish - block.timestamp) * _rewardRate;
+        if (block.timestamp < _periodFinish)
+            available += (_periodFinish - block.timestamp) * _rewardRate;
         uint256 rate = available / duration;
         if (rate == 0) revert StakingPoolRewardRateZero(available, duration);
         // The remainder of the division stays queued for the next funding: nothing is promised
@@ -131,12 +145,12 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
 
     /// @inheritdoc IStakingPool
     function stakingToken() public view override returns (IERC20) {
-        return _stakingToken;
+        return STAKING_TOKEN;
     }
 
     /// @inheritdoc IStakingPool
     function rewardToken() external view override returns (IERC20) {
-        return _rewardToken;
+        return REWARD_TOKEN;
     }
 
     /// @inheritdoc IStakingPool
@@ -150,7 +164,10 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
     }
 
     /// @inheritdoc IStakeWeightSource
-    function getPastStake(address account, uint256 timepoint) external view override returns (uint256) {
+    function getPastStake(
+        address account,
+        uint256 timepoint
+    ) external view override returns (uint256) {
         return _stakes[account].upperLookupRecent(_pastKey(timepoint));
     }
 
@@ -161,7 +178,9 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
 
     /// @inheritdoc IStakingPool
     function earned(address account) public view override returns (uint256) {
-        return _rewards[account] + _accrued(balanceOf(account), rewardPerToken(), _rewardPerTokenPaid[account]);
+        return
+            _rewards[account] +
+            _accrued(balanceOf(account), rewardPerToken(), _rewardPerTokenPaid[account]);
     }
 
     /// @inheritdoc IStakingPool
@@ -191,29 +210,38 @@ abstract contract StakingPoolBase is IStakingPool, AccessControl, Pausable, Reen
         return Time.timestamp();
     }
 
+    // ERC-6372 fixes this name.
+    // solhint-disable func-name-mixedcase
     /// @inheritdoc IERC6372
-    // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() external pure override returns (string memory) {
         return "mode=timestamp";
     }
+    // solhint-enable func-name-mixedcase
 
     // ---------------------------------------------------------------- hooks for variants
 
+    // A public pool restricts nothing: the hooks are empty unless a variant overrides them.
+    // solhint-disable no-empty-blocks
     /// @dev Reverts when `account` may not add stake now.
     function _beforeStake(address account) internal view virtual {}
 
     /// @dev Reverts when `account` may not take stake out now.
     function _beforeWithdraw(address account) internal view virtual {}
+    // solhint-enable no-empty-blocks
 
     // ---------------------------------------------------------------- internal
 
     /// @dev Pulls `amount` from `payer` and credits `account` with what actually arrived.
-    function _stake(address account, address payer, uint256 amount) internal returns (uint256 received) {
+    function _stake(
+        address account,
+        address payer,
+        uint256 amount
+    ) internal returns (uint256 received) {
         if (amount == 0) revert StakingPoolZeroAmount();
         _updateReward(account);
-        uint256 before = _stakingToken.balanceOf(address(this));
-        _stakingToken.safeTransferFrom(payer, address(this), amount);
-        received = _stakingToken.balanceOf(address(this)) - before;
+        uint256 before = STAKING_TOKEN.balanceOf(address(this));
+        STAKING_TOKEN.safeTransferFrom(payer, address(this), amount);
+        received = STAKING_TOKEN.balanceOf(address(this)) - before;
         uint256 newBalance = balanceOf(account) + received;
         if (newBalance > type(uint208).max) revert StakingPoolStakeOverflow(newBalance);
         // Casts: the balance was checked against uint208 just above and the total is at most the

@@ -8,7 +8,12 @@ library ElectionLib {
     uint256 internal constant MAX_CANDIDATES = 256;
 
     /// @notice Loyalty bonus: the weight held at the previous snapshot, as far as it is still held.
-    function loyaltyBonus(uint256 previousWeight, uint256 currentWeight) internal pure returns (uint256) {
+    /// @param previousWeight W at the previous election's snapshot.
+    /// @param currentWeight  W at this election's snapshot.
+    function loyaltyBonus(
+        uint256 previousWeight,
+        uint256 currentWeight
+    ) internal pure returns (uint256) {
         return previousWeight < currentWeight ? previousWeight : currentWeight;
     }
 
@@ -16,8 +21,14 @@ library ElectionLib {
     ///         candidate with zero votes never ranks; among equal totals the lower index ranks
     ///         higher.
     /// @dev O(n x candidates), for at most MAX_CANDIDATES candidates (the caller bounds both).
-    function topN(uint256[] memory votes, uint256 n) internal pure returns (uint256[] memory ranked) {
-        ranked = new uint256[](n);
+    /// @param votes Votes per candidate index.
+    /// @param n     Most winners.
+    /// @return ranked Winning indexes, best first (length <= n).
+    function topN(
+        uint256[] memory votes,
+        uint256 n
+    ) internal pure returns (uint256[] memory ranked) {
+        uint256[] memory picks = new uint256[](n);
         uint256 taken;
         uint256 count;
         for (; count < n; ++count) {
@@ -32,11 +43,9 @@ library ElectionLib {
             }
             if (best == type(uint256).max) break;
             taken |= 1 << best;
-            ranked[count] = best;
+            picks[count] = best;
         }
-        // Drop the unused tail: `count` <= n, so the new length never grows the array.
-        assembly ("memory-safe") {
-            mstore(ranked, count)
-        }
+        ranked = new uint256[](count);
+        for (uint256 i; i < count; ++i) ranked[i] = picks[i];
     }
 }

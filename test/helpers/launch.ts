@@ -36,17 +36,22 @@ export interface SaleConfig {
   vestingSeconds: bigint;
 }
 
-export const DEFAULT_SALE: SaleConfig = { ...ORIGINAL, ethUsdPrice: USD(2_000), vestingSeconds: 0n };
+export const DEFAULT_SALE: SaleConfig = {
+  ...ORIGINAL,
+  ethUsdPrice: USD(2_000),
+  vestingSeconds: 0n,
+};
 
 /// Deploys a contract from a JSON artifact shipped on npm (real mainnet bytecode).
 export async function deployArtifact(
-  ethers: HardhatEthers,
   signer: HardhatEthersSigner,
   path: string,
   ...args: unknown[]
 ): Promise<Contract> {
   const artifact = require(path) as { abi: unknown[]; bytecode: string };
-  const bytecode = artifact.bytecode.startsWith("0x") ? artifact.bytecode : `0x${artifact.bytecode}`;
+  const bytecode = artifact.bytecode.startsWith("0x")
+    ? artifact.bytecode
+    : `0x${artifact.bytecode}`;
   const factory = new ContractFactory(artifact.abi as never, bytecode, signer);
   const contract = await factory.deploy(...args);
   await contract.waitForDeployment();
@@ -98,8 +103,12 @@ export async function deploySale(
   const [governance, guardian, treasury, stranger, ...wallets] = await ethers.getSigners();
   const config = { ...DEFAULT_SALE, ...overrides };
   const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
-  const usdc = (await ethers.deployContract("LaunchTestToken", ["USD Coin", "USDC", 6])) as unknown as Contract;
-  const weth = await deployArtifact(ethers, governance, "@uniswap/v2-periphery/build/WETH9.json");
+  const usdc = (await ethers.deployContract("LaunchTestToken", [
+    "USD Coin",
+    "USDC",
+    6,
+  ])) as unknown as Contract;
+  const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
   const whitelist = new Whitelist(wallets.slice(0, whitelisted).map((w) => w.address));
 
   const now = await networkHelpers.time.latest();
@@ -121,10 +130,26 @@ export async function deploySale(
   ]);
   const privateUntil = windowEnd + 2 * WEEK;
   const lockedUntil = windowEnd + 8 * WEEK;
-  const poolArgs = [governance.address, guardian.address, await sale.getAddress(), privateUntil, lockedUntil];
-  const ethPool = await ethers.deployContract("GenesisPool", [await weth.getAddress(), await toke.getAddress(), ...poolArgs]);
-  const usdcPool = await ethers.deployContract("GenesisPool", [await usdc.getAddress(), await toke.getAddress(), ...poolArgs]);
-  await sale.connect(governance).setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
+  const poolArgs = [
+    governance.address,
+    guardian.address,
+    await sale.getAddress(),
+    privateUntil,
+    lockedUntil,
+  ];
+  const ethPool = await ethers.deployContract("GenesisPool", [
+    await weth.getAddress(),
+    await toke.getAddress(),
+    ...poolArgs,
+  ]);
+  const usdcPool = await ethers.deployContract("GenesisPool", [
+    await usdc.getAddress(),
+    await toke.getAddress(),
+    ...poolArgs,
+  ]);
+  await sale
+    .connect(governance)
+    .setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
   await toke.connect(governance).transfer(await sale.getAddress(), config.tokeAllocation);
   return {
     governance,
@@ -146,9 +171,18 @@ export async function deploySale(
 }
 
 /// Mints `amount` USDC to `wallet` and approves the sale.
-export async function fundUsdc(f: LaunchFixture, wallet: HardhatEthersSigner, amount: bigint): Promise<void> {
+export async function fundUsdc(
+  f: LaunchFixture,
+  wallet: HardhatEthersSigner,
+  amount: bigint,
+): Promise<void> {
   await (await f.usdc.getFunction("mint")(wallet.address, amount)).wait();
-  await (await (f.usdc.connect(wallet) as Contract).getFunction("approve")(await f.sale.getAddress(), amount)).wait();
+  await (
+    await (f.usdc.connect(wallet) as Contract).getFunction("approve")(
+      await f.sale.getAddress(),
+      amount,
+    )
+  ).wait();
 }
 
 /// Commits `amount` USDC for `wallet` (minting it first).

@@ -24,11 +24,21 @@ export async function deployTokeWethPairs(
 ): Promise<TokePairs> {
   const tokeAddr = await toke.getAddress();
   const wethAddr = await weth.getAddress();
-  const uniFactory = await deployArtifact(ethers, deployer, "@uniswap/v2-core/build/UniswapV2Factory.json", deployer.address);
+  const uniFactory = await deployArtifact(
+    deployer,
+    "@uniswap/v2-core/build/UniswapV2Factory.json",
+    deployer.address,
+  );
   await (await uniFactory.getFunction("createPair")(tokeAddr, wethAddr)).wait();
   const uniPairAddr = (await uniFactory.getFunction("getPair")(tokeAddr, wethAddr)) as string;
-  const uniPairArtifact = require("@uniswap/v2-core/build/UniswapV2Pair.json") as { abi: unknown[] };
-  const uniPair = new ethers.Contract(uniPairAddr, uniPairArtifact.abi as never, deployer) as unknown as Contract;
+  const uniPairArtifact = require("@uniswap/v2-core/build/UniswapV2Pair.json") as {
+    abi: unknown[];
+  };
+  const uniPair = new ethers.Contract(
+    uniPairAddr,
+    uniPairArtifact.abi as never,
+    deployer,
+  ) as unknown as Contract;
 
   const sushiFactory = await ethers.deployContract(SUSHI_FACTORY, [deployer.address]);
   await (await sushiFactory.getFunction("createPair")(tokeAddr, wethAddr)).wait();

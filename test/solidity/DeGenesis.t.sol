@@ -23,18 +23,53 @@ contract DeGenesisFuzzTest is TestBase {
     address private constant GOVERNANCE = address(0xA11);
     address private constant TREASURY = address(0x7EA);
 
-    function test_sale_conservesEveryAsset(uint256 targetUnits, uint256 capExtra, uint256[3] memory amounts) public {
+    function test_sale_conservesEveryAsset(
+        uint256 targetUnits,
+        uint256 capExtra,
+        uint256[3] memory amounts
+    ) public {
         // target = k x $8 so that target / base price is exact (k whole TOKE).
         targetUnits = bound(targetUnits, 125, 10_000_000);
         uint256 target = targetUnits * BASE_PRICE_USD;
         uint256 cap = target + bound(capExtra, 0, 3 * target);
         address[WALLETS] memory wallets = [address(0xB0B1), address(0xB0B2), address(0xB0B3)];
 
-        (DeGenesis sale, Toke toke, LaunchTestToken usdc, GenesisPool usdcPool) = _deploy(target, cap, targetUnits * 1e18, wallets);
+        (DeGenesis sale, Toke toke, LaunchTestToken usdc, GenesisPool usdcPool) = _deploy(
+            target,
+            cap,
+            targetUnits * 1e18,
+            wallets
+        );
+        uint256 total = _commitAll(sale, usdc, wallets, amounts, target);
+        vm.warp(sale.windowEnd() + 1);
+        vm.prank(GOVERNANCE);
+        sale.finalize();
+
+        uint256 tokePaid = _claimAll(sale, toke, usdc, usdcPool, wallets, amounts);
+        uint256 allocation = targetUnits * 1e18;
+        assertLe(tokePaid, allocation, "TOKE <= allocation");
+        assertLe(allocation - tokePaid, WALLETS, "TOKE dust");
+        uint256 left = usdc.balanceOf(address(sale));
+        assertLe(left, WALLETS, "USDC dust");
+        assertEq(
+            usdc.balanceOf(TREASURY) + usdcPool.totalStaked() + _refunds(usdc, wallets) + left,
+            total,
+            "USDC conserved"
+        );
+        if (total * USDC_TO_USD <= target)
+            assertEq(usdcPool.totalStaked(), 0, "no overflow below target");
+    }
+
+    /// Each wallet commits up to the wallet cap (= target here) in whole USDC units.
+    function _commitAll(
+        DeGenesis sale,
+        LaunchTestToken usdc,
+        address[WALLETS] memory wallets,
+        uint256[3] memory amounts,
+        uint256 target
+    ) private returns (uint256 total) {
         vm.warp(sale.windowStart());
-        uint256 total;
         for (uint256 i; i < WALLETS; ++i) {
-            // Up to the wallet cap (= target here), in whole USDC units.
             amounts[i] = bound(amounts[i], 1, target / USDC_TO_USD);
             usdc.mint(wallets[i], amounts[i]);
             vm.startPrank(wallets[i]);
@@ -43,31 +78,37 @@ contract DeGenesisFuzzTest is TestBase {
             vm.stopPrank();
             total += amounts[i];
         }
-        vm.warp(sale.windowEnd() + 1);
-        vm.prank(GOVERNANCE);
-        sale.finalize();
+    }
 
-        uint256 tokePaid;
+    /// Claims for every wallet and checks each one's USDC and TOKE; returns the TOKE paid.
+    function _claimAll(
+        DeGenesis sale,
+        Toke toke,
+        LaunchTestToken usdc,
+        GenesisPool usdcPool,
+        address[WALLETS] memory wallets,
+        uint256[3] memory amounts
+    ) private returns (uint256 tokePaid) {
         for (uint256 i; i < WALLETS; ++i) {
             IDeGenesis.Settlement memory s = sale.settlementOf(wallets[i]);
             vm.prank(wallets[i]);
             sale.claim();
-            assertEq(s.usdcSale + s.usdcGenesis + s.usdcRefund, amounts[i], "wallet USDC conserved");
+            assertEq(
+                s.usdcSale + s.usdcGenesis + s.usdcRefund,
+                amounts[i],
+                "wallet USDC conserved"
+            );
             assertEq(usdc.balanceOf(wallets[i]), s.usdcRefund, "refund paid");
             assertEq(usdcPool.balanceOf(wallets[i]), s.usdcGenesis, "Genesis staked");
             assertEq(toke.balanceOf(wallets[i]), s.toke, "TOKE paid");
             tokePaid += s.toke;
         }
-        uint256 allocation = targetUnits * 1e18;
-        assertLe(tokePaid, allocation, "TOKE <= allocation");
-        assertLe(allocation - tokePaid, WALLETS, "TOKE dust");
-        uint256 left = usdc.balanceOf(address(sale));
-        assertLe(left, WALLETS, "USDC dust");
-        assertEq(usdc.balanceOf(TREASURY) + usdcPool.totalStaked() + _refunds(usdc, wallets) + left, total, "USDC conserved");
-        if (total * USDC_TO_USD <= target) assertEq(usdcPool.totalStaked(), 0, "no overflow below target");
     }
 
-    function _refunds(LaunchTestToken usdc, address[WALLETS] memory wallets) private view returns (uint256 sum) {
+    function _refunds(
+        LaunchTestToken usdc,
+        address[WALLETS] memory wallets
+    ) private view returns (uint256 sum) {
         for (uint256 i; i < WALLETS; ++i) sum += usdc.balanceOf(wallets[i]);
     }
 
@@ -105,27 +146,24 @@ contract DeGenesisFuzzTest is TestBase {
                 vestingSeconds: 0
             })
         );
-        GenesisPool ethPool = new GenesisPool(
-            IERC20(address(wethStandIn)),
-            IERC20(address(toke)),
-            GOVERNANCE,
-            GOVERNANCE,
-            address(sale),
-            block.timestamp + 2 days,
-            block.timestamp + 3 days
-        );
-        usdcPool = new GenesisPool(
-            IERC20(address(usdc)),
-            IERC20(address(toke)),
-            GOVERNANCE,
-            GOVERNANCE,
-            address(sale),
-            block.timestamp + 2 days,
-            block.timestamp + 3 days
-        );
+        GenesisPool ethPool = _pool(wethStandIn, toke, sale);
+        usdcPool = _pool(usdc, toke, sale);
         vm.prank(GOVERNANCE);
         sale.setGenesisPools(ethPool, usdcPool);
         toke.transfer(address(sale), allocation);
+    }
+
+    function _pool(LaunchTestToken asset, Toke toke, DeGenesis sale) private returns (GenesisPool) {
+        return
+            new GenesisPool(
+                IERC20(address(asset)),
+                IERC20(address(toke)),
+                GOVERNANCE,
+                GOVERNANCE,
+                address(sale),
+                block.timestamp + 2 days,
+                block.timestamp + 3 days
+            );
     }
 
     function _leaf(address account) private pure returns (bytes32) {
@@ -141,7 +179,10 @@ contract DeGenesisFuzzTest is TestBase {
             );
     }
 
-    function _proof(address[WALLETS] memory w, uint256 i) private pure returns (bytes32[] memory proof) {
+    function _proof(
+        address[WALLETS] memory w,
+        uint256 i
+    ) private pure returns (bytes32[] memory proof) {
         proof = new bytes32[](2);
         if (i == 0) {
             proof[0] = _leaf(w[1]);

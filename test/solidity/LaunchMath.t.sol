@@ -12,7 +12,12 @@ contract LaunchMathTest is TestBase {
     uint256 private constant MAX_AMOUNT = 1e30;
 
     /// A wallet's asset splits into sale + Genesis + refund exactly, in the right proportions.
-    function test_splitAmount_conservesAndRounds(uint256 amount, uint256 total, uint256 target, uint256 cap) public pure {
+    function test_splitAmount_conservesAndRounds(
+        uint256 amount,
+        uint256 total,
+        uint256 target,
+        uint256 cap
+    ) public pure {
         amount = bound(amount, 0, MAX_AMOUNT);
         total = bound(total, 1, MAX_USD * 2);
         target = bound(target, 1_000e18, MAX_USD);
@@ -29,7 +34,12 @@ contract LaunchMathTest is TestBase {
 
     /// What finalisation sends to the Treasury (floor of the totals) never exceeds the sum of
     /// the wallets' sold parts, so the contract can always pay every Genesis part and refund.
-    function test_split_solventForTwoWallets(uint256 a, uint256 b, uint256 target, uint256 cap) public pure {
+    function test_split_solventForTwoWallets(
+        uint256 a,
+        uint256 b,
+        uint256 target,
+        uint256 cap
+    ) public pure {
         a = bound(a, 1, MAX_AMOUNT);
         b = bound(b, 1, MAX_AMOUNT);
         target = bound(target, 1_000e18, MAX_USD);
@@ -44,21 +54,32 @@ contract LaunchMathTest is TestBase {
     }
 
     /// The TOKE handed out never exceeds the allocation.
-    function test_tokeFor_neverExceedsAllocation(uint256 a, uint256 b, uint256 c, uint256 allocation) public pure {
+    function test_tokeFor_neverExceedsAllocation(
+        uint256 a,
+        uint256 b,
+        uint256 c,
+        uint256 allocation
+    ) public pure {
         a = bound(a, 0, MAX_USD);
         b = bound(b, 0, MAX_USD);
         c = bound(c, 0, MAX_USD);
         allocation = bound(allocation, 1, 1e33);
         uint256 total = a + b + c;
-        uint256 sum = DeGenesisLib.tokeFor(a, allocation, total) +
-            DeGenesisLib.tokeFor(b, allocation, total) +
-            DeGenesisLib.tokeFor(c, allocation, total);
+        uint256 sum =
+            DeGenesisLib.tokeFor(a, allocation, total) +
+                DeGenesisLib.tokeFor(b, allocation, total) +
+                DeGenesisLib.tokeFor(c, allocation, total);
         assertLe(sum, allocation, "sum <= allocation");
         if (total != 0) assertLe(allocation - sum, 3, "at most 1 wei lost per wallet");
     }
 
     /// Price curve: total / allocation up to the target, the base price from it on; monotonic.
-    function test_price_curve(uint256 total1, uint256 total2, uint256 basePrice, uint256 target) public pure {
+    function test_price_curve(
+        uint256 total1,
+        uint256 total2,
+        uint256 basePrice,
+        uint256 target
+    ) public pure {
         basePrice = bound(basePrice, 1e12, 1_000_000e18);
         target = bound(target, 1_000e18, MAX_USD);
         uint256 allocation = (target * 1e18) / basePrice;
@@ -68,13 +89,22 @@ contract LaunchMathTest is TestBase {
         uint256 p1 = DeGenesisLib.price(total1, target, allocation);
         uint256 p2 = DeGenesisLib.price(total2, target, allocation);
         assertLe(p1, p2, "monotonic");
-        assertEq(DeGenesisLib.price(target, target, allocation), (target * 1e18) / allocation, "at target");
-        if (total2 >= target) assertEq(p2, DeGenesisLib.price(target, target, allocation), "flat above target");
+        assertEq(
+            DeGenesisLib.price(target, target, allocation),
+            (target * 1e18) / allocation,
+            "at target"
+        );
+        if (total2 >= target)
+            assertEq(p2, DeGenesisLib.price(target, target, allocation), "flat above target");
     }
 
     /// The worked example: $48M against $24M at $8; $1,000 buys 62.5 TOKE and $500 overflows.
     function test_workedExample() public pure {
-        DeGenesisLib.Split memory s = DeGenesisLib.split(48_000_000e18, 24_000_000e18, 48_000_000e18);
+        DeGenesisLib.Split memory s = DeGenesisLib.split(
+            48_000_000e18,
+            24_000_000e18,
+            48_000_000e18
+        );
         assertEq(DeGenesisLib.tokeFor(1_000e18, 3_000_000e18, s.total), 62.5e18, "62.5 TOKE");
         (uint256 sale, uint256 genesis, uint256 refund) = DeGenesisLib.splitAmount(1_000e6, s);
         assertEq(sale, 500e6, "$500 sold");
@@ -84,7 +114,13 @@ contract LaunchMathTest is TestBase {
     }
 
     /// Vesting is monotonic in time and never exceeds the total.
-    function test_vested_monotonic(uint256 total, uint256 start, uint256 duration, uint256 t1, uint256 t2) public pure {
+    function test_vested_monotonic(
+        uint256 total,
+        uint256 start,
+        uint256 duration,
+        uint256 t1,
+        uint256 t2
+    ) public pure {
         total = bound(total, 0, 1e33);
         start = bound(start, 0, 1e10);
         duration = bound(duration, 0, 4 * 365 days);
@@ -94,7 +130,11 @@ contract LaunchMathTest is TestBase {
         uint256 v2 = DeGenesisLib.vested(total, start, duration, t2);
         assertLe(v1, v2, "monotonic");
         assertLe(v2, total, "bounded");
-        assertEq(DeGenesisLib.vested(total, start, duration, start + duration), total, "complete at end");
+        assertEq(
+            DeGenesisLib.vested(total, start, duration, start + duration),
+            total,
+            "complete at end"
+        );
     }
 
     /// Ranking: best first, ties to the lower index, never a zero, never twice.
@@ -129,7 +169,10 @@ contract LaunchMathTest is TestBase {
                 bool chosen;
                 for (uint256 j; j < ranked.length; ++j) if (ranked[j] == i) chosen = true;
                 if (!chosen) {
-                    assertTrue(votes[i] < votes[last] || (votes[i] == votes[last] && i > last), "no better loser");
+                    assertTrue(
+                        votes[i] < votes[last] || (votes[i] == votes[last] && i > last),
+                        "no better loser"
+                    );
                 }
             }
         }

@@ -10,5 +10,6 @@ interface IWETH9 is IERC20 {
     function deposit() external payable;
 
     /// @notice Unwraps `amount` WETH of the caller into ETH sent to the caller.
+    /// @param amount Wei to unwrap.
     function withdraw(uint256 amount) external;
 }

@@ -12,22 +12,48 @@ const STAKE_MULTIPLIER = 4;
 const LP_MULTIPLIER = 69;
 
 async function deploy() {
-  const [governance, guardian, voter, attacker, accomplice, projectA, projectB, stranger] = await ethers.getSigners();
+  const [governance, guardian, voter, attacker, accomplice, projectA, projectB, stranger] =
+    await ethers.getSigners();
   const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
-  const weth = await deployArtifact(ethers, governance, "@uniswap/v2-periphery/build/WETH9.json");
+  const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
   const { uniPair, sushiPair } = await deployTokeWethPairs(ethers, governance, toke, weth);
   // Seed both pairs at 8,000 TOKE per 2 ETH (TOKE $8 with ETH $32k is irrelevant here: only LP
   // token counts matter), minting the LP tokens to governance.
-  await addLiquidity(uniPair, toke, weth, governance, TOKE(100_000), ethers.parseEther("100"), governance.address);
-  await addLiquidity(sushiPair, toke, weth, governance, TOKE(100_000), ethers.parseEther("100"), governance.address);
+  await addLiquidity(
+    uniPair,
+    toke,
+    weth,
+    governance,
+    TOKE(100_000),
+    ethers.parseEther("100"),
+    governance.address,
+  );
+  await addLiquidity(
+    sushiPair,
+    toke,
+    weth,
+    governance,
+    TOKE(100_000),
+    ethers.parseEther("100"),
+    governance.address,
+  );
 
   const pool = (name: string) =>
-    ethers.deployContract("StakingPool", [name, toke.getAddress(), governance.address, guardian.address]);
+    ethers.deployContract("StakingPool", [
+      name,
+      toke.getAddress(),
+      governance.address,
+      guardian.address,
+    ]);
   const tokePool = await pool(await toke.getAddress());
   const uniPool = await pool(await uniPair.getAddress());
   const sushiPool = await pool(await sushiPair.getAddress());
 
-  const election = await ethers.deployContract("CoreElection", [await toke.getAddress(), governance.address, guardian.address]);
+  const election = await ethers.deployContract("CoreElection", [
+    await toke.getAddress(),
+    governance.address,
+    guardian.address,
+  ]);
   await election.connect(governance).addWeightSource(await tokePool.getAddress(), STAKE_MULTIPLIER);
   await election.connect(governance).addWeightSource(await uniPool.getAddress(), LP_MULTIPLIER);
   await election.connect(governance).addWeightSource(await sushiPool.getAddress(), LP_MULTIPLIER);
@@ -35,12 +61,24 @@ async function deploy() {
   for (const w of [voter, attacker, accomplice]) {
     await toke.connect(w).delegate(w.address);
     await toke.connect(w).approve(await tokePool.getAddress(), ethers.MaxUint256);
-    await (uniPair.connect(w) as Contract).getFunction("approve")(await uniPool.getAddress(), ethers.MaxUint256);
-    await (sushiPair.connect(w) as Contract).getFunction("approve")(await sushiPool.getAddress(), ethers.MaxUint256);
+    await (uniPair.connect(w) as Contract).getFunction("approve")(
+      await uniPool.getAddress(),
+      ethers.MaxUint256,
+    );
+    await (sushiPair.connect(w) as Contract).getFunction("approve")(
+      await sushiPool.getAddress(),
+      ethers.MaxUint256,
+    );
   }
   const candidates: Contract[] = [];
   for (let i = 0; i < 6; ++i) {
-    candidates.push((await ethers.deployContract("LaunchTestToken", [`Project ${i}`, `P${i}`, 18])) as unknown as Contract);
+    candidates.push(
+      (await ethers.deployContract("LaunchTestToken", [
+        `Project ${i}`,
+        `P${i}`,
+        18,
+      ])) as unknown as Contract,
+    );
   }
   const treasury = stranger;
   const funding = await ethers.deployContract("CoreFunding", [
@@ -76,7 +114,9 @@ type F = Awaited<ReturnType<typeof deploy>>;
 
 async function createElection(f: F, snapshot: number, winners = 2) {
   const addrs = await Promise.all(f.candidates.map((c) => c.getAddress()));
-  await f.election.connect(f.governance).createElection(addrs, snapshot, snapshot + 1, snapshot + 1 + DAY, winners, false);
+  await f.election
+    .connect(f.governance)
+    .createElection(addrs, snapshot, snapshot + 1, snapshot + 1 + DAY, winners, false);
   return f.election.electionCount();
 }
 
@@ -86,7 +126,10 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
     const { governance, voter, toke } = f;
     await toke.connect(governance).transfer(voter.address, TOKE(200));
     await (f.uniPair.connect(governance) as Contract).getFunction("transfer")(voter.address, LP(1));
-    await (f.sushiPair.connect(governance) as Contract).getFunction("transfer")(voter.address, LP(3));
+    await (f.sushiPair.connect(governance) as Contract).getFunction("transfer")(
+      voter.address,
+      LP(3),
+    );
     await f.tokePool.connect(voter).stake(TOKE(100));
     await f.uniPool.connect(voter).stake(LP(1));
     await f.sushiPool.connect(voter).stake(LP(2));
@@ -96,7 +139,10 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
     await time.increaseTo(snapshot + 1);
     expect((await f.election.votingWeight(id, voter.address))[0]).to.equal(TOKE(707));
     await f.election.connect(voter).vote(id, [0, 1], [5_000, 5_000]);
-    expect((await f.election.tallyOf(id)).slice(0, 2)).to.deep.equal([TOKE("353.5"), TOKE("353.5")]);
+    expect((await f.election.tallyOf(id)).slice(0, 2)).to.deep.equal([
+      TOKE("353.5"),
+      TOKE("353.5"),
+    ]);
   });
 
   it("counts the same TOKE once whether it sits in the wallet, a pool or a pair", async () => {
@@ -107,7 +153,15 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
     // staked), 100 TOKE left in the wallet.
     await f.tokePool.connect(attacker).stake(TOKE(500));
     await networkHelpers.setBalance(attacker.address, ethers.parseEther("1000"));
-    const lp = await addLiquidity(f.uniPair, toke, weth, attacker, TOKE(400), ethers.parseEther("0.4"), attacker.address);
+    const lp = await addLiquidity(
+      f.uniPair,
+      toke,
+      weth,
+      attacker,
+      TOKE(400),
+      ethers.parseEther("0.4"),
+      attacker.address,
+    );
     await f.uniPool.connect(attacker).stake(lp);
     const snapshot = (await time.latest()) + 10;
     const id = await createElection(f, snapshot);
@@ -143,10 +197,9 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
     // And after the snapshot, handing the stake back buys the attacker nothing.
     await f.tokePool.connect(accomplice).withdraw(TOKE(1_000));
     await toke.connect(accomplice).transfer(attacker.address, TOKE(1_000));
-    await expect(f.election.connect(attacker).vote(id, [0], [10_000])).to.be.revertedWithCustomError(
-      f.election,
-      "CoreElectionNoWeight",
-    );
+    await expect(
+      f.election.connect(attacker).vote(id, [0], [10_000]),
+    ).to.be.revertedWithCustomError(f.election, "CoreElectionNoWeight");
     await f.election.connect(accomplice).vote(id, [0], [10_000]);
     expect((await f.election.tallyOf(id))[0]).to.equal(TOKE(4_000));
   });
@@ -172,10 +225,21 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
       const token = f.candidates[1];
       const tokenAddr = await token.getAddress();
       // Project token at $2, TOKE at $8: 0.25 TOKE per token, 40,000 tokens for 10,000 TOKE.
-      await funding.connect(governance).setSwapTerms(id, tokenAddr, projectA.address, ethers.parseEther("40000"), ethers.parseEther("0.25"));
+      await funding
+        .connect(governance)
+        .setSwapTerms(
+          id,
+          tokenAddr,
+          projectA.address,
+          ethers.parseEther("40000"),
+          ethers.parseEther("0.25"),
+        );
       expect(await funding.tokeFor(id, tokenAddr)).to.equal(TOKE(10_000));
       await token.getFunction("mint")(projectA.address, ethers.parseEther("40000"));
-      await (token.connect(projectA) as Contract).getFunction("approve")(await funding.getAddress(), ethers.MaxUint256);
+      await (token.connect(projectA) as Contract).getFunction("approve")(
+        await funding.getAddress(),
+        ethers.MaxUint256,
+      );
       await expect(funding.connect(f.voter).swap(id, tokenAddr))
         .to.be.revertedWithCustomError(funding, "CoreFundingNotProject")
         .withArgs(f.voter.address, projectA.address);
@@ -185,7 +249,9 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
         .and.to.emit(funding, "ReactorRequested")
         .withArgs(id, tokenAddr);
       expect(await f.toke.balanceOf(projectA.address)).to.equal(TOKE(10_000));
-      expect(await token.getFunction("balanceOf")(f.treasury.address)).to.equal(ethers.parseEther("40000"));
+      expect(await token.getFunction("balanceOf")(f.treasury.address)).to.equal(
+        ethers.parseEther("40000"),
+      );
       expect(await funding.reactorRequests()).to.deep.equal([tokenAddr]);
       await expect(funding.connect(projectA).swap(id, tokenAddr)).to.be.revertedWithCustomError(
         funding,
@@ -205,20 +271,24 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
       await expect(g.setSwapTerms(id, loser, projectA.address, 1n, 1n))
         .to.be.revertedWithCustomError(funding, "CoreFundingNotWinner")
         .withArgs(id, loser);
-      await expect(g.setSwapTerms(id, winner, projectA.address, 0n, 1n)).to.be.revertedWithCustomError(
-        funding,
-        "CoreFundingOutOfBounds",
-      );
-      await expect(g.setSwapTerms(id, winner, projectA.address, 1n, 10n ** 36n + 1n)).to.be.revertedWithCustomError(
-        funding,
-        "CoreFundingOutOfBounds",
-      );
+      await expect(
+        g.setSwapTerms(id, winner, projectA.address, 0n, 1n),
+      ).to.be.revertedWithCustomError(funding, "CoreFundingOutOfBounds");
+      await expect(
+        g.setSwapTerms(id, winner, projectA.address, 1n, 10n ** 36n + 1n),
+      ).to.be.revertedWithCustomError(funding, "CoreFundingOutOfBounds");
       await expect(funding.connect(projectA).swap(id, winner)).to.be.revertedWithCustomError(
         funding,
         "CoreFundingNoTerms",
       );
       // 1M tokens at 1 TOKE each: more TOKE than the 100,000 held.
-      await g.setSwapTerms(id, winner, projectA.address, ethers.parseEther("1000000"), ethers.parseEther("1"));
+      await g.setSwapTerms(
+        id,
+        winner,
+        projectA.address,
+        ethers.parseEther("1000000"),
+        ethers.parseEther("1"),
+      );
       await expect(funding.connect(projectA).swap(id, winner))
         .to.be.revertedWithCustomError(funding, "CoreFundingTokeShort")
         .withArgs(TOKE(100_000), TOKE(1_000_000));
@@ -237,13 +307,24 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
         () => funding.connect(guardian).recoverToke(1n),
         () => funding.connect(guardian).setSwapTerms(id, winner, projectA.address, 1n, 1n),
       ]) {
-        await expect(call()).to.be.revertedWithCustomError(funding, "AccessControlUnauthorizedAccount");
+        await expect(call()).to.be.revertedWithCustomError(
+          funding,
+          "AccessControlUnauthorizedAccount",
+        );
       }
       await funding.connect(governance).setSwapTerms(id, winner, projectA.address, 1n, 1n);
       await funding.connect(guardian).pause();
-      await expect(funding.connect(projectA).swap(id, winner)).to.be.revertedWithCustomError(funding, "EnforcedPause");
+      await expect(funding.connect(projectA).swap(id, winner)).to.be.revertedWithCustomError(
+        funding,
+        "EnforcedPause",
+      );
       await funding.connect(governance).unpause();
-      await expect(funding.connect(governance).recoverToke(TOKE(1))).to.changeTokenBalance(ethers, f.toke, f.treasury, TOKE(1));
+      await expect(funding.connect(governance).recoverToke(TOKE(1))).to.changeTokenBalance(
+        ethers,
+        f.toke,
+        f.treasury,
+        TOKE(1),
+      );
     });
   });
 });

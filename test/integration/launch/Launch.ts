@@ -6,7 +6,16 @@ import { network } from "hardhat";
 import Table from "cli-table3";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { Contract } from "ethers";
-import { DAY, deployArtifact, TOKE, TOKE_SUPPLY, USD, USDC, WEEK, Whitelist } from "../../helpers/launch.js";
+import {
+  DAY,
+  deployArtifact,
+  TOKE,
+  TOKE_SUPPLY,
+  USD,
+  USDC,
+  WEEK,
+  Whitelist,
+} from "../../helpers/launch.js";
 import { addLiquidity, deployTokeWethPairs } from "../../helpers/launchDex.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -33,7 +42,8 @@ function commitmentUsd(i: number): bigint {
   return USD(55_000 + i * 5_000);
 }
 
-const fmt = (x: bigint, decimals = 18, digits = 2) => Number(ethers.formatUnits(x, decimals)).toFixed(digits);
+const fmt = (x: bigint, decimals = 18, digits = 2) =>
+  Number(ethers.formatUnits(x, decimals)).toFixed(digits);
 
 describe("Scripted launch", function () {
   this.timeout(300_000);
@@ -41,8 +51,12 @@ describe("Scripted launch", function () {
   it("runs DeGenesis, Genesis and LP pools, CoRE and winner funding end to end", async () => {
     const [governance, guardian, treasury, outsider] = await ethers.getSigners();
     const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
-    const usdc = (await ethers.deployContract("LaunchTestToken", ["USD Coin", "USDC", 6])) as unknown as Contract;
-    const weth = await deployArtifact(ethers, governance, "@uniswap/v2-periphery/build/WETH9.json");
+    const usdc = (await ethers.deployContract("LaunchTestToken", [
+      "USD Coin",
+      "USDC",
+      6,
+    ])) as unknown as Contract;
+    const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
 
     // ---- 1. Whitelist and sale
     const addresses = Array.from({ length: WALLETS }, (_, i) =>
@@ -67,10 +81,26 @@ describe("Scripted launch", function () {
     ]);
     const privateUntil = windowEnd + 2 * WEEK;
     const lockedUntil = windowEnd + 6 * WEEK;
-    const poolArgs = [governance.address, guardian.address, await sale.getAddress(), privateUntil, lockedUntil];
-    const ethGenesis = await ethers.deployContract("GenesisPool", [await weth.getAddress(), await toke.getAddress(), ...poolArgs]);
-    const usdcGenesis = await ethers.deployContract("GenesisPool", [await usdc.getAddress(), await toke.getAddress(), ...poolArgs]);
-    await sale.connect(governance).setGenesisPools(await ethGenesis.getAddress(), await usdcGenesis.getAddress());
+    const poolArgs = [
+      governance.address,
+      guardian.address,
+      await sale.getAddress(),
+      privateUntil,
+      lockedUntil,
+    ];
+    const ethGenesis = await ethers.deployContract("GenesisPool", [
+      await weth.getAddress(),
+      await toke.getAddress(),
+      ...poolArgs,
+    ]);
+    const usdcGenesis = await ethers.deployContract("GenesisPool", [
+      await usdc.getAddress(),
+      await toke.getAddress(),
+      ...poolArgs,
+    ]);
+    await sale
+      .connect(governance)
+      .setGenesisPools(await ethGenesis.getAddress(), await usdcGenesis.getAddress());
     await toke.connect(governance).transfer(await sale.getAddress(), SALE.tokeAllocation);
 
     // ---- 2. Twenty wallets commit
@@ -86,14 +116,18 @@ describe("Scripted launch", function () {
       const ethPart = i === WALLETS - 1 ? usd / 2n : i % 2 === 0 ? usd : 0n;
       const usdcPart = usd - ethPart;
       if (ethPart !== 0n) {
-        const r = await (await sale.connect(w).commitEth(proof, { value: (ethPart * 10n ** 18n) / ETH_PRICE })).wait();
+        const r = await (
+          await sale.connect(w).commitEth(proof, { value: (ethPart * 10n ** 18n) / ETH_PRICE })
+        ).wait();
         commitGas += r!.gasUsed;
       }
       if (usdcPart !== 0n) {
         const amount = usdcPart / 10n ** 12n;
         await usdc.getFunction("mint")(w.address, amount);
         await (usdc.connect(w) as Contract).getFunction("approve")(await sale.getAddress(), amount);
-        const r = await (await sale.connect(w).commitUsdc(amount, ethPart === 0n ? proof : [])).wait();
+        const r = await (
+          await sale.connect(w).commitUsdc(amount, ethPart === 0n ? proof : [])
+        ).wait();
         commitGas += r!.gasUsed;
       }
     }
@@ -120,7 +154,10 @@ describe("Scripted launch", function () {
     await ethGenesis.connect(governance).fundRewards(TOKE(20_000), 4 * WEEK);
     await usdcGenesis.connect(governance).fundRewards(TOKE(20_000), 4 * WEEK);
     await usdc.getFunction("mint")(outsider.address, USDC(1_000));
-    await (usdc.connect(outsider) as Contract).getFunction("approve")(await usdcGenesis.getAddress(), USDC(1_000));
+    await (usdc.connect(outsider) as Contract).getFunction("approve")(
+      await usdcGenesis.getAddress(),
+      USDC(1_000),
+    );
     await expect(usdcGenesis.connect(outsider).stake(USDC(1_000))).to.be.revertedWithCustomError(
       usdcGenesis,
       "GenesisPoolPrivate",
@@ -129,7 +166,12 @@ describe("Scripted launch", function () {
     // ---- 5. LP pools on real pairs, and the TOKE pool
     const { uniPair, sushiPair } = await deployTokeWethPairs(ethers, governance, toke, weth);
     const newPool = async (token: string) =>
-      ethers.deployContract("StakingPool", [token, await toke.getAddress(), governance.address, guardian.address]);
+      ethers.deployContract("StakingPool", [
+        token,
+        await toke.getAddress(),
+        governance.address,
+        guardian.address,
+      ]);
     const tokePool = await newPool(await toke.getAddress());
     const uniPool = await newPool(await uniPair.getAddress());
     const sushiPool = await newPool(await sushiPair.getAddress());
@@ -143,7 +185,15 @@ describe("Scripted launch", function () {
       const w = wallets[i];
       const pair = i < 3 ? uniPair : sushiPair;
       const pool = i < 3 ? uniPool : sushiPool;
-      const lp = await addLiquidity(pair, toke, weth, w, TOKE(400), ethers.parseEther("0.2"), w.address);
+      const lp = await addLiquidity(
+        pair,
+        toke,
+        weth,
+        w,
+        TOKE(400),
+        ethers.parseEther("0.2"),
+        w.address,
+      );
       await (pair.connect(w) as Contract).getFunction("approve")(await pool.getAddress(), lp);
       await pool.connect(w).stake(lp);
     }
@@ -154,17 +204,36 @@ describe("Scripted launch", function () {
     for (const w of wallets) await toke.connect(w).delegate(w.address);
 
     // ---- 6. CoRE
-    const election = await ethers.deployContract("CoreElection", [await toke.getAddress(), governance.address, guardian.address]);
+    const election = await ethers.deployContract("CoreElection", [
+      await toke.getAddress(),
+      governance.address,
+      guardian.address,
+    ]);
     await election.connect(governance).addWeightSource(await tokePool.getAddress(), 4);
     await election.connect(governance).addWeightSource(await uniPool.getAddress(), 69);
     await election.connect(governance).addWeightSource(await sushiPool.getAddress(), 69);
     const projects: Contract[] = [];
     for (let c = 0; c < CANDIDATES; ++c) {
-      projects.push((await ethers.deployContract("LaunchTestToken", [`Project ${c}`, `PRJ${c}`, 18])) as unknown as Contract);
+      projects.push(
+        (await ethers.deployContract("LaunchTestToken", [
+          `Project ${c}`,
+          `PRJ${c}`,
+          18,
+        ])) as unknown as Contract,
+      );
     }
     const candidateAddrs = await Promise.all(projects.map((p) => p.getAddress()));
     const snapshot = (await time.latest()) + 60;
-    await election.connect(governance).createElection(candidateAddrs, snapshot, snapshot + 60, snapshot + 60 + 3 * DAY, WINNERS, false);
+    await election
+      .connect(governance)
+      .createElection(
+        candidateAddrs,
+        snapshot,
+        snapshot + 60,
+        snapshot + 60 + 3 * DAY,
+        WINNERS,
+        false,
+      );
     const id = await election.electionCount();
     await time.increaseTo(snapshot + 60);
     // Wallet i gives 70% to candidate i % 8 and 30% to candidate 7 (a popular choice).
@@ -194,14 +263,27 @@ describe("Scripted launch", function () {
       governance.address,
       guardian.address,
     ]);
-    await toke.connect(governance).transfer(await funding.getAddress(), TOKE(12_500) * BigInt(WINNERS));
+    await toke
+      .connect(governance)
+      .transfer(await funding.getAddress(), TOKE(12_500) * BigInt(WINNERS));
     const signers = await ethers.getSigners();
     for (let k = 0; k < winners.length; ++k) {
       const project = signers[10 + k];
       const token = projects[candidateAddrs.indexOf(winners[k])];
-      await funding.connect(governance).setSwapTerms(id, winners[k], project.address, ethers.parseEther("100000"), ethers.parseEther("0.125"));
+      await funding
+        .connect(governance)
+        .setSwapTerms(
+          id,
+          winners[k],
+          project.address,
+          ethers.parseEther("100000"),
+          ethers.parseEther("0.125"),
+        );
       await token.getFunction("mint")(project.address, ethers.parseEther("100000"));
-      await (token.connect(project) as Contract).getFunction("approve")(await funding.getAddress(), ethers.parseEther("100000"));
+      await (token.connect(project) as Contract).getFunction("approve")(
+        await funding.getAddress(),
+        ethers.parseEther("100000"),
+      );
       await funding.connect(project).swap(id, winners[k]);
       expect(await toke.balanceOf(project.address)).to.equal(TOKE(12_500));
     }
@@ -210,8 +292,12 @@ describe("Scripted launch", function () {
     // ---- 8. Genesis pools end: wallets convert into tAssets (or withdraw)
     await time.increaseTo(privateUntil);
     await usdcGenesis.connect(outsider).stake(USDC(1_000));
-    const tWeth = (await ethers.deployContract("LaunchTestReactor", [await weth.getAddress()])) as unknown as Contract;
-    const tUsdc = (await ethers.deployContract("LaunchTestReactor", [await usdc.getAddress()])) as unknown as Contract;
+    const tWeth = (await ethers.deployContract("LaunchTestReactor", [
+      await weth.getAddress(),
+    ])) as unknown as Contract;
+    const tUsdc = (await ethers.deployContract("LaunchTestReactor", [
+      await usdc.getAddress(),
+    ])) as unknown as Contract;
     await ethGenesis.connect(governance).setReactor(await tWeth.getAddress());
     await usdcGenesis.connect(governance).setReactor(await tUsdc.getAddress());
     await time.increaseTo(lockedUntil);
@@ -222,7 +308,8 @@ describe("Scripted launch", function () {
       await ethGenesis.connect(w).claimRewards();
       await usdcGenesis.connect(w).claimRewards();
       rewards.push((await toke.balanceOf(w.address)) - before);
-      if ((await ethGenesis.balanceOf(w.address)) > 0n) await ethGenesis.connect(w).convertToReactor(0n);
+      if ((await ethGenesis.balanceOf(w.address)) > 0n)
+        await ethGenesis.connect(w).convertToReactor(0n);
       if ((await usdcGenesis.balanceOf(w.address)) > 0n) {
         if (i === 1) await usdcGenesis.connect(w).withdraw(await usdcGenesis.balanceOf(w.address));
         else await usdcGenesis.connect(w).convertToReactor(0n);
@@ -234,7 +321,16 @@ describe("Scripted launch", function () {
     // ---- Outcome
     const plain = { head: [], border: [] };
     const sales = new Table({
-      head: ["wallet", "paid in", "committed $", "TOKE", "sold $", "Genesis $", "refund $", "Genesis rewards"],
+      head: [
+        "wallet",
+        "paid in",
+        "committed $",
+        "TOKE",
+        "sold $",
+        "Genesis $",
+        "refund $",
+        "Genesis rewards",
+      ],
       style: plain,
     });
     for (let i = 0; i < WALLETS; ++i) {
@@ -254,12 +350,21 @@ describe("Scripted launch", function () {
     const core = new Table({ head: ["candidate", "votes", "result", "TOKE funded"], style: plain });
     for (let c = 0; c < CANDIDATES; ++c) {
       const won = winners.includes(candidateAddrs[c]);
-      core.push([`Project ${c}`, fmt(tally[c], 18, 0), won ? `winner #${winners.indexOf(candidateAddrs[c]) + 1}` : "-", won ? "12,500" : "-"]);
+      core.push([
+        `Project ${c}`,
+        fmt(tally[c], 18, 0),
+        won ? `winner #${winners.indexOf(candidateAddrs[c]) + 1}` : "-",
+        won ? "12,500" : "-",
+      ]);
     }
-    console.log(`\n      DeGenesis: $2.05M committed against a $1M target at $8 (overflow cap $2M)`);
+    console.log(
+      `\n      DeGenesis: $2.05M committed against a $1M target at $8 (overflow cap $2M)`,
+    );
     console.log(sales.toString());
     console.log(`      CoRE 1: ${WALLETS} voters, ${WINNERS} winners of ${CANDIDATES}`);
     console.log(core.toString());
-    console.log(`      gas: ${WALLETS} wallets, average commit ${commitGas / 21n}, average claim ${claimGas / BigInt(WALLETS)}`);
+    console.log(
+      `      gas: ${WALLETS} wallets, average commit ${commitGas / 21n}, average claim ${claimGas / BigInt(WALLETS)}`,
+    );
   });
 });

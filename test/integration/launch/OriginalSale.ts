@@ -4,7 +4,17 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { Contract } from "ethers";
-import { DAY, ORIGINAL, TOKE, TOKE_SUPPLY, USD, USDC, WEEK, Whitelist, deployArtifact } from "../../helpers/launch.js";
+import {
+  DAY,
+  ORIGINAL,
+  TOKE,
+  TOKE_SUPPLY,
+  USD,
+  USDC,
+  WEEK,
+  Whitelist,
+  deployArtifact,
+} from "../../helpers/launch.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { time } = networkHelpers;
@@ -19,8 +29,12 @@ function walletAddress(i: number): string {
 async function deployOriginal(addresses: string[]) {
   const [governance, guardian, treasury] = await ethers.getSigners();
   const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
-  const usdc = (await ethers.deployContract("LaunchTestToken", ["USD Coin", "USDC", 6])) as unknown as Contract;
-  const weth = await deployArtifact(ethers, governance, "@uniswap/v2-periphery/build/WETH9.json");
+  const usdc = (await ethers.deployContract("LaunchTestToken", [
+    "USD Coin",
+    "USDC",
+    6,
+  ])) as unknown as Contract;
+  const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
   const whitelist = new Whitelist(addresses);
   const windowStart = (await time.latest()) + DAY;
   const windowEnd = windowStart + WEEK;
@@ -40,10 +54,26 @@ async function deployOriginal(addresses: string[]) {
       vestingSeconds: 0n,
     },
   ]);
-  const args = [governance.address, guardian.address, await sale.getAddress(), windowEnd + 2 * WEEK, windowEnd + 8 * WEEK];
-  const ethPool = await ethers.deployContract("GenesisPool", [await weth.getAddress(), await toke.getAddress(), ...args]);
-  const usdcPool = await ethers.deployContract("GenesisPool", [await usdc.getAddress(), await toke.getAddress(), ...args]);
-  await sale.connect(governance).setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
+  const args = [
+    governance.address,
+    guardian.address,
+    await sale.getAddress(),
+    windowEnd + 2 * WEEK,
+    windowEnd + 8 * WEEK,
+  ];
+  const ethPool = await ethers.deployContract("GenesisPool", [
+    await weth.getAddress(),
+    await toke.getAddress(),
+    ...args,
+  ]);
+  const usdcPool = await ethers.deployContract("GenesisPool", [
+    await usdc.getAddress(),
+    await toke.getAddress(),
+    ...args,
+  ]);
+  await sale
+    .connect(governance)
+    .setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
   await toke.connect(governance).transfer(await sale.getAddress(), ORIGINAL.tokeAllocation);
   await time.increaseTo(windowStart);
   return { governance, treasury, toke, usdc, weth, sale, ethPool, usdcPool, whitelist, windowEnd };
@@ -78,12 +108,12 @@ describe("DeGenesis with the original parameters", function () {
     const addresses = Array.from({ length: 241 }, (_, i) => walletAddress(i));
     const s = await deployOriginal(addresses);
     const wallets: HardhatEthersSigner[] = [];
-    for (let i = 0; i < 240; ++i) wallets.push(await commit(s, i, addresses[i], ORIGINAL.walletCapUsd));
+    for (let i = 0; i < 240; ++i)
+      wallets.push(await commit(s, i, addresses[i], ORIGINAL.walletCapUsd));
     // The cap holds for every wallet: one more unit does not fit.
-    await expect(s.sale.connect(wallets[0]).commitEth([], { value: 1n })).to.be.revertedWithCustomError(
-      s.sale,
-      "DeGenesisWalletCapExceeded",
-    );
+    await expect(
+      s.sale.connect(wallets[0]).commitEth([], { value: 1n }),
+    ).to.be.revertedWithCustomError(s.sale, "DeGenesisWalletCapExceeded");
     expect(await s.sale.totalUsd()).to.equal(ORIGINAL.targetUsd);
     expect(await s.sale.currentPrice()).to.equal(USD(8));
     await time.increaseTo(s.windowEnd + 1);
@@ -127,7 +157,11 @@ describe("DeGenesis with the original parameters", function () {
     ]);
     const capped = await s.sale.settlementOf(addresses[1]); // $100k in USDC
     expect(capped.toke).to.equal(TOKE(6_250));
-    expect([capped.usdcSale, capped.usdcGenesis, capped.usdcRefund]).to.deep.equal([USDC(50_000), USDC(50_000), 0n]);
+    expect([capped.usdcSale, capped.usdcGenesis, capped.usdcRefund]).to.deep.equal([
+      USDC(50_000),
+      USDC(50_000),
+      0n,
+    ]);
 
     let gasTotal = 0n;
     for (const w of wallets) gasTotal += (await (await s.sale.connect(w).claim()).wait())!.gasUsed;

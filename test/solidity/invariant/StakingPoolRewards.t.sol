@@ -31,11 +31,19 @@ contract StakingPoolRewardsInvariantTest is InvariantBase {
     function invariant_rewardsNeverExceedFunding() public view {
         (uint256 accounted, uint256 funded) = _handler.rewardAccounting();
         assertLe(accounted, funded, "INV-8a paid + claimable + future + queued <= funded");
-        assertLe(funded - accounted, (_handler.updates() + 1) * DUST_PER_UPDATE, "INV-8a dust is bounded");
+        assertLe(
+            funded - accounted,
+            (_handler.updates() + 1) * DUST_PER_UPDATE,
+            "INV-8a dust is bounded"
+        );
     }
 
     function invariant_stakesAreBacked() public view {
-        assertGe(_handler.poolBalance(), _handler.totalStakedSum() + _handler.claimableSum(), "INV-8b backing");
+        assertGe(
+            _handler.poolBalance(),
+            _handler.totalStakedSum() + _handler.claimableSum(),
+            "INV-8b backing"
+        );
     }
 
     function invariant_checkpointsMatchBalances() public view {
@@ -54,12 +62,13 @@ contract StakingPoolHandler is TestBase {
     uint256 private constant START_BALANCE = 1_000_000e18;
     uint256 private constant ACTORS = 3;
 
-    Toke private immutable _toke;
-    StakingPool private immutable _pool;
+    Toke private immutable TOKE;
+    StakingPool private immutable POOL;
     address[ACTORS] private _actors;
     uint256 private _funded;
     uint256 private _paid;
     uint256 private _updates;
+    uint256 private _refusedFundings;
     mapping(address actor => uint256) private _rewardsPaid;
     uint256[] private _snapTimes;
     mapping(uint256 time => mapping(address actor => uint256)) private _snapStakes;
@@ -69,42 +78,42 @@ contract StakingPoolHandler is TestBase {
         uint256[] memory amounts = new uint256[](1);
         recipients[0] = address(this);
         amounts[0] = 100_000_000e18;
-        _toke = new Toke(recipients, amounts);
-        _pool = new StakingPool(_toke, _toke, address(this), address(this));
-        _toke.approve(address(_pool), type(uint256).max);
+        TOKE = new Toke(recipients, amounts);
+        POOL = new StakingPool(TOKE, TOKE, address(this), address(this));
+        TOKE.approve(address(POOL), type(uint256).max);
         for (uint256 i; i < ACTORS; ++i) {
             address actor = address(uint160(0xA11CE + i));
             _actors[i] = actor;
-            _toke.transfer(actor, START_BALANCE);
+            TOKE.transfer(actor, START_BALANCE);
             vm.prank(actor);
-            _toke.approve(address(_pool), type(uint256).max);
+            TOKE.approve(address(POOL), type(uint256).max);
         }
     }
 
     function stake(uint256 who, uint256 amount) external {
         address actor = _actors[who % ACTORS];
-        uint256 held = _toke.balanceOf(actor);
+        uint256 held = TOKE.balanceOf(actor);
         if (held == 0) return;
         amount = bound(amount, 1, held);
         vm.prank(actor);
-        _pool.stake(amount);
+        POOL.stake(amount);
         ++_updates;
     }
 
     function withdraw(uint256 who, uint256 amount) external {
         address actor = _actors[who % ACTORS];
-        uint256 staked = _pool.balanceOf(actor);
+        uint256 staked = POOL.balanceOf(actor);
         if (staked == 0) return;
         amount = bound(amount, 1, staked);
         vm.prank(actor);
-        _pool.withdraw(amount);
+        POOL.withdraw(amount);
         ++_updates;
     }
 
     function claim(uint256 who) external {
         address actor = _actors[who % ACTORS];
         vm.prank(actor);
-        uint256 paid = _pool.claimRewards();
+        uint256 paid = POOL.claimRewards();
         _paid += paid;
         _rewardsPaid[actor] += paid;
         ++_updates;
@@ -113,24 +122,28 @@ contract StakingPoolHandler is TestBase {
     function fund(uint256 amount, uint256 duration) external {
         amount = bound(amount, 0, 1_000_000e18);
         duration = bound(duration, 1 hours, 30 days);
-        try _pool.fundRewards(amount, duration) {
+        // A funding whose rate rounds to zero is refused; the handler just counts it.
+        try POOL.fundRewards(amount, duration) {
             _funded += amount;
             ++_updates;
-        } catch {}
+        } catch {
+            ++_refusedFundings;
+        }
     }
 
     function warp(uint256 seconds_) external {
         // Record every stake at the current second before time moves on.
         uint256 nowTs = block.timestamp;
         _snapTimes.push(nowTs);
-        for (uint256 i; i < ACTORS; ++i) _snapStakes[nowTs][_actors[i]] = _pool.balanceOf(_actors[i]);
+        for (uint256 i; i < ACTORS; ++i)
+            _snapStakes[nowTs][_actors[i]] = POOL.balanceOf(_actors[i]);
         vm.warp(nowTs + bound(seconds_, 1, 3 days));
     }
 
     // ------------------------------------------------------------ views for the invariants
 
     function pool() external view returns (StakingPool) {
-        return _pool;
+        return POOL;
     }
 
     function updates() external view returns (uint256) {
@@ -139,22 +152,22 @@ contract StakingPoolHandler is TestBase {
 
     function rewardAccounting() external view returns (uint256 accounted, uint256 funded) {
         uint256 future;
-        uint256 finish = _pool.periodFinish();
-        if (finish > block.timestamp) future = (finish - block.timestamp) * _pool.rewardRate();
-        accounted = _paid + claimableSum() + future + _pool.queuedRewards();
+        uint256 finish = POOL.periodFinish();
+        if (finish > block.timestamp) future = (finish - block.timestamp) * POOL.rewardRate();
+        accounted = _paid + claimableSum() + future + POOL.queuedRewards();
         funded = _funded;
     }
 
     function claimableSum() public view returns (uint256 sum) {
-        for (uint256 i; i < ACTORS; ++i) sum += _pool.earned(_actors[i]);
+        for (uint256 i; i < ACTORS; ++i) sum += POOL.earned(_actors[i]);
     }
 
     function totalStakedSum() public view returns (uint256 sum) {
-        for (uint256 i; i < ACTORS; ++i) sum += _pool.balanceOf(_actors[i]);
+        for (uint256 i; i < ACTORS; ++i) sum += POOL.balanceOf(_actors[i]);
     }
 
     function poolBalance() external view returns (uint256) {
-        return _toke.balanceOf(address(_pool));
+        return TOKE.balanceOf(address(POOL));
     }
 
     function checkPastStakes() external view {
@@ -165,7 +178,11 @@ contract StakingPoolHandler is TestBase {
             uint256 t = _snapTimes[k];
             if (t >= block.timestamp) continue;
             for (uint256 i; i < ACTORS; ++i) {
-                assertEq(_pool.getPastStake(_actors[i], t), _snapStakes[t][_actors[i]], "INV-7 past stake");
+                assertEq(
+                    POOL.getPastStake(_actors[i], t),
+                    _snapStakes[t][_actors[i]],
+                    "INV-7 past stake"
+                );
             }
         }
     }
@@ -174,7 +191,7 @@ contract StakingPoolHandler is TestBase {
         for (uint256 i; i < ACTORS; ++i) {
             address actor = _actors[i];
             assertEq(
-                _toke.balanceOf(actor) + _pool.balanceOf(actor),
+                TOKE.balanceOf(actor) + POOL.balanceOf(actor),
                 START_BALANCE + _rewardsPaid[actor],
                 "INV-5 holdings = start + rewards paid"
             );

@@ -4,14 +4,16 @@ pragma solidity 0.8.30;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {IDeGenesis} from "../../../contracts/interfaces/IDeGenesis.sol";
 
 /// @notice Test-only ERC20 with free minting and chosen decimals: stands in for USDC (6) and for
 ///         CoRE candidate project tokens, which have no npm bytecode.
 contract LaunchTestToken is ERC20 {
-    uint8 private immutable _decimals;
+    uint8 private immutable DECIMALS;
 
     constructor(string memory name_, string memory symbol_, uint8 decimals_) ERC20(name_, symbol_) {
-        _decimals = decimals_;
+        DECIMALS = decimals_;
     }
 
     function mint(address to, uint256 amount) external {
@@ -19,7 +21,7 @@ contract LaunchTestToken is ERC20 {
     }
 
     function decimals() public view override returns (uint8) {
-        return _decimals;
+        return DECIMALS;
     }
 }
 
@@ -38,14 +40,12 @@ contract EthRefuser {
     }
 
     /// @notice Forwards a call (commit, claim, withdrawDeferredEth) from this contract.
-    function call(address target, uint256 value, bytes calldata data) external payable returns (bytes memory) {
-        (bool ok, bytes memory ret) = target.call{value: value}(data);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        return ret;
+    function call(
+        address target,
+        uint256 value,
+        bytes calldata data
+    ) external payable returns (bytes memory) {
+        return Address.functionCallWithValue(target, data, value);
     }
 }
 
@@ -54,23 +54,18 @@ contract ReentrantClaimer {
     address private _sale;
 
     /// @notice Forwards a call (commit, claim) from this contract and remembers the sale.
-    function call(address target, uint256 value, bytes calldata data) external payable returns (bytes memory) {
+    function call(
+        address target,
+        uint256 value,
+        bytes calldata data
+    ) external payable returns (bytes memory) {
         _sale = target;
-        (bool ok, bytes memory ret) = target.call{value: value}(data);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        return ret;
+        return Address.functionCallWithValue(target, data, value);
     }
 
+    // The attack itself: claiming again from inside the refund.
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
-        (bool ok, bytes memory ret) = _sale.call(abi.encodeWithSignature("claim()"));
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
+        IDeGenesis(_sale).claim();
     }
 }

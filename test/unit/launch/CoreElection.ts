@@ -29,8 +29,22 @@ async function deploy() {
     await toke.connect(w).approve(await pool.getAddress(), ethers.MaxUint256);
   }
   // Candidate project tokens: any address is a candidate; plain accounts keep the test small.
-  const candidates = Array.from({ length: 6 }, (_, i) => ethers.getAddress(`0x${(i + 1).toString(16).padStart(40, "0")}`));
-  return { governance, guardian, alice, bob, carol, dave, stranger, toke, pool, election, candidates };
+  const candidates = Array.from({ length: 6 }, (_, i) =>
+    ethers.getAddress(`0x${(i + 1).toString(16).padStart(40, "0")}`),
+  );
+  return {
+    governance,
+    guardian,
+    alice,
+    bob,
+    carol,
+    dave,
+    stranger,
+    toke,
+    pool,
+    election,
+    candidates,
+  };
 }
 
 type F = Awaited<ReturnType<typeof deploy>>;
@@ -41,7 +55,9 @@ async function schedule(f: F, winners = 2, loyaltyBonus = false, candidates = f.
   const snapshot = now + 10;
   const start = snapshot + 1;
   const end = start + DAY;
-  await f.election.connect(f.governance).createElection(candidates, snapshot, start, end, winners, loyaltyBonus);
+  await f.election
+    .connect(f.governance)
+    .createElection(candidates, snapshot, start, end, winners, loyaltyBonus);
   return { id: await f.election.electionCount(), snapshot, start, end };
 }
 
@@ -55,20 +71,28 @@ describe("CoreElection", () => {
         () => s.addWeightSource(f.stranger.address, 4),
         () => s.removeWeightSource(f.pool.getAddress()),
         () => s.createElection(f.candidates, now + 10, now + 11, now + DAY, 2, false),
-        () => f.election.connect(f.guardian).createElection(f.candidates, now + 10, now + 11, now + DAY, 2, false),
+        () =>
+          f.election
+            .connect(f.guardian)
+            .createElection(f.candidates, now + 10, now + 11, now + DAY, 2, false),
         () => f.election.connect(f.guardian).addWeightSource(f.stranger.address, 4),
       ]) {
-        await expect(call()).to.be.revertedWithCustomError(f.election, "AccessControlUnauthorizedAccount");
+        await expect(call()).to.be.revertedWithCustomError(
+          f.election,
+          "AccessControlUnauthorizedAccount",
+        );
       }
       const { id } = await schedule(f);
-      await expect(s.cancelElection(id)).to.be.revertedWithCustomError(f.election, "AccessControlUnauthorizedAccount");
+      await expect(s.cancelElection(id)).to.be.revertedWithCustomError(
+        f.election,
+        "AccessControlUnauthorizedAccount",
+      );
       await expect(f.election.connect(f.guardian).cancelElection(id))
         .to.emit(f.election, "ElectionCancelled")
         .withArgs(id, f.guardian.address);
-      await expect(f.election.connect(f.governance).cancelElection(id)).to.be.revertedWithCustomError(
-        f.election,
-        "CoreElectionNotOpen",
-      );
+      await expect(
+        f.election.connect(f.governance).cancelElection(id),
+      ).to.be.revertedWithCustomError(f.election, "CoreElectionNotOpen");
     });
 
     it("bounds weight sources and freezes them while an election is open", async () => {
@@ -86,7 +110,11 @@ describe("CoreElection", () => {
         f.election,
         "CoreElectionSourceExists",
       );
-      for (let i = 1; i < 8; ++i) await g.addWeightSource(ethers.getAddress(`0x${(0x100 + i).toString(16).padStart(40, "0")}`), 4);
+      for (let i = 1; i < 8; ++i)
+        await g.addWeightSource(
+          ethers.getAddress(`0x${(0x100 + i).toString(16).padStart(40, "0")}`),
+          4,
+        );
       await expect(g.addWeightSource(f.stranger.address, 4)).to.be.revertedWithCustomError(
         f.election,
         "CoreElectionTooManySources",
@@ -112,18 +140,31 @@ describe("CoreElection", () => {
       const now = await time.latest();
       const [c0, c1] = f.candidates;
       const ok = [now + 10, now + 11, now + 11 + DAY] as const;
-      await expect(g.createElection([c0], ...ok, 1, false)).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidates");
-      await expect(g.createElection([c0, c1], ...ok, 3, false)).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidates");
-      await expect(g.createElection([c0, c1], ...ok, 0, false)).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidates");
-      const many = Array.from({ length: 65 }, (_, i) => ethers.getAddress(`0x${(0x1000 + i).toString(16).padStart(40, "0")}`));
-      await expect(g.createElection(many, ...ok, 5, false)).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidates");
+      await expect(g.createElection([c0], ...ok, 1, false)).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidates",
+      );
+      await expect(g.createElection([c0, c1], ...ok, 3, false)).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidates",
+      );
+      await expect(g.createElection([c0, c1], ...ok, 0, false)).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidates",
+      );
+      const many = Array.from({ length: 65 }, (_, i) =>
+        ethers.getAddress(`0x${(0x1000 + i).toString(16).padStart(40, "0")}`),
+      );
+      await expect(g.createElection(many, ...ok, 5, false)).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidates",
+      );
       await expect(g.createElection([c0, c1, c0], ...ok, 1, false))
         .to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidate")
         .withArgs(c0);
-      await expect(g.createElection([c0, ethers.ZeroAddress], ...ok, 1, false)).to.be.revertedWithCustomError(
-        f.election,
-        "CoreElectionBadCandidate",
-      );
+      await expect(
+        g.createElection([c0, ethers.ZeroAddress], ...ok, 1, false),
+      ).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidate");
       for (const [s, b, e] of [
         [now - 1, now + 11, now + DAY],
         [now + 10, now + 10, now + DAY],
@@ -165,7 +206,11 @@ describe("CoreElection", () => {
       await expect(f.election.connect(alice).vote(id, [0, 2], [6_000, 4_000]))
         .to.emit(f.election, "Voted")
         .withArgs(id, alice.address, TOKE(1_750), 0n, [0n, 2n], [6_000n, 4_000n]);
-      expect((await f.election.tallyOf(id)).slice(0, 3)).to.deep.equal([TOKE(1_050), 0n, TOKE(700)]);
+      expect((await f.election.tallyOf(id)).slice(0, 3)).to.deep.equal([
+        TOKE(1_050),
+        0n,
+        TOKE(700),
+      ]);
       await expect(f.election.connect(alice).vote(id, [1], [10_000]))
         .to.be.revertedWithCustomError(f.election, "CoreElectionAlreadyVoted")
         .withArgs(id, alice.address);
@@ -201,18 +246,42 @@ describe("CoreElection", () => {
       const f = await loadFixture(deploy);
       const { id, start, end } = await schedule(f);
       const v = f.election.connect(f.alice);
-      await expect(v.vote(id, [0], [10_000])).to.be.revertedWithCustomError(f.election, "CoreElectionNotVoting");
+      await expect(v.vote(id, [0], [10_000])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionNotVoting",
+      );
       await time.increaseTo(start);
-      await expect(v.vote(id, [0, 1], [10_000])).to.be.revertedWithCustomError(f.election, "CoreElectionVoteLengthMismatch");
-      await expect(v.vote(id, [], [])).to.be.revertedWithCustomError(f.election, "CoreElectionVoteLengthMismatch");
-      await expect(v.vote(id, [1, 1], [1, 1])).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidateIndex");
-      await expect(v.vote(id, [2, 1], [1, 1])).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidateIndex");
-      await expect(v.vote(id, [6], [1])).to.be.revertedWithCustomError(f.election, "CoreElectionBadCandidateIndex");
+      await expect(v.vote(id, [0, 1], [10_000])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionVoteLengthMismatch",
+      );
+      await expect(v.vote(id, [], [])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionVoteLengthMismatch",
+      );
+      await expect(v.vote(id, [1, 1], [1, 1])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidateIndex",
+      );
+      await expect(v.vote(id, [2, 1], [1, 1])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidateIndex",
+      );
+      await expect(v.vote(id, [6], [1])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadCandidateIndex",
+      );
       await expect(v.vote(id, [0, 1], [6_000, 4_001]))
         .to.be.revertedWithCustomError(f.election, "CoreElectionBadShares")
         .withArgs(10_001);
-      await expect(v.vote(id, [0, 1], [0, 4_000])).to.be.revertedWithCustomError(f.election, "CoreElectionBadShares");
-      await expect(v.vote(id + 1n, [0], [1])).to.be.revertedWithCustomError(f.election, "CoreElectionNotOpen");
+      await expect(v.vote(id, [0, 1], [0, 4_000])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionBadShares",
+      );
+      await expect(v.vote(id + 1n, [0], [1])).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionNotOpen",
+      );
       // A partial vote is allowed: the rest of the weight simply is not cast.
       await v.vote(id, [3], [2_500]);
       expect((await f.election.tallyOf(id))[3]).to.equal(TOKE(250));
@@ -234,7 +303,10 @@ describe("CoreElection", () => {
       await f.election.connect(f.bob).vote(id, [2], [10_000]);
       await f.election.connect(f.carol).vote(id, [4], [10_000]);
       await f.election.connect(f.dave).vote(id, [1], [10_000]);
-      await expect(f.election.finalize(id)).to.be.revertedWithCustomError(f.election, "CoreElectionNotEnded");
+      await expect(f.election.finalize(id)).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionNotEnded",
+      );
       await time.increaseTo(end + 1);
       const c = f.candidates;
       await expect(f.election.connect(f.stranger).finalize(id))
@@ -242,7 +314,10 @@ describe("CoreElection", () => {
         .withArgs(id, [c[2], c[1], c[4]]);
       expect(await f.election.isWinner(id, c[1])).to.equal(true);
       expect(await f.election.isWinner(id, c[0])).to.equal(false);
-      await expect(f.election.finalize(id)).to.be.revertedWithCustomError(f.election, "CoreElectionNotOpen");
+      await expect(f.election.finalize(id)).to.be.revertedWithCustomError(
+        f.election,
+        "CoreElectionNotOpen",
+      );
     });
 
     it("elects fewer than N when fewer candidates have votes", async () => {
@@ -273,10 +348,22 @@ describe("CoreElection", () => {
       const second = await schedule(f, 2, true);
       expect((await f.election.getElection(second.id)).bonusFrom).to.equal(first.id);
       await time.increaseTo(second.start);
-      expect(await f.election.votingWeight(second.id, alice.address)).to.deep.equal([TOKE(1_000), TOKE(1_000)]);
-      expect(await f.election.votingWeight(second.id, bob.address)).to.deep.equal([TOKE(2_000), TOKE(1_000)]);
-      expect(await f.election.votingWeight(second.id, carol.address)).to.deep.equal([TOKE(400), TOKE(400)]);
-      expect(await f.election.votingWeight(second.id, dave.address)).to.deep.equal([TOKE(1_000), TOKE(1_000)]);
+      expect(await f.election.votingWeight(second.id, alice.address)).to.deep.equal([
+        TOKE(1_000),
+        TOKE(1_000),
+      ]);
+      expect(await f.election.votingWeight(second.id, bob.address)).to.deep.equal([
+        TOKE(2_000),
+        TOKE(1_000),
+      ]);
+      expect(await f.election.votingWeight(second.id, carol.address)).to.deep.equal([
+        TOKE(400),
+        TOKE(400),
+      ]);
+      expect(await f.election.votingWeight(second.id, dave.address)).to.deep.equal([
+        TOKE(1_000),
+        TOKE(1_000),
+      ]);
       await expect(f.election.connect(bob).vote(second.id, [1], [10_000]))
         .to.emit(f.election, "Voted")
         .withArgs(second.id, bob.address, TOKE(3_000), TOKE(1_000), [1n], [10_000n]);

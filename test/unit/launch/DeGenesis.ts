@@ -99,7 +99,9 @@ describe("DeGenesis", () => {
 
     it("rejects zero addresses", async () => {
       const { f, deploy } = await deployWith({ treasury: ethers.ZeroAddress });
-      await expect(deploy).to.be.revertedWithCustomError(f.sale, "DeGenesisZeroAddress").withArgs("treasury");
+      await expect(deploy)
+        .to.be.revertedWithCustomError(f.sale, "DeGenesisZeroAddress")
+        .withArgs("treasury");
     });
   });
 
@@ -107,9 +109,15 @@ describe("DeGenesis", () => {
     it("refuses commits before and after the window", async () => {
       const f = await loadFixture(base);
       const [a] = f.wallets;
-      await expect(commitEth(f, a, 1n)).to.be.revertedWithCustomError(f.sale, "DeGenesisWindowClosed");
+      await expect(commitEth(f, a, 1n)).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisWindowClosed",
+      );
       await time.increaseTo(f.windowEnd + 1);
-      await expect(commitEth(f, a, 1n)).to.be.revertedWithCustomError(f.sale, "DeGenesisWindowClosed");
+      await expect(commitEth(f, a, 1n)).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisWindowClosed",
+      );
     });
 
     it("accepts the first and last second of the window", async () => {
@@ -128,9 +136,9 @@ describe("DeGenesis", () => {
       const [a, b] = f.wallets;
       const outsider = f.wallets[15];
       // An outsider replaying a whitelisted wallet's proof.
-      await expect(
-        f.sale.connect(outsider).commitEth(f.whitelist.proof(a.address), { value: 1n }),
-      ).to.be.revertedWithCustomError(f.sale, "DeGenesisNotWhitelisted").withArgs(outsider.address);
+      await expect(f.sale.connect(outsider).commitEth(f.whitelist.proof(a.address), { value: 1n }))
+        .to.be.revertedWithCustomError(f.sale, "DeGenesisNotWhitelisted")
+        .withArgs(outsider.address);
       // A whitelisted wallet with another wallet's proof.
       await expect(
         f.sale.connect(b).commitEth(f.whitelist.proof(a.address), { value: 1n }),
@@ -149,11 +157,13 @@ describe("DeGenesis", () => {
       const f = await loadFixture(base);
       await openWindow(f);
       const [a] = f.wallets;
-      await expect(commitEth(f, a, 0n)).to.be.revertedWithCustomError(f.sale, "DeGenesisZeroCommit");
-      await expect(f.sale.connect(a).commitUsdc(0n, f.whitelist.proof(a.address))).to.be.revertedWithCustomError(
+      await expect(commitEth(f, a, 0n)).to.be.revertedWithCustomError(
         f.sale,
         "DeGenesisZeroCommit",
       );
+      await expect(
+        f.sale.connect(a).commitUsdc(0n, f.whitelist.proof(a.address)),
+      ).to.be.revertedWithCustomError(f.sale, "DeGenesisZeroCommit");
     });
 
     it("enforces the $100k wallet cap at its edge, in USDC, in ETH and mixed", async () => {
@@ -166,7 +176,10 @@ describe("DeGenesis", () => {
         .withArgs(a.address, USD(100_000) + 10n ** 12n, USD(100_000));
       // 50 ETH at $2,000 is exactly $100k.
       await commitEth(f, b, ethFor(USD(100_000), ETH_PRICE));
-      await expect(commitEth(f, b, 1n)).to.be.revertedWithCustomError(f.sale, "DeGenesisWalletCapExceeded");
+      await expect(commitEth(f, b, 1n)).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisWalletCapExceeded",
+      );
       // $60k of USDC then 20 ETH ($40k) reach the cap; one more wei of ETH does not fit.
       await commitUsdc(f, c, USDC(60_000));
       await commitEth(f, c, parseEth(20));
@@ -188,10 +201,14 @@ describe("DeGenesis", () => {
       await commitUsdc(f, c, 1n);
       const ethGas = (await (await commitEth(f, a, parseEth(1))).wait())!.gasUsed;
       await fundUsdc(f, b, USDC(1_000));
-      const usdcGas = (await (await f.sale.connect(b).commitUsdc(USDC(1_000), f.whitelist.proof(b.address))).wait())!
+      const usdcGas = (await (
+        await f.sale.connect(b).commitUsdc(USDC(1_000), f.whitelist.proof(b.address))
+      ).wait())!.gasUsed;
+      const againGas = (await (await f.sale.connect(a).commitEth([], { value: 1n })).wait())!
         .gasUsed;
-      const againGas = (await (await f.sale.connect(a).commitEth([], { value: 1n })).wait())!.gasUsed;
-      console.log(`      gas: first ETH commit ${ethGas}, first USDC commit ${usdcGas}, later ETH commit ${againGas}`);
+      console.log(
+        `      gas: first ETH commit ${ethGas}, first USDC commit ${usdcGas}, later ETH commit ${againGas}`,
+      );
       expect(ethGas).to.be.lessThan(80_000n);
       expect(usdcGas).to.be.lessThan(80_000n);
       expect(againGas).to.be.lessThan(45_000n);
@@ -230,19 +247,33 @@ describe("DeGenesis", () => {
         () => f.sale.connect(f.guardian).setEthUsdPrice(ETH_PRICE),
         () => f.sale.connect(f.guardian).finalize(),
       ]) {
-        await expect(call()).to.be.revertedWithCustomError(f.sale, "AccessControlUnauthorizedAccount");
+        await expect(call()).to.be.revertedWithCustomError(
+          f.sale,
+          "AccessControlUnauthorizedAccount",
+        );
       }
     });
 
     it("bounds the ETH price and fixes it at finalisation", async () => {
       const f = await loadFixture(base);
       const g = f.sale.connect(f.governance);
-      await expect(g.setEthUsdPrice(0n)).to.be.revertedWithCustomError(f.sale, "DeGenesisOutOfBounds");
-      await expect(g.setEthUsdPrice(USD(1_000_001))).to.be.revertedWithCustomError(f.sale, "DeGenesisOutOfBounds");
-      await expect(g.setEthUsdPrice(USD(3_000))).to.emit(f.sale, "EthUsdPriceSet").withArgs(USD(3_000));
+      await expect(g.setEthUsdPrice(0n)).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisOutOfBounds",
+      );
+      await expect(g.setEthUsdPrice(USD(1_000_001))).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisOutOfBounds",
+      );
+      await expect(g.setEthUsdPrice(USD(3_000)))
+        .to.emit(f.sale, "EthUsdPriceSet")
+        .withArgs(USD(3_000));
       await expect(g.finalize()).to.be.revertedWithCustomError(f.sale, "DeGenesisWindowOpen");
       await closeAndFinalize(f);
-      await expect(g.setEthUsdPrice(USD(2_500))).to.be.revertedWithCustomError(f.sale, "DeGenesisAlreadyFinalized");
+      await expect(g.setEthUsdPrice(USD(2_500))).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisAlreadyFinalized",
+      );
       await expect(g.finalize()).to.be.revertedWithCustomError(f.sale, "DeGenesisAlreadyFinalized");
       expect(await f.sale.ethUsdPrice()).to.equal(USD(3_000));
     });
@@ -278,10 +309,9 @@ describe("DeGenesis", () => {
         now + DAY,
         now + 2 * DAY,
       ]);
-      await expect(g.setGenesisPools(await foreign.getAddress(), usdcPool)).to.be.revertedWithCustomError(
-        f.sale,
-        "DeGenesisBadPool",
-      );
+      await expect(
+        g.setGenesisPools(await foreign.getAddress(), usdcPool),
+      ).to.be.revertedWithCustomError(f.sale, "DeGenesisBadPool");
       await g.setGenesisPools(ethPool, usdcPool);
     });
 
@@ -313,21 +343,43 @@ describe("DeGenesis", () => {
       expect(await f.sale.currentPrice()).to.equal(USD(8));
       await expect(closeAndFinalize(f))
         .to.emit(f.sale, "Finalized")
-        .withArgs(ETH_PRICE, USD(48_000_000), USD(24_000_000), USD(24_000_000), parseEth("0.25"), USDC(23_999_500));
+        .withArgs(
+          ETH_PRICE,
+          USD(48_000_000),
+          USD(24_000_000),
+          USD(24_000_000),
+          parseEth("0.25"),
+          USDC(23_999_500),
+        );
 
       const sa = await f.sale.settlementOf(a.address);
       expect(sa.toke).to.equal(TOKE("62.5"));
-      expect([sa.usdcSale, sa.usdcGenesis, sa.usdcRefund]).to.deep.equal([USDC(500), USDC(500), 0n]);
-      await expect(f.sale.connect(a).claim()).to.changeTokenBalances(ethers, f.toke, [a], [TOKE("62.5")]);
+      expect([sa.usdcSale, sa.usdcGenesis, sa.usdcRefund]).to.deep.equal([
+        USDC(500),
+        USDC(500),
+        0n,
+      ]);
+      await expect(f.sale.connect(a).claim()).to.changeTokenBalances(
+        ethers,
+        f.toke,
+        [a],
+        [TOKE("62.5")],
+      );
       expect(await f.usdcPool.balanceOf(a.address)).to.equal(USDC(500));
       expect(await f.usdcPool.isParticipant(a.address)).to.equal(true);
 
       const sd = await f.sale.settlementOf(d.address);
       expect(sd.toke).to.equal(TOKE("62.5"));
-      expect([sd.ethSale, sd.ethGenesis, sd.ethRefund]).to.deep.equal([parseEth("0.25"), parseEth("0.25"), 0n]);
+      expect([sd.ethSale, sd.ethGenesis, sd.ethRefund]).to.deep.equal([
+        parseEth("0.25"),
+        parseEth("0.25"),
+        0n,
+      ]);
       await f.sale.connect(d).claim();
       expect(await f.ethPool.balanceOf(d.address)).to.equal(parseEth("0.25"));
-      expect(await f.weth.getFunction("balanceOf")(await f.ethPool.getAddress())).to.equal(parseEth("0.25"));
+      expect(await f.weth.getFunction("balanceOf")(await f.ethPool.getAddress())).to.equal(
+        parseEth("0.25"),
+      );
       // Treasury: half of every asset.
       expect(await ethers.provider.getBalance(f.treasury.address)).to.equal(
         (await treasuryStart(f)) + parseEth("0.25"),
@@ -393,8 +445,17 @@ describe("DeGenesis", () => {
       await closeAndFinalize(f);
       const sa = await f.sale.settlementOf(a.address);
       expect(sa.toke).to.equal(TOKE("31.25"));
-      expect([sa.usdcSale, sa.usdcGenesis, sa.usdcRefund]).to.deep.equal([USDC(250), USDC(250), USDC(500)]);
-      await expect(f.sale.connect(a).claim()).to.changeTokenBalances(ethers, f.usdc, [a], [USDC(500)]);
+      expect([sa.usdcSale, sa.usdcGenesis, sa.usdcRefund]).to.deep.equal([
+        USDC(250),
+        USDC(250),
+        USDC(500),
+      ]);
+      await expect(f.sale.connect(a).claim()).to.changeTokenBalances(
+        ethers,
+        f.usdc,
+        [a],
+        [USDC(500)],
+      );
 
       const sb = await f.sale.settlementOf(b.address);
       expect(sb.toke).to.equal(TOKE("62.5"));
@@ -403,9 +464,14 @@ describe("DeGenesis", () => {
         parseEth("0.25"),
         parseEth("0.5"),
       ]);
-      await expect(f.sale.connect(b).claim()).to.changeEtherBalances(ethers, [b], [parseEth("0.5")], {
-        includeFee: false,
-      });
+      await expect(f.sale.connect(b).claim()).to.changeEtherBalances(
+        ethers,
+        [b],
+        [parseEth("0.5")],
+        {
+          includeFee: false,
+        },
+      );
     });
 
     it("a wallet mixing ETH and USDC is split asset by asset", async () => {
@@ -420,7 +486,11 @@ describe("DeGenesis", () => {
       const s = await f.sale.settlementOf(a.address);
       expect(s.toke).to.equal(TOKE("62.5"));
       expect([s.usdcSale, s.usdcGenesis, s.usdcRefund]).to.deep.equal([USDC(300), USDC(300), 0n]);
-      expect([s.ethSale, s.ethGenesis, s.ethRefund]).to.deep.equal([parseEth("0.1"), parseEth("0.1"), 0n]);
+      expect([s.ethSale, s.ethGenesis, s.ethRefund]).to.deep.equal([
+        parseEth("0.1"),
+        parseEth("0.1"),
+        0n,
+      ]);
       await f.sale.connect(a).claim();
       expect(await f.usdcPool.balanceOf(a.address)).to.equal(USDC(300));
       expect(await f.ethPool.balanceOf(a.address)).to.equal(parseEth("0.1"));
@@ -433,10 +503,16 @@ describe("DeGenesis", () => {
       await openWindow(f);
       const [a] = f.wallets;
       await commitUsdc(f, a, USDC(1_000));
-      await expect(f.sale.connect(a).claim()).to.be.revertedWithCustomError(f.sale, "DeGenesisNotFinalized");
+      await expect(f.sale.connect(a).claim()).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisNotFinalized",
+      );
       await closeAndFinalize(f);
       await f.sale.connect(a).claim();
-      await expect(f.sale.connect(a).claim()).to.be.revertedWithCustomError(f.sale, "DeGenesisNothingToClaim");
+      await expect(f.sale.connect(a).claim()).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisNothingToClaim",
+      );
       await expect(f.sale.connect(f.stranger).claim())
         .to.be.revertedWithCustomError(f.sale, "DeGenesisNothingToClaim")
         .withArgs(f.stranger.address);
@@ -451,7 +527,10 @@ describe("DeGenesis", () => {
       const refuserAddr = await refuser.getAddress();
       // Whitelist holds signers only: rebuild the sale's whitelist is not possible, so the
       // refuser commits through a fresh sale deployed with it on the list.
-      const g = await deploySaleWith(f, [refuserAddr, ...f.wallets.slice(0, 4).map((w) => w.address)]);
+      const g = await deploySaleWith(f, [
+        refuserAddr,
+        ...f.wallets.slice(0, 4).map((w) => w.address),
+      ]);
       await time.increaseTo(g.windowStart);
       const iface = g.sale.interface;
       await refuser.getFunction("call")(
@@ -467,7 +546,13 @@ describe("DeGenesis", () => {
       // Total $96M: a quarter of the refuser's ETH sold, a quarter to Genesis, half refunded.
       await time.increaseTo(g.windowEnd + 1);
       await g.sale.connect(g.governance).finalize();
-      await expect(refuser.getFunction("call")(await g.sale.getAddress(), 0n, iface.encodeFunctionData("claim")))
+      await expect(
+        refuser.getFunction("call")(
+          await g.sale.getAddress(),
+          0n,
+          iface.encodeFunctionData("claim"),
+        ),
+      )
         .to.emit(g.sale, "EthRefundDeferred")
         .withArgs(refuserAddr, parseEth("0.5"));
       expect(await g.toke.balanceOf(refuserAddr)).to.equal(TOKE("62.5"));
@@ -489,13 +574,21 @@ describe("DeGenesis", () => {
       const f = await loadFixture(wide);
       const attacker = (await ethers.deployContract("ReentrantClaimer")) as unknown as Contract;
       const attackerAddr = await attacker.getAddress();
-      const g = await deploySaleWith(f, [attackerAddr, ...f.wallets.slice(0, 4).map((w) => w.address)]);
+      const g = await deploySaleWith(f, [
+        attackerAddr,
+        ...f.wallets.slice(0, 4).map((w) => w.address),
+      ]);
       await time.increaseTo(g.windowStart);
       const iface = g.sale.interface;
       const saleAddr = await g.sale.getAddress();
-      await attacker.getFunction("call")(saleAddr, parseEth(1), iface.encodeFunctionData("commitEth", [g.whitelist.proof(attackerAddr)]), {
-        value: parseEth(1),
-      });
+      await attacker.getFunction("call")(
+        saleAddr,
+        parseEth(1),
+        iface.encodeFunctionData("commitEth", [g.whitelist.proof(attackerAddr)]),
+        {
+          value: parseEth(1),
+        },
+      );
       for (const w of f.wallets.slice(0, 3)) await commitUsdc(g, w, USDC(24_000_000));
       await commitUsdc(g, f.wallets[3], USDC(23_998_000));
       await time.increaseTo(g.windowEnd + 1);
@@ -507,10 +600,9 @@ describe("DeGenesis", () => {
       expect(await g.toke.balanceOf(attackerAddr)).to.equal(TOKE("62.5"));
       expect(await g.ethPool.balanceOf(attackerAddr)).to.equal(parseEth("0.25"));
       expect(await ethers.provider.getBalance(attackerAddr)).to.equal(0n);
-      await expect(attacker.getFunction("call")(saleAddr, 0n, iface.encodeFunctionData("claim"))).to.be.revertedWithCustomError(
-        g.sale,
-        "DeGenesisNothingToClaim",
-      );
+      await expect(
+        attacker.getFunction("call")(saleAddr, 0n, iface.encodeFunctionData("claim")),
+      ).to.be.revertedWithCustomError(g.sale, "DeGenesisNothingToClaim");
     });
 
     it("vests TOKE linearly from finalisation", async () => {
@@ -520,16 +612,30 @@ describe("DeGenesis", () => {
       await commitUsdc(f, a, USDC(1_000));
       await commitUsdc(f, b, USDC(11_999_000));
       const tx = await closeAndFinalize(f);
-      const finalizedAt = (await ethers.provider.getBlock((await tx.wait())!.blockNumber))!.timestamp;
+      const finalizedAt = (await ethers.provider.getBlock((await tx.wait())!.blockNumber))!
+        .timestamp;
       // 250 TOKE over 100 days; claim at day 25 then day 50, then after the end.
       await time.setNextBlockTimestamp(finalizedAt + 25 * DAY);
-      await expect(f.sale.connect(a).claim()).to.changeTokenBalance(ethers, f.toke, a, TOKE("62.5"));
+      await expect(f.sale.connect(a).claim()).to.changeTokenBalance(
+        ethers,
+        f.toke,
+        a,
+        TOKE("62.5"),
+      );
       await time.setNextBlockTimestamp(finalizedAt + 50 * DAY);
-      await expect(f.sale.connect(a).claim()).to.changeTokenBalance(ethers, f.toke, a, TOKE("62.5"));
+      await expect(f.sale.connect(a).claim()).to.changeTokenBalance(
+        ethers,
+        f.toke,
+        a,
+        TOKE("62.5"),
+      );
       await time.increaseTo(finalizedAt + 200 * DAY);
       expect(await f.sale.claimableToke(a.address)).to.equal(TOKE(125));
       await expect(f.sale.connect(a).claim()).to.changeTokenBalance(ethers, f.toke, a, TOKE(125));
-      await expect(f.sale.connect(a).claim()).to.be.revertedWithCustomError(f.sale, "DeGenesisNothingToClaim");
+      await expect(f.sale.connect(a).claim()).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisNothingToClaim",
+      );
     });
 
     it("an unfinalised sale turns void 30 days after the window and refunds everything", async () => {
@@ -538,11 +644,19 @@ describe("DeGenesis", () => {
       const [a] = f.wallets;
       await commitUsdc(f, a, USDC(1_000));
       await commitEth(f, a, parseEth(2));
-      await expect(f.sale.returnVoidToke()).to.be.revertedWithCustomError(f.sale, "DeGenesisNotVoid");
+      await expect(f.sale.returnVoidToke()).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisNotVoid",
+      );
       await time.increaseTo(f.windowEnd + 30 * DAY + 1);
       expect(await f.sale.isVoid()).to.equal(true);
-      await expect(f.sale.connect(f.governance).finalize()).to.be.revertedWithCustomError(f.sale, "DeGenesisVoid");
-      await expect(f.sale.connect(a).claim()).to.changeEtherBalance(ethers, a, parseEth(2), { includeFee: false });
+      await expect(f.sale.connect(f.governance).finalize()).to.be.revertedWithCustomError(
+        f.sale,
+        "DeGenesisVoid",
+      );
+      await expect(f.sale.connect(a).claim()).to.changeEtherBalance(ethers, a, parseEth(2), {
+        includeFee: false,
+      });
       expect(await f.usdc.getFunction("balanceOf")(a.address)).to.equal(USDC(1_000));
       expect(await f.toke.balanceOf(a.address)).to.equal(0n);
       await f.sale.connect(f.stranger).returnVoidToke();
@@ -576,7 +690,9 @@ describe("DeGenesis", () => {
       await closeAndFinalize(f);
       const usdcGas = (await (await f.sale.connect(a).claim()).wait())!.gasUsed;
       const ethGas = (await (await f.sale.connect(b).claim()).wait())!.gasUsed;
-      console.log(`      gas: claim (TOKE + USDC Genesis + refund) ${usdcGas}, claim (TOKE + WETH Genesis + ETH refund) ${ethGas}`);
+      console.log(
+        `      gas: claim (TOKE + USDC Genesis + refund) ${usdcGas}, claim (TOKE + WETH Genesis + ETH refund) ${ethGas}`,
+      );
       expect(usdcGas).to.be.lessThan(300_000n);
       expect(ethGas).to.be.lessThan(300_000n);
     });
@@ -618,10 +734,26 @@ async function deploySaleWith(f: LaunchFixture, addresses: string[]): Promise<La
       ...f.config,
     },
   ]);
-  const args = [f.governance.address, f.guardian.address, await sale.getAddress(), windowEnd + 14 * DAY, windowEnd + 56 * DAY];
-  const ethPool = await ethers.deployContract("GenesisPool", [await f.weth.getAddress(), await f.toke.getAddress(), ...args]);
-  const usdcPool = await ethers.deployContract("GenesisPool", [await f.usdc.getAddress(), await f.toke.getAddress(), ...args]);
-  await sale.connect(f.governance).setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
+  const args = [
+    f.governance.address,
+    f.guardian.address,
+    await sale.getAddress(),
+    windowEnd + 14 * DAY,
+    windowEnd + 56 * DAY,
+  ];
+  const ethPool = await ethers.deployContract("GenesisPool", [
+    await f.weth.getAddress(),
+    await f.toke.getAddress(),
+    ...args,
+  ]);
+  const usdcPool = await ethers.deployContract("GenesisPool", [
+    await f.usdc.getAddress(),
+    await f.toke.getAddress(),
+    ...args,
+  ]);
+  await sale
+    .connect(f.governance)
+    .setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
   await f.toke.connect(f.governance).transfer(await sale.getAddress(), f.config.tokeAllocation);
   return { ...f, sale, ethPool, usdcPool, whitelist, windowStart, windowEnd };
 }

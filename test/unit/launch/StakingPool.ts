@@ -67,7 +67,12 @@ describe("StakingPool (TOKE pool: the staking token is the reward token)", () =>
     expect(await pool.earned(alice.address)).to.equal(TOKE(125));
     expect(await pool.earned(bob.address)).to.equal(TOKE(75));
     await time.setNextBlockTimestamp(t0 + 220);
-    await expect(pool.connect(alice).claimRewards()).to.changeTokenBalance(ethers, await tokeOf(pool), alice, TOKE("127.5"));
+    await expect(pool.connect(alice).claimRewards()).to.changeTokenBalance(
+      ethers,
+      await tokeOf(pool),
+      alice,
+      TOKE("127.5"),
+    );
     expect(await pool.earned(alice.address)).to.equal(0n);
   });
 
@@ -93,7 +98,9 @@ describe("StakingPool (TOKE pool: the staking token is the reward token)", () =>
     // rewardPerToken has no rounding dust (1e18 divides every emitted amount times 1e18).
     const remainder = TOKE(600) % 3_600n;
     expect(await pool.queuedRewards()).to.equal(remainder);
-    expect(await (await tokeOf(pool)).balanceOf(alice.address)).to.equal(TOKE(10_000) + TOKE(3_600) - remainder);
+    expect(await (await tokeOf(pool)).balanceOf(alice.address)).to.equal(
+      TOKE(10_000) + TOKE(3_600) - remainder,
+    );
   });
 
   it("pays rewards only from funding: stakes are never touched", async () => {
@@ -107,7 +114,8 @@ describe("StakingPool (TOKE pool: the staking token is the reward token)", () =>
     await pool.connect(bob).claimRewards();
     await pool.connect(alice).withdraw(TOKE(1_000));
     await pool.connect(bob).withdraw(TOKE(3_000));
-    const paid = (await toke.balanceOf(alice.address)) + (await toke.balanceOf(bob.address)) - TOKE(20_000);
+    const paid =
+      (await toke.balanceOf(alice.address)) + (await toke.balanceOf(bob.address)) - TOKE(20_000);
     expect(paid).to.be.lessThanOrEqual(TOKE(3_600));
     expect(TOKE(3_600) - paid).to.be.lessThan(10n ** 6n);
     expect(await toke.balanceOf(await pool.getAddress())).to.equal(TOKE(3_600) - paid);
@@ -118,10 +126,9 @@ describe("StakingPool (TOKE pool: the staking token is the reward token)", () =>
     await expect(pool.connect(governance).fundRewards(TOKE(1), 3_599))
       .to.be.revertedWithCustomError(pool, "StakingPoolBadRewardDuration")
       .withArgs(3_599, 3_600, 4 * 365 * 86_400);
-    await expect(pool.connect(governance).fundRewards(TOKE(1), 4 * 365 * 86_400 + 1)).to.be.revertedWithCustomError(
-      pool,
-      "StakingPoolBadRewardDuration",
-    );
+    await expect(
+      pool.connect(governance).fundRewards(TOKE(1), 4 * 365 * 86_400 + 1),
+    ).to.be.revertedWithCustomError(pool, "StakingPoolBadRewardDuration");
     await expect(pool.connect(governance).fundRewards(100n, 3_600))
       .to.be.revertedWithCustomError(pool, "StakingPoolRewardRateZero")
       .withArgs(100n, 3_600);
@@ -141,7 +148,10 @@ describe("StakingPool (TOKE pool: the staking token is the reward token)", () =>
       await expect(call()).to.be.revertedWithCustomError(pool, "AccessControlUnauthorizedAccount");
     }
     await pool.connect(guardian).pause();
-    await expect(pool.connect(alice).stake(TOKE(1))).to.be.revertedWithCustomError(pool, "EnforcedPause");
+    await expect(pool.connect(alice).stake(TOKE(1))).to.be.revertedWithCustomError(
+      pool,
+      "EnforcedPause",
+    );
     await time.increase(100);
     await pool.connect(alice).claimRewards();
     await pool.connect(alice).withdraw(TOKE(10));
@@ -155,7 +165,10 @@ describe("StakingPool (TOKE pool: the staking token is the reward token)", () =>
 
   it("rejects zero amounts and withdrawals above the stake", async () => {
     const { alice, pool } = await loadFixture(deploy);
-    await expect(pool.connect(alice).stake(0n)).to.be.revertedWithCustomError(pool, "StakingPoolZeroAmount");
+    await expect(pool.connect(alice).stake(0n)).to.be.revertedWithCustomError(
+      pool,
+      "StakingPoolZeroAmount",
+    );
     await pool.connect(alice).stake(TOKE(5));
     await expect(pool.connect(alice).withdraw(TOKE(5) + 1n))
       .to.be.revertedWithCustomError(pool, "StakingPoolInsufficientStake")
