@@ -405,15 +405,19 @@ describe("DeGenesis", () => {
     it("at exactly the target a $100k wallet gets 12,500 TOKE at $8 and nothing overflows", async () => {
       const f = await loadFixture(wide);
       await openWindow(f);
-      const [a, b, c] = f.wallets;
+      const [a, b, c, d] = f.wallets;
       await commitUsdc(f, a, USDC(100_000));
+      await commitUsdc(f, d, USDC(1_000));
       await commitUsdc(f, b, USDC(12_000_000));
-      await commitEth(f, c, ethFor(USD(11_900_000), ETH_PRICE));
+      await commitEth(f, c, ethFor(USD(11_899_000), ETH_PRICE));
+      expect(await f.sale.totalUsd()).to.equal(USD(24_000_000));
       expect(await f.sale.currentPrice()).to.equal(USD(8));
       await closeAndFinalize(f);
       const sa = await f.sale.settlementOf(a.address);
       expect(sa.toke).to.equal(TOKE(12_500));
       expect(sa.usdcGenesis + sa.usdcRefund).to.equal(0n);
+      // $1,000 at $8: 125 TOKE.
+      expect((await f.sale.settlementOf(d.address)).toke).to.equal(TOKE(125));
     });
 
     it("one dollar over the target starts the overflow", async () => {
