@@ -166,6 +166,7 @@ contract Reactor is IReactor, RoleGated, Nonces {
 
     /// @inheritdoc IERC20
     function transferFrom(address from, address to, uint256 value) external returns (bool) {
+        if (from == address(0)) revert ERC20InvalidSender(from);
         uint256 allowed = _allowances[from][msg.sender];
         if (allowed != type(uint256).max) {
             if (allowed < value) revert ERC20InsufficientAllowance(msg.sender, allowed, value);
@@ -662,6 +663,11 @@ contract Reactor is IReactor, RoleGated, Nonces {
         if (to == address(0)) revert ERC20InvalidReceiver(to);
         uint256 balance = _ledger.positions[from].balance;
         if (value > balance) revert ERC20InsufficientBalance(from, balance, value);
+        if (from == to) {
+            // Nothing moves: the balance, its active part and the request stay as they are.
+            emit Transfer(from, to, value);
+            return;
+        }
         _ledger.move(from, to, value);
         // Cannot underflow: checked above.
         unchecked {
