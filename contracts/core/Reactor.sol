@@ -285,7 +285,7 @@ contract Reactor is IReactor, RoleGated, Nonces {
         CycleLedgerLib.Index memory idx = _ledger.index;
         if (idx.paused) revert ReactorPaused();
         shares = idx.toUnits(assets);
-        _deposit(assets, shares, receiver);
+        _deposit(idx, assets, shares, receiver);
     }
 
     /// @inheritdoc IERC4626
@@ -293,7 +293,7 @@ contract Reactor is IReactor, RoleGated, Nonces {
         CycleLedgerLib.Index memory idx = _ledger.index;
         if (idx.paused) revert ReactorPaused();
         assets = idx.toUnderlyingUp(shares);
-        _deposit(assets, shares, receiver);
+        _deposit(idx, assets, shares, receiver);
     }
 
     /// @inheritdoc IERC4626
@@ -625,13 +625,16 @@ contract Reactor is IReactor, RoleGated, Nonces {
 
     // ================================================================ internal
 
-    function _deposit(uint256 assets, uint256 shares, address receiver) private {
+    function _deposit(CycleLedgerLib.Index memory idx, uint256 assets, uint256 shares, address receiver) private {
         if (shares == 0) revert ReactorZeroShares();
         if (receiver == address(0)) revert ERC20InvalidReceiver(receiver);
-        _asset.safeTransferFrom(msg.sender, address(this), assets);
-        _ledger.credit(receiver, shares);
+        // Credit before the pull: `idx` was read with no external call since, and the pull is
+        // the last step (the price is the book rate, so a hook in the pull cannot move it, and a
+        // failed pull undoes the credit).
+        _ledger.credit(idx, receiver, shares);
         emit Transfer(address(0), receiver, shares);
         emit Deposit(msg.sender, receiver, assets, shares);
+        _asset.safeTransferFrom(msg.sender, address(this), assets);
     }
 
     function _claim(
