@@ -21,8 +21,9 @@ describe("Reactor gas (receipts, OZ ERC-20 asset)", () => {
   };
 
   it("a warm deposit stays within 62k (the bare OZ ERC-4626 deposit is ~56.5k)", () => {
-    expect(row("deposit, warm")).to.be.lte(GAS_TARGETS.depositWarm);
-    expect(row("OZ ERC-4626 deposit")).to.be.lt(row("deposit, warm"));
+    expect(row("deposit, warm (same cycle)")).to.be.lte(GAS_TARGETS.depositWarm);
+    expect(row("deposit, warm, holder with active")).to.be.lte(GAS_TARGETS.depositWarm);
+    expect(row("OZ ERC-4626 deposit")).to.be.lt(row("deposit, warm (same cycle)"));
   });
 
   it("requestRedeem stays within 70k for the first request and 45k warm", () => {
