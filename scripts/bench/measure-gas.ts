@@ -23,9 +23,27 @@ const UNIT = 10n ** 6n;
  * the asset (USDC-like, 6 decimals). "first" = the account's first time, "warm" = the same
  * account again. Every account already holds some of the asset (as a real LP does).
  */
-export async function measureGas(conn: Connection): Promise<GasRow[]> {
+export async function measureGas(conn: Connection, withEmissions = false): Promise<GasRow[]> {
   const core = await deployCore(conn);
   const { manager, usdc, tUsdc, users, ethers } = core;
+  if (withEmissions) {
+    // A stand-in emissions contract books an LP reward for every Reactor at every rollover, and
+    // an early LP is active for a cycle first, so the reward accumulator has moved before any
+    // measurement and reward checkpoints are written as in production.
+    const hook = await ethers.deployContract("MockEmissionHook");
+    await hook.setRewardPerRollover(1_000n * 10n ** 18n);
+    await manager.setEmissionHook(await hook.getAddress());
+    const early = users[5];
+    await usdc.mint(early.address, 1_000n * UNIT);
+    await usdc.connect(early).approve(await tUsdc.getAddress(), ethers.MaxUint256);
+    await tUsdc.connect(early).deposit(1_000n * UNIT, early.address);
+    for (let i = 0; i < 2; i++) {
+      await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
+      await manager.startRollover();
+      await manager.processReactors(64);
+      await manager.completeRollover();
+    }
+  }
   const [alice, bob, carol, dave] = users;
   const reactor = await tUsdc.getAddress();
   for (const u of [alice, bob, carol, dave]) {
