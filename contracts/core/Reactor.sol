@@ -27,7 +27,7 @@ import {RoleGated} from "./RoleGated.sol";
 ///        cycle later and sum to `_dueNextShares` (rare);
 ///      - matured, unclaimed requests sum to `_queue.reservedShares`, covered by idle assets.
 ///      No reentrancy guard: amounts come from the book rate, never from balances, and every
-///      outgoing transfer comes after the state change (see the hook-token attack tests).
+///      token transfer comes after the state change (see the hook-token attack tests).
 contract Reactor is IReactor, RoleGated, Nonces {
     using CycleLedgerLib for CycleLedgerLib.Ledger;
     using CycleLedgerLib for CycleLedgerLib.Index;
@@ -100,8 +100,8 @@ contract Reactor is IReactor, RoleGated, Nonces {
         IAccessControl roles_,
         address treasury_
     ) RoleGated(roles_) {
-        if (address(manager_).code.length == 0) revert ReactorOnlyManager(address(manager_));
-        if (treasury_ == address(0)) revert ERC20InvalidReceiver(treasury_);
+        if (address(manager_).code.length == 0) revert ReactorBadManager(address(manager_));
+        if (treasury_ == address(0)) revert ReactorZeroTreasury();
         _asset = IERC20(address(asset_));
         _decimals = asset_.decimals();
         _manager = manager_;

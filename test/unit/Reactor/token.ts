@@ -26,6 +26,17 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     expect(await tUsdc.asset()).to.equal(await usdc.getAddress());
   });
 
+  it("refuses a constructor manager that is not a contract, or a zero Treasury", async () => {
+    const { conn, tUsdc, usdc, roles, manager, users } = await setup();
+    const args = async (m: string, t: string) => [await usdc.getAddress(), m, await roles.getAddress(), t];
+    await expect(conn.ethers.deployContract("Reactor", await args(users[0].address, users[0].address)))
+      .to.be.revertedWithCustomError(tUsdc, "ReactorBadManager")
+      .withArgs(users[0].address);
+    await expect(
+      conn.ethers.deployContract("Reactor", await args(await manager.getAddress(), conn.ethers.ZeroAddress)),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorZeroTreasury");
+  });
+
   it("transfers, approves and spends allowances with the ERC-20 errors", async () => {
     const { conn, tUsdc, users } = await setup();
     const [alice, bob, carol] = users;
