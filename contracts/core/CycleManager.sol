@@ -30,7 +30,8 @@ contract CycleManager is ICycleManager, RoleGated {
     ///                   back to back until the schedule catches up with the time).
     /// @param duration   Cycle length, seconds, within [MIN_CYCLE_SECONDS, MAX_CYCLE_SECONDS].
     constructor(IAccessControl roles_, uint256 firstStart, uint32 duration) RoleGated(roles_) {
-        if (firstStart == 0 || firstStart > type(uint40).max) revert CycleManagerBadStart(firstStart);
+        if (firstStart == 0 || firstStart > type(uint40).max)
+            revert CycleManagerBadStart(firstStart);
         _checkDuration(duration);
         _state = State({
             cycle: 0,
@@ -101,9 +102,11 @@ contract CycleManager is ICycleManager, RoleGated {
         address hook = _emissionHook;
         for (uint256 i = from; i < to; ++i) {
             address reactor = _reactorAt[i];
-            uint256 lpReward = hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
+            uint256 lpReward =
+                hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
             uint256 undistributed = IReactor(reactor).settleCycle(lpReward);
-            if (undistributed != 0) IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
+            if (undistributed != 0)
+                IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
         }
         // Cannot truncate: to <= MAX_REACTORS.
         s.cursor = uint16(to);
@@ -116,7 +119,8 @@ contract CycleManager is ICycleManager, RoleGated {
     function completeRollover() external {
         State memory s = _state;
         if (!s.inProgress) revert CycleManagerNoRollover();
-        if (s.cursor != s.reactorCount) revert CycleManagerReactorsPending(s.cursor, s.reactorCount);
+        if (s.cursor != s.reactorCount)
+            revert CycleManagerReactorsPending(s.cursor, s.reactorCount);
         uint32 closed = s.cycle;
         // Anchored: the next cycle starts where this one was scheduled to end, however late the
         // rollover ran. Cannot overflow uint40 before the year 36,000.
@@ -193,6 +197,7 @@ contract CycleManager is ICycleManager, RoleGated {
     // ================================================================ internal
 
     function _checkDuration(uint256 duration) private pure {
-        if (duration < MIN_CYCLE_SECONDS || duration > MAX_CYCLE_SECONDS) revert CycleManagerBadDuration(duration);
+        if (duration < MIN_CYCLE_SECONDS || duration > MAX_CYCLE_SECONDS)
+            revert CycleManagerBadDuration(duration);
     }
 }

@@ -37,11 +37,13 @@ contract Reactor is IReactor, RoleGated, Nonces {
     uint256 private constant MAX_UNITS = type(uint112).max;
     /// @dev Requests are fungible per controller (ERC-7540 allows a single id, 0).
     uint256 private constant REQUEST_ID = 0;
-    bytes32 private constant DOMAIN_TYPEHASH =
-        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    bytes32 private constant DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+    );
     bytes32 private constant DOMAIN_VERSION_HASH = keccak256("1");
-    bytes32 private constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+    bytes32 private constant PERMIT_TYPEHASH = keccak256(
+        "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+    );
     /// @dev ERC-165 id of ERC-7575 (the full vault interface, as the ERC states it).
     bytes4 private constant ERC7575_INTERFACE_ID = 0x2f0a18c5;
     /// @dev Label of swept surplus in the Treasury's inflow records.
@@ -190,8 +192,15 @@ contract Reactor is IReactor, RoleGated, Nonces {
         bytes32 s
     ) external {
         if (block.timestamp > deadline) revert ERC2612ExpiredSignature(deadline);
-        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, _useNonce(owner), deadline));
-        address signer = ECDSA.recover(MessageHashUtils.toTypedDataHash(DOMAIN_SEPARATOR(), structHash), v, r, s);
+        bytes32 structHash = keccak256(
+            abi.encode(PERMIT_TYPEHASH, owner, spender, value, _useNonce(owner), deadline)
+        );
+        address signer = ECDSA.recover(
+            MessageHashUtils.toTypedDataHash(DOMAIN_SEPARATOR(), structHash),
+            v,
+            r,
+            s
+        );
         if (signer != owner) revert ERC2612InvalidSigner(signer, owner);
         _approve(owner, spender, value);
     }
@@ -323,7 +332,11 @@ contract Reactor is IReactor, RoleGated, Nonces {
     // ================================================================ ERC-7540
 
     /// @inheritdoc IERC7540Redeem
-    function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256) {
+    function requestRedeem(
+        uint256 shares,
+        address controller,
+        address owner
+    ) external returns (uint256) {
         if (controller != owner) revert ReactorControllerNotOwner(controller, owner);
         _checkOperator(owner);
         uint256 balance = _ledger.positions[owner].balance;
@@ -360,14 +373,20 @@ contract Reactor is IReactor, RoleGated, Nonces {
     }
 
     /// @inheritdoc IERC7540Redeem
-    function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256) {
+    function pendingRedeemRequest(
+        uint256 requestId,
+        address controller
+    ) external view returns (uint256) {
         if (requestId != REQUEST_ID) return 0;
         Request memory req = _requests[controller];
         return req.cycle >= _ledger.index.cycle ? req.shares : 0;
     }
 
     /// @inheritdoc IERC7540Redeem
-    function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256) {
+    function claimableRedeemRequest(
+        uint256 requestId,
+        address controller
+    ) external view returns (uint256) {
         if (requestId != REQUEST_ID) return 0;
         return _claimable(_requests[controller], _ledger.index.cycle);
     }
@@ -625,7 +644,12 @@ contract Reactor is IReactor, RoleGated, Nonces {
 
     // ================================================================ internal
 
-    function _deposit(CycleLedgerLib.Index memory idx, uint256 assets, uint256 shares, address receiver) private {
+    function _deposit(
+        CycleLedgerLib.Index memory idx,
+        uint256 assets,
+        uint256 shares,
+        address receiver
+    ) private {
         if (shares == 0) revert ReactorZeroShares();
         if (receiver == address(0)) revert ERC20InvalidReceiver(receiver);
         // Credit before the pull: `idx` was read with no external call since, and the pull is
@@ -719,6 +743,15 @@ contract Reactor is IReactor, RoleGated, Nonces {
     }
 
     function _buildDomainSeparator() private view returns (bytes32) {
-        return keccak256(abi.encode(DOMAIN_TYPEHASH, _hashedName, DOMAIN_VERSION_HASH, block.chainid, address(this)));
+        return
+            keccak256(
+                abi.encode(
+                    DOMAIN_TYPEHASH,
+                    _hashedName,
+                    DOMAIN_VERSION_HASH,
+                    block.chainid,
+                    address(this)
+                )
+            );
     }
 }

@@ -21,7 +21,8 @@ contract WethGateway is IWethGateway {
     /// @param reactor_ A Reactor whose asset is `weth_`.
     /// @param weth_    The canonical WETH9.
     constructor(IReactor reactor_, IWETH9 weth_) {
-        if (reactor_.asset() != address(weth_)) revert WethGatewayNotWethReactor(address(reactor_), address(weth_));
+        if (reactor_.asset() != address(weth_))
+            revert WethGatewayNotWethReactor(address(reactor_), address(weth_));
         reactor = reactor_;
         weth = weth_;
         // WETH9 does not decrease an allowance of type(uint256).max, so one approval lasts.
@@ -40,14 +41,22 @@ contract WethGateway is IWethGateway {
     }
 
     /// @inheritdoc IWethGateway
-    function redeemETH(uint256 shares, address receiver, address controller) external returns (uint256 assets) {
+    function redeemETH(
+        uint256 shares,
+        address receiver,
+        address controller
+    ) external returns (uint256 assets) {
         _checkOperator(controller);
         assets = reactor.redeem(shares, address(this), controller);
         _payOut(receiver, assets);
     }
 
     /// @inheritdoc IWethGateway
-    function withdrawETH(uint256 assets, address receiver, address controller) external returns (uint256 shares) {
+    function withdrawETH(
+        uint256 assets,
+        address receiver,
+        address controller
+    ) external returns (uint256 shares) {
         _checkOperator(controller);
         shares = reactor.withdraw(assets, address(this), controller);
         _payOut(receiver, assets);

@@ -37,10 +37,17 @@ interface IERC7540Redeem {
     /// @notice Requests the asynchronous redemption of `shares` of `owner`, claimable later by
     ///         `controller` through ERC-4626 `redeem`/`withdraw`.
     /// @return requestId The request's id.
-    function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256 requestId);
+    function requestRedeem(
+        uint256 shares,
+        address controller,
+        address owner
+    ) external returns (uint256 requestId);
 
     /// @notice Shares of `controller`'s request that are not claimable yet.
-    function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256 pendingShares);
+    function pendingRedeemRequest(
+        uint256 requestId,
+        address controller
+    ) external view returns (uint256 pendingShares);
 
     /// @notice Shares of `controller`'s request that can be redeemed now.
     function claimableRedeemRequest(

@@ -11,7 +11,10 @@ interface IEmissionHook {
     /// @param closingCycle The cycle that ends with this rollover.
     /// @return lpReward    Reward (in the reward token's wei) for the Reactor's LPs that were
     ///                     active in `closingCycle`.
-    function onReactorRollover(address reactor, uint32 closingCycle) external returns (uint256 lpReward);
+    function onReactorRollover(
+        address reactor,
+        uint32 closingCycle
+    ) external returns (uint256 lpReward);
 
     /// @notice Called only when the Reactor had no active units in `closingCycle`, so that
     ///         `amount` of the reward returned by `onReactorRollover` was booked to nobody. The

@@ -28,7 +28,15 @@ import {IERC7540Operator, IERC7540Redeem, IERC7575Share} from "./IERC7540.sol";
 ///      request replaces a pending one; a claimable one must be claimed first. A transfer that
 ///      leaves the sender with fewer tAssets than its request shrinks the request.
 /// @dev Warning: ERC-20 allowances do not authorise requests or claims: ERC-7540 operators do.
-interface IReactor is IERC4626, IERC20Permit, IERC20Errors, IERC7540Redeem, IERC7540Operator, IERC7575Share, IERC165 {
+interface IReactor is
+    IERC4626,
+    IERC20Permit,
+    IERC20Errors,
+    IERC7540Redeem,
+    IERC7540Operator,
+    IERC7575Share,
+    IERC165
+{
     /// @notice A redemption request: `shares` mature when the Reactor settles `cycle`.
     struct Request {
         uint112 shares;
@@ -83,7 +91,12 @@ interface IReactor is IERC4626, IERC20Permit, IERC20Errors, IERC7540Redeem, IERC
     event DepositsUnpaused(address indexed governance);
     /// @notice The manager settled `cycle`: `lpReward` booked (`undistributed` of it to nobody),
     ///         `reservedShares` now set aside for matured requests.
-    event CycleSettled(uint32 indexed cycle, uint256 lpReward, uint256 undistributed, uint256 reservedShares);
+    event CycleSettled(
+        uint32 indexed cycle,
+        uint256 lpReward,
+        uint256 undistributed,
+        uint256 reservedShares
+    );
     /// @notice A transfer shrank `controller`'s request to `shares`.
     event RedeemRequestReduced(address indexed controller, uint256 shares);
     /// @notice The manager registered the Reactor in `cycle` (deposits open).

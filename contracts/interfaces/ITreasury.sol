@@ -17,7 +17,12 @@ interface ITreasury {
     error TreasuryInsufficientHoldings(address asset, uint256 amount, uint256 holdings);
 
     /// @notice `from` paid `amount` of `asset` in, labelled `source`.
-    event InflowRecorded(address indexed asset, bytes32 indexed source, address indexed from, uint256 amount);
+    event InflowRecorded(
+        address indexed asset,
+        bytes32 indexed source,
+        address indexed from,
+        uint256 amount
+    );
     /// @notice Governance paid `amount` of `asset` to `to`.
     event Paid(address indexed asset, address indexed to, uint256 amount);
     /// @notice The loss-cover contract drew `amount` of `asset`.

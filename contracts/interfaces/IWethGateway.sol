@@ -21,9 +21,17 @@ interface IWethGateway {
 
     /// @notice Claims `shares` of `controller`'s matured request and sends the ether to `receiver`.
     /// @return assets Ether sent.
-    function redeemETH(uint256 shares, address receiver, address controller) external returns (uint256 assets);
+    function redeemETH(
+        uint256 shares,
+        address receiver,
+        address controller
+    ) external returns (uint256 assets);
 
     /// @notice Claims `assets` worth of `controller`'s matured request as ether for `receiver`.
     /// @return shares tAssets burnt.
-    function withdrawETH(uint256 assets, address receiver, address controller) external returns (uint256 shares);
+    function withdrawETH(
+        uint256 assets,
+        address receiver,
+        address controller
+    ) external returns (uint256 shares);
 }

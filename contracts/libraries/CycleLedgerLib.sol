@@ -68,7 +68,13 @@ library CycleLedgerLib {
 
     /// @notice Units that are active in the ledger's current cycle.
     function activeSupply(Ledger storage self) internal view returns (uint256) {
-        return _active(self.totals.supply, self.totals.pending, self.totals.pendingCycle, self.index.cycle);
+        return
+            _active(
+                self.totals.supply,
+                self.totals.pending,
+                self.totals.pendingCycle,
+                self.index.cycle
+            );
     }
 
     /// @notice Units of `holder` active in the ledger's current cycle.
@@ -80,7 +86,12 @@ library CycleLedgerLib {
     /// @notice Rewards `holder` has earned and not collected, including everything up to the
     ///         last settled cycle.
     function earned(Ledger storage self, address holder) internal view returns (uint256) {
-        (uint256 accrued, ) = _earned(self, self.positions[holder], self.rewards[holder], self.index);
+        (uint256 accrued, ) = _earned(
+            self,
+            self.positions[holder],
+            self.rewards[holder],
+            self.index
+        );
         return accrued;
     }
 
@@ -108,7 +119,11 @@ library CycleLedgerLib {
     /// @notice Removes `units` from `holder`, pending units first (they earn nothing yet).
     /// @dev The caller checks `units` <= the holder's balance and reverts with its own error.
     /// @return fromActive How many of the removed units were active.
-    function debit(Ledger storage self, address holder, uint256 units) internal returns (uint256 fromActive) {
+    function debit(
+        Ledger storage self,
+        address holder,
+        uint256 units
+    ) internal returns (uint256 fromActive) {
         Index memory idx = self.index;
         Position memory p = _sync(self, holder, idx);
         uint256 fromPending;
@@ -229,21 +244,30 @@ library CycleLedgerLib {
         uint256 active = p.balance - p.pending;
         if (active != 0) accrued += (active * (idx.rewardPerUnit - r.snapshot)) / ACC_SCALE;
         if (matured) {
-            accrued += (p.pending * (idx.rewardPerUnit - self.rewardPerUnitAtEnd[p.pendingCycle])) / ACC_SCALE;
+            accrued +=
+                (p.pending * (idx.rewardPerUnit - self.rewardPerUnitAtEnd[p.pendingCycle])) /
+                ACC_SCALE;
         }
     }
 
     /// @dev Brings a holder's rewards up to the ledger's accumulator and activates matured
     ///      pending units. Writes the reward slot only when something changed, so a holder with
     ///      nothing active (a first deposit) pays for one slot only.
-    function _sync(Ledger storage self, address holder, Index memory idx) private returns (Position memory p) {
+    function _sync(
+        Ledger storage self,
+        address holder,
+        Index memory idx
+    ) private returns (Position memory p) {
         p = self.positions[holder];
         Rewards memory r = self.rewards[holder];
         (uint256 accrued, bool matured) = _earned(self, p, r, idx);
         if (matured) p.pending = 0;
         bool hasActive = p.balance != p.pending;
         if (accrued != r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) {
-            self.rewards[holder] = Rewards({snapshot: idx.rewardPerUnit, accrued: accrued.toUint96()});
+            self.rewards[holder] = Rewards({
+                snapshot: idx.rewardPerUnit,
+                accrued: accrued.toUint96()
+            });
         }
     }
 
@@ -251,9 +275,12 @@ library CycleLedgerLib {
     ///      left with nothing is cleared, which refunds the slot. Layout as Solidity packs the
     ///      struct: balance in the low 112 bits, then pending, then pendingCycle.
     function _store(Position storage slot, Position memory p) private {
-        uint256 packed = p.balance == 0
-            ? 0
-            : uint256(p.balance) | (uint256(p.pending) << 112) | (uint256(p.pendingCycle) << 224);
+        uint256 packed =
+            p.balance == 0
+                ? 0
+                : uint256(p.balance) |
+                    (uint256(p.pending) << 112) |
+                    (uint256(p.pendingCycle) << 224);
         assembly ("memory-safe") {
             sstore(slot.slot, packed)
         }
@@ -261,7 +288,8 @@ library CycleLedgerLib {
 
     /// @dev As above for the totals (same layout); kept even at zero supply, the slot is hot.
     function _store(Totals storage slot, Totals memory t) private {
-        uint256 packed = uint256(t.supply) | (uint256(t.pending) << 112) | (uint256(t.pendingCycle) << 224);
+        uint256 packed =
+            uint256(t.supply) | (uint256(t.pending) << 112) | (uint256(t.pendingCycle) << 224);
         assembly ("memory-safe") {
             sstore(slot.slot, packed)
         }

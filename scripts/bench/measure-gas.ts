@@ -59,10 +59,20 @@ export async function measureGas(conn: Connection, withEmissions = false): Promi
   const oz = await ethers.deployContract("TestERC4626", [await usdc.getAddress()]);
   await usdc.connect(alice).approve(await oz.getAddress(), ethers.MaxUint256);
   await oz.connect(alice).deposit(100n * UNIT, alice.address);
-  add("OZ ERC-4626 deposit, warm (baseline)", await gasOf(oz.connect(alice).deposit(100n * UNIT, alice.address)));
+  add(
+    "OZ ERC-4626 deposit, warm (baseline)",
+    await gasOf(oz.connect(alice).deposit(100n * UNIT, alice.address)),
+  );
 
-  add("deposit, first ever in the Reactor", await gasOf(tUsdc.connect(alice).deposit(1_000n * UNIT, alice.address)));
-  add("deposit, warm (same cycle)", await gasOf(tUsdc.connect(alice).deposit(1_000n * UNIT, alice.address)), GAS_TARGETS.depositWarm);
+  add(
+    "deposit, first ever in the Reactor",
+    await gasOf(tUsdc.connect(alice).deposit(1_000n * UNIT, alice.address)),
+  );
+  add(
+    "deposit, warm (same cycle)",
+    await gasOf(tUsdc.connect(alice).deposit(1_000n * UNIT, alice.address)),
+    GAS_TARGETS.depositWarm,
+  );
   add("deposit, new holder", await gasOf(tUsdc.connect(bob).deposit(1_000n * UNIT, bob.address)));
   await tUsdc.connect(carol).deposit(1_000n * UNIT, carol.address);
   await tUsdc.connect(dave).deposit(1_000n * UNIT, dave.address);
@@ -77,14 +87,20 @@ export async function measureGas(conn: Connection, withEmissions = false): Promi
   add("completeRollover", await gasOf(manager.completeRollover()));
   // Carol's first touch since her deposit activated also reads the reward accumulator at the end
   // of her deposit's cycle (once per activation); her next deposit is the steady state.
-  add("deposit, first since the holder's units activated", await gasOf(tUsdc.connect(carol).deposit(1_000n * UNIT, carol.address)));
+  add(
+    "deposit, first since the holder's units activated",
+    await gasOf(tUsdc.connect(carol).deposit(1_000n * UNIT, carol.address)),
+  );
   add(
     "deposit, warm, holder with active tAssets",
     await gasOf(tUsdc.connect(carol).deposit(1_000n * UNIT, carol.address)),
     GAS_TARGETS.depositWarm,
   );
 
-  add("transfer, active balance to a holder", await gasOf(tUsdc.connect(alice).transfer(bob.address, 10n * UNIT)));
+  add(
+    "transfer, active balance to a holder",
+    await gasOf(tUsdc.connect(alice).transfer(bob.address, 10n * UNIT)),
+  );
   add("transfer, warm", await gasOf(tUsdc.connect(alice).transfer(bob.address, 10n * UNIT)));
 
   add(
@@ -97,7 +113,10 @@ export async function measureGas(conn: Connection, withEmissions = false): Promi
     await gasOf(tUsdc.connect(alice).requestRedeem(200n * UNIT, alice.address, alice.address)),
     GAS_TARGETS.requestRedeemWarm,
   );
-  add("requestRedeem, another holder", await gasOf(tUsdc.connect(bob).requestRedeem(100n * UNIT, bob.address, bob.address)));
+  add(
+    "requestRedeem, another holder",
+    await gasOf(tUsdc.connect(bob).requestRedeem(100n * UNIT, bob.address, bob.address)),
+  );
   const daveShares = await tUsdc.balanceOf(dave.address);
   await tUsdc.connect(dave).requestRedeem(daveShares, dave.address, dave.address);
   await tUsdc.connect(carol).requestRedeem(100n * UNIT, carol.address, carol.address);
@@ -106,12 +125,32 @@ export async function measureGas(conn: Connection, withEmissions = false): Promi
   await manager.startRollover();
   const twoReactors = await gasOf(manager.processReactors(2));
   add("processReactors(2): tWETH empty + tUSDC maturing requests", twoReactors);
-  add("  per Reactor added to a chunk (difference)", twoReactors - oneIdle, GAS_TARGETS.rolloverPerReactor);
+  add(
+    "  per Reactor added to a chunk (difference)",
+    twoReactors - oneIdle,
+    GAS_TARGETS.rolloverPerReactor,
+  );
   await manager.completeRollover();
 
-  add("redeem, part of a request", await gasOf(tUsdc.connect(alice).redeem(50n * UNIT, alice.address, alice.address)), GAS_TARGETS.redeem);
-  add("redeem, rest of the request", await gasOf(tUsdc.connect(alice).redeem(150n * UNIT, alice.address, alice.address)), GAS_TARGETS.redeem);
-  add("withdraw, whole request", await gasOf(tUsdc.connect(bob).withdraw(100n * UNIT, bob.address, bob.address)), GAS_TARGETS.redeem);
-  add("redeem, full exit (whole balance)", await gasOf(tUsdc.connect(dave).redeem(daveShares, dave.address, dave.address)), GAS_TARGETS.redeem);
+  add(
+    "redeem, part of a request",
+    await gasOf(tUsdc.connect(alice).redeem(50n * UNIT, alice.address, alice.address)),
+    GAS_TARGETS.redeem,
+  );
+  add(
+    "redeem, rest of the request",
+    await gasOf(tUsdc.connect(alice).redeem(150n * UNIT, alice.address, alice.address)),
+    GAS_TARGETS.redeem,
+  );
+  add(
+    "withdraw, whole request",
+    await gasOf(tUsdc.connect(bob).withdraw(100n * UNIT, bob.address, bob.address)),
+    GAS_TARGETS.redeem,
+  );
+  add(
+    "redeem, full exit (whole balance)",
+    await gasOf(tUsdc.connect(dave).redeem(daveShares, dave.address, dave.address)),
+    GAS_TARGETS.redeem,
+  );
   return rows;
 }

@@ -11,7 +11,10 @@ import type {
 } from "../../typechain-types/index.js";
 
 const require = createRequire(import.meta.url);
-const weth9 = require("@uniswap/v2-periphery/build/WETH9.json") as { abi: unknown[]; bytecode: string };
+const weth9 = require("@uniswap/v2-periphery/build/WETH9.json") as {
+  abi: unknown[];
+  bytecode: string;
+};
 
 /** Seconds in one cycle of the test schedule. */
 export const CYCLE_SECONDS = 7 * 24 * 60 * 60;
@@ -47,7 +50,9 @@ export async function deployWeth(conn: Connection): Promise<Weth9> {
 export async function deployCore(conn: Connection) {
   const { ethers, networkHelpers } = conn;
   const [governance, guardian, keeper, ...users] = await ethers.getSigners();
-  const roles = (await ethers.deployContract("ProtocolRoles", [governance.address])) as unknown as ProtocolRoles;
+  const roles = (await ethers.deployContract("ProtocolRoles", [
+    governance.address,
+  ])) as unknown as ProtocolRoles;
   await roles.grantRole(await roles.GUARDIAN_ROLE(), guardian.address);
   await roles.grantRole(await roles.KEEPER_ROLE(), keeper.address);
 
@@ -57,10 +62,16 @@ export async function deployCore(conn: Connection) {
     start,
     CYCLE_SECONDS,
   ])) as unknown as CycleManager;
-  const treasury = (await ethers.deployContract("Treasury", [await roles.getAddress()])) as unknown as Treasury;
+  const treasury = (await ethers.deployContract("Treasury", [
+    await roles.getAddress(),
+  ])) as unknown as Treasury;
 
   const weth = await deployWeth(conn);
-  const usdc = (await ethers.deployContract("TestERC20", ["USD Coin", "USDC", 6])) as unknown as TestERC20;
+  const usdc = (await ethers.deployContract("TestERC20", [
+    "USD Coin",
+    "USDC",
+    6,
+  ])) as unknown as TestERC20;
 
   const deployReactor = async (asset: string) =>
     (await ethers.deployContract("Reactor", [

@@ -59,7 +59,11 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
 
     // ------------------------------------------------------------------ deposits
 
-    function testFuzz_deposit_mintsPreviewAndFavoursVault(uint256 seedAssets, uint256 lossBps, uint256 assets) public {
+    function testFuzz_deposit_mintsPreviewAndFavoursVault(
+        uint256 seedAssets,
+        uint256 lossBps,
+        uint256 assets
+    ) public {
         _seed(seedAssets, lossBps);
         assets = bound(assets, 1, MAX_ASSETS);
         uint256 preview = reactor.previewDeposit(assets);
@@ -74,7 +78,11 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         assertLe(assets - value, 1, "at most 1 wei lost to rounding");
     }
 
-    function testFuzz_mint_pullsPreviewAndFavoursVault(uint256 seedAssets, uint256 lossBps, uint256 shares) public {
+    function testFuzz_mint_pullsPreviewAndFavoursVault(
+        uint256 seedAssets,
+        uint256 lossBps,
+        uint256 shares
+    ) public {
         _seed(seedAssets, lossBps);
         shares = bound(shares, 1, MAX_ASSETS);
         uint256 preview = reactor.previewMint(shares);
@@ -88,7 +96,11 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         assertLe(assets - _value(shares), 1, "at most 1 wei lost to rounding");
     }
 
-    function testFuzz_maxDeposit_isTruthful(uint256 seedAssets, uint256 lossBps, bool paused) public {
+    function testFuzz_maxDeposit_isTruthful(
+        uint256 seedAssets,
+        uint256 lossBps,
+        bool paused
+    ) public {
         _seed(seedAssets, lossBps);
         if (paused) {
             roles.grantRole(roles.GUARDIAN_ROLE(), address(this));
@@ -121,7 +133,12 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         reactor.previewWithdraw(amount);
     }
 
-    function testFuzz_maxRedeem_isTruthful(uint256 seedAssets, uint256 lossBps, uint256 requested, uint256 part) public {
+    function testFuzz_maxRedeem_isTruthful(
+        uint256 seedAssets,
+        uint256 lossBps,
+        uint256 requested,
+        uint256 part
+    ) public {
         _seed(seedAssets, lossBps);
         uint256 balance = reactor.balanceOf(BOB);
         requested = bound(requested, 1, balance);
@@ -135,7 +152,12 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
 
         vm.prank(BOB);
         vm.expectRevert(
-            abi.encodeWithSelector(IReactor.ReactorExceedsClaimable.selector, BOB, requested + 1, requested)
+            abi.encodeWithSelector(
+                IReactor.ReactorExceedsClaimable.selector,
+                BOB,
+                requested + 1,
+                requested
+            )
         );
         reactor.redeem(requested + 1, BOB, BOB);
 
@@ -153,7 +175,11 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         assertEq(token.balanceOf(BOB), assets + maxAssets, "paid exactly");
     }
 
-    function testFuzz_roundTrip_neverReturnsMore(uint256 seedAssets, uint256 lossBps, uint256 assets) public {
+    function testFuzz_roundTrip_neverReturnsMore(
+        uint256 seedAssets,
+        uint256 lossBps,
+        uint256 assets
+    ) public {
         _seed(seedAssets, lossBps);
         assets = bound(assets, 1, MAX_ASSETS);
         vm.assume(reactor.previewDeposit(assets) != 0);
@@ -170,7 +196,12 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         assertLe(assets - out, 2, "round trip loses at most 2 wei");
     }
 
-    function testFuzz_donation_changesNothing(uint256 seedAssets, uint256 lossBps, uint256 donation, uint256 assets) public {
+    function testFuzz_donation_changesNothing(
+        uint256 seedAssets,
+        uint256 lossBps,
+        uint256 donation,
+        uint256 assets
+    ) public {
         _seed(seedAssets, lossBps);
         uint256 rateBefore = reactor.rate();
         uint256 totalBefore = reactor.totalAssets();

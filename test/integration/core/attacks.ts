@@ -30,27 +30,23 @@ describe("attacks on Reactors and the rollover", () => {
     const [alice] = users;
     await tUsdc.connect(alice).deposit(USDC(100), alice.address);
     await tUsdc.connect(alice).requestRedeem(USDC(100), alice.address, alice.address);
-    await expect(tUsdc.connect(alice).redeem(1, alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorExceedsClaimable",
-    );
-    await expect(tUsdc.connect(alice).withdraw(1, alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorExceedsClaimable",
-    );
+    await expect(
+      tUsdc.connect(alice).redeem(1, alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable");
+    await expect(
+      tUsdc.connect(alice).withdraw(1, alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable");
     // Past the end time, rollover started, tWETH settled, tUSDC not yet: still not claimable.
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
-    await expect(tUsdc.connect(alice).redeem(1, alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorExceedsClaimable",
-    );
+    await expect(
+      tUsdc.connect(alice).redeem(1, alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable");
     await manager.startRollover();
     await manager.processReactors(1);
     expect(await tWeth.cycle()).to.equal(1n);
-    await expect(tUsdc.connect(alice).redeem(1, alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorExceedsClaimable",
-    );
+    await expect(
+      tUsdc.connect(alice).redeem(1, alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable");
     // Once tUSDC is settled the request is claimable, even before the rollover completes.
     await manager.processReactors(1);
     await tUsdc.connect(alice).redeem(USDC(100), alice.address, alice.address);
@@ -67,10 +63,9 @@ describe("attacks on Reactors and the rollover", () => {
     await manager.processReactors(64);
     await manager.completeRollover();
     expect(await tUsdc.maxRedeem(alice.address)).to.equal(0n);
-    await expect(tUsdc.connect(alice).redeem(1, alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorExceedsClaimable",
-    );
+    await expect(
+      tUsdc.connect(alice).redeem(1, alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable");
     await rollover(conn, manager);
     expect(await tUsdc.maxRedeem(alice.address)).to.equal(USDC(100));
   });
@@ -80,10 +75,9 @@ describe("attacks on Reactors and the rollover", () => {
     const [alice, bob] = users;
     await tUsdc.connect(alice).deposit(USDC(100), alice.address);
     await tUsdc.connect(bob).deposit(USDC(900), bob.address);
-    await expect(tUsdc.connect(alice).requestRedeem(USDC(101), alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorRequestExceedsBalance",
-    );
+    await expect(
+      tUsdc.connect(alice).requestRedeem(USDC(101), alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorRequestExceedsBalance");
     // Request, pass the tAssets to a friend who requests too, and repeat: reservations follow
     // balances, never the sum of requests ever made.
     for (let i = 0; i < 5; i++) {
@@ -110,7 +104,9 @@ describe("attacks on Reactors and the rollover", () => {
     expect(await tUsdc.convertToShares(USDC(20_000))).to.equal(USDC(20_000));
     await tUsdc.connect(victim).deposit(USDC(20_000), victim.address);
     expect(await tUsdc.balanceOf(victim.address)).to.equal(USDC(20_000));
-    expect(await tUsdc.convertToAssets(await tUsdc.balanceOf(victim.address))).to.equal(USDC(20_000));
+    expect(await tUsdc.convertToAssets(await tUsdc.balanceOf(victim.address))).to.equal(
+      USDC(20_000),
+    );
     // The attacker's 1 wei is still worth 1 wei; the donation is surplus for the Treasury.
     expect(await tUsdc.convertToAssets(1n)).to.equal(1n);
     await tUsdc.sweep(await usdc.getAddress());
@@ -133,57 +129,83 @@ describe("attacks on Reactors and the rollover", () => {
       ["Reactor.pause", () => asRando.reactor.pause(), "RoleGatedUnauthorized"],
       ["Reactor.unpause", () => asRando.reactor.unpause(), "RoleGatedUnauthorized"],
       ["Reactor.setAllocator", () => asRando.reactor.setAllocator(a), "RoleGatedUnauthorized"],
-      ["Reactor.setRewardsDistributor", () => asRando.reactor.setRewardsDistributor(a), "RoleGatedUnauthorized"],
+      [
+        "Reactor.setRewardsDistributor",
+        () => asRando.reactor.setRewardsDistributor(a),
+        "RoleGatedUnauthorized",
+      ],
       ["Reactor.sweep", () => asRando.reactor.sweep(z), "RoleGatedUnauthorized"],
       ["Reactor.settleCycle", () => asRando.reactor.settleCycle(0), "ReactorOnlyManager"],
       ["Reactor.onRegistered", () => asRando.reactor.onRegistered(0), "ReactorOnlyManager"],
       ["Reactor.onDeregistered", () => asRando.reactor.onDeregistered(), "ReactorOnlyManager"],
-      ["Reactor.collectRewards", () => asRando.reactor.collectRewards(a), "ReactorOnlyRewardsDistributor"],
+      [
+        "Reactor.collectRewards",
+        () => asRando.reactor.collectRewards(a),
+        "ReactorOnlyRewardsDistributor",
+      ],
       ["Reactor.pullAssets", () => asRando.reactor.pullAssets(0), "ReactorOnlyAllocator"],
       ["Reactor.pushAssets", () => asRando.reactor.pushAssets(0), "ReactorOnlyAllocator"],
       ["Reactor.writeDown", () => asRando.reactor.writeDown(1), "ReactorOnlyAllocator"],
       ["CycleManager.addReactor", () => asRando.manager.addReactor(a), "RoleGatedUnauthorized"],
-      ["CycleManager.removeReactor", () => asRando.manager.removeReactor(a), "RoleGatedUnauthorized"],
-      ["CycleManager.setDuration", () => asRando.manager.setDuration(86_400), "RoleGatedUnauthorized"],
-      ["CycleManager.setEmissionHook", () => asRando.manager.setEmissionHook(z), "RoleGatedUnauthorized"],
+      [
+        "CycleManager.removeReactor",
+        () => asRando.manager.removeReactor(a),
+        "RoleGatedUnauthorized",
+      ],
+      [
+        "CycleManager.setDuration",
+        () => asRando.manager.setDuration(86_400),
+        "RoleGatedUnauthorized",
+      ],
+      [
+        "CycleManager.setEmissionHook",
+        () => asRando.manager.setEmissionHook(z),
+        "RoleGatedUnauthorized",
+      ],
       ["Treasury.pay", () => asRando.treasury.pay(z, a, 1), "RoleGatedUnauthorized"],
       ["Treasury.setLossCover", () => asRando.treasury.setLossCover(a), "RoleGatedUnauthorized"],
       ["Treasury.coverLoss", () => asRando.treasury.coverLoss(z, 1), "TreasuryOnlyLossCover"],
     ];
     for (const [name, call, error] of gated) {
-      const target = name.startsWith("Reactor") ? tUsdc : name.startsWith("Cycle") ? manager : treasury;
+      const target = name.startsWith("Reactor")
+        ? tUsdc
+        : name.startsWith("Cycle")
+          ? manager
+          : treasury;
       await expect(call(), name).to.be.revertedWithCustomError(target, error);
     }
     // Roles are administered by governance only.
-    await expect(roles.connect(rando).grantRole(await roles.GOVERNANCE_ROLE(), a)).to.be.revertedWithCustomError(
-      roles,
-      "AccessControlUnauthorizedAccount",
-    );
+    await expect(
+      roles.connect(rando).grantRole(await roles.GOVERNANCE_ROLE(), a),
+    ).to.be.revertedWithCustomError(roles, "AccessControlUnauthorizedAccount");
   });
 
   it("the guardian can pause but cannot move funds or change parameters", async () => {
     const { manager, tUsdc, treasury, guardian, usdc } = await setup();
     await tUsdc.connect(guardian).pause();
-    await expect(tUsdc.connect(guardian).sweep(await usdc.getAddress())).to.be.revertedWithCustomError(
-      tUsdc,
+    await expect(
+      tUsdc.connect(guardian).sweep(await usdc.getAddress()),
+    ).to.be.revertedWithCustomError(tUsdc, "RoleGatedUnauthorized");
+    await expect(
+      tUsdc.connect(guardian).setAllocator(guardian.address),
+    ).to.be.revertedWithCustomError(tUsdc, "RoleGatedUnauthorized");
+    await expect(
+      treasury.connect(guardian).pay(await usdc.getAddress(), guardian.address, 1),
+    ).to.be.revertedWithCustomError(treasury, "RoleGatedUnauthorized");
+    await expect(manager.connect(guardian).setDuration(86_400)).to.be.revertedWithCustomError(
+      manager,
       "RoleGatedUnauthorized",
     );
-    await expect(tUsdc.connect(guardian).setAllocator(guardian.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "RoleGatedUnauthorized",
-    );
-    await expect(treasury.connect(guardian).pay(await usdc.getAddress(), guardian.address, 1)).to.be.revertedWithCustomError(
-      treasury,
-      "RoleGatedUnauthorized",
-    );
-    await expect(manager.connect(guardian).setDuration(86_400)).to.be.revertedWithCustomError(manager, "RoleGatedUnauthorized");
   });
 
   it("premature, double and resumed rollovers (the keeper has no special power over them)", async () => {
     const { conn, manager, tUsdc, keeper, users } = await setup();
     const [alice] = users;
     await tUsdc.connect(alice).deposit(USDC(10), alice.address);
-    await expect(manager.connect(keeper).startRollover()).to.be.revertedWithCustomError(manager, "CycleManagerCycleNotEnded");
+    await expect(manager.connect(keeper).startRollover()).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerCycleNotEnded",
+    );
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
     await manager.connect(users[1]).startRollover();
     await expect(manager.connect(keeper).startRollover()).to.be.revertedWithCustomError(
@@ -192,10 +214,16 @@ describe("attacks on Reactors and the rollover", () => {
     );
     await manager.connect(users[2]).processReactors(1);
     await manager.connect(users[3]).processReactors(1);
-    await expect(manager.processReactors(1)).to.be.revertedWithCustomError(manager, "CycleManagerNothingToProcess");
+    await expect(manager.processReactors(1)).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerNothingToProcess",
+    );
     await manager.completeRollover();
     // The next one is premature again: the schedule moved by exactly one cycle.
-    await expect(manager.startRollover()).to.be.revertedWithCustomError(manager, "CycleManagerCycleNotEnded");
+    await expect(manager.startRollover()).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerCycleNotEnded",
+    );
     expect(await tUsdc.activeSupply()).to.equal(USDC(10));
   });
 
@@ -206,10 +234,9 @@ describe("attacks on Reactors and the rollover", () => {
     await tWeth.connect(alice).requestRedeem(ETH(2), alice.address, alice.address);
     await rollover(conn, manager);
     await tWeth.connect(guardian).pause();
-    await expect(gateway.connect(alice).depositETH(alice.address, { value: 1n })).to.be.revertedWithCustomError(
-      tWeth,
-      "ReactorPaused",
-    );
+    await expect(
+      gateway.connect(alice).depositETH(alice.address, { value: 1n }),
+    ).to.be.revertedWithCustomError(tWeth, "ReactorPaused");
     await tWeth.connect(alice).setOperator(await gateway.getAddress(), true);
     const before = await conn.ethers.provider.getBalance(users[1].address);
     await gateway.connect(alice).withdrawETH(ETH(2), users[1].address, alice.address);
@@ -226,16 +253,19 @@ describe("attacks on Reactors and the rollover", () => {
     await expect(gateway.connect(thief).redeemETH(ETH(1), thief.address, alice.address))
       .to.be.revertedWithCustomError(gateway, "WethGatewayNotOperator")
       .withArgs(thief.address, alice.address);
-    await expect(gateway.connect(thief).withdrawETH(ETH(1), thief.address, alice.address)).to.be.revertedWithCustomError(
-      gateway,
-      "WethGatewayNotOperator",
-    );
+    await expect(
+      gateway.connect(thief).withdrawETH(ETH(1), thief.address, alice.address),
+    ).to.be.revertedWithCustomError(gateway, "WethGatewayNotOperator");
     await expect(thief.sendTransaction({ to: await gateway.getAddress(), value: 1n }))
       .to.be.revertedWithCustomError(gateway, "WethGatewayUnexpectedEther")
       .withArgs(thief.address);
     const weth = await conn.ethers.deployContract("TestERC20", ["Not WETH", "NW", 18]);
-    await expect(conn.ethers.deployContract("WethGateway", [await tWeth.getAddress(), await weth.getAddress()]))
-      .to.be.revertedWithCustomError(gateway, "WethGatewayNotWethReactor");
+    await expect(
+      conn.ethers.deployContract("WethGateway", [
+        await tWeth.getAddress(),
+        await weth.getAddress(),
+      ]),
+    ).to.be.revertedWithCustomError(gateway, "WethGatewayNotWethReactor");
   });
 
   describe("reentrancy through an asset with transfer hooks", () => {
@@ -258,7 +288,12 @@ describe("attacks on Reactors and the rollover", () => {
       return { ...base, token, reactor, attacker, honest };
     }
 
-    async function requestAndMature(conn: Connection, manager: Awaited<ReturnType<typeof hookSetup>>["manager"], attacker: ReentrantAttacker, shares: bigint) {
+    async function requestAndMature(
+      conn: Connection,
+      manager: Awaited<ReturnType<typeof hookSetup>>["manager"],
+      attacker: ReentrantAttacker,
+      shares: bigint,
+    ) {
       await attacker.requestRedeem(shares);
       await rollover(conn, manager);
     }
@@ -287,7 +322,9 @@ describe("attacks on Reactors and the rollover", () => {
       await attacker.arm(2, ETH(5) + 1n);
       await attacker.deposit(ETH(5));
       expect(await attacker.succeeded()).to.equal(false);
-      expect(reactor.interface.parseError(await attacker.failure())?.name).to.equal("ReactorRequestExceedsBalance");
+      expect(reactor.interface.parseError(await attacker.failure())?.name).to.equal(
+        "ReactorRequestExceedsBalance",
+      );
       await attacker.arm(2, ETH(10));
       await attacker.deposit(ETH(5));
       expect(await attacker.succeeded()).to.equal(true);

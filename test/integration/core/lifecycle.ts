@@ -94,12 +94,15 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
 
     await tWeth.connect(alice).requestRedeem(ETH(2), alice.address, alice.address);
     await tWeth.connect(alice).setOperator(await gateway.getAddress(), true);
-    await expect(gateway.connect(alice).redeemETH(ETH(2), alice.address, alice.address))
-      .to.be.revertedWithCustomError(tWeth, "ReactorExceedsClaimable");
+    await expect(
+      gateway.connect(alice).redeemETH(ETH(2), alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tWeth, "ReactorExceedsClaimable");
     await rollover(conn, manager);
 
     const before = await ethers.provider.getBalance(alice.address);
-    const receipt = await (await gateway.connect(alice).redeemETH(ETH(2), alice.address, alice.address)).wait();
+    const receipt = await (
+      await gateway.connect(alice).redeemETH(ETH(2), alice.address, alice.address)
+    ).wait();
     const fee = receipt!.gasUsed * receipt!.gasPrice;
     expect(await ethers.provider.getBalance(alice.address)).to.equal(before + ETH(2) - fee);
     expect(await tWeth.balanceOf(alice.address)).to.equal(ETH(1));

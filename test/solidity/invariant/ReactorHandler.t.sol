@@ -48,7 +48,13 @@ contract ReactorHandler is TestBase {
     uint256 public livenessFailures; // invariant 11
     uint256 public uncoveredAfterRollover; // invariant 3: matured requests not covered by idle
 
-    constructor(Reactor reactor_, Reactor idleReactor_, CycleManager manager_, Treasury treasury_, TestERC20 token_) {
+    constructor(
+        Reactor reactor_,
+        Reactor idleReactor_,
+        CycleManager manager_,
+        Treasury treasury_,
+        TestERC20 token_
+    ) {
         reactor = reactor_;
         idleReactor = idleReactor_;
         manager = manager_;
@@ -139,7 +145,8 @@ contract ReactorHandler is TestBase {
         try reactor.withdraw(assets, actor, actor) returns (uint256 shares) {
             if (reactor.cycle() <= ghostMaturity[actor]) ++earlyRedeems;
             // Burns at least the shares' worth, and less than one share more.
-            if (_value(shares) < assets || _value(shares) - assets > _value(1) + 1) ++roundingViolations;
+            if (_value(shares) < assets || _value(shares) - assets > _value(1) + 1)
+                ++roundingViolations;
         } catch {}
     }
 
@@ -240,10 +247,23 @@ contract ReactorHandler is TestBase {
         else if (which == 7) data = abi.encodeCall(Reactor.collectRewards, (caller));
         else if (which == 8) data = abi.encodeCall(Reactor.onRegistered, (0));
         else if (which == 9) data = abi.encodeCall(Reactor.unpause, ());
-        else if (which == 10) (target, data) = (address(manager), abi.encodeCall(CycleManager.removeReactor, (address(reactor))));
-        else if (which == 11) (target, data) = (address(manager), abi.encodeCall(CycleManager.setDuration, (1 days)));
-        else if (which == 12) (target, data) = (address(treasury), abi.encodeCall(Treasury.pay, (address(token), caller, 1)));
-        else (target, data) = (address(manager), abi.encodeCall(CycleManager.setEmissionHook, (address(0))));
+        else if (which == 10)
+            (target, data) = (
+                address(manager),
+                abi.encodeCall(CycleManager.removeReactor, (address(reactor)))
+            );
+        else if (which == 11)
+            (target, data) = (address(manager), abi.encodeCall(CycleManager.setDuration, (1 days)));
+        else if (which == 12)
+            (target, data) = (
+                address(treasury),
+                abi.encodeCall(Treasury.pay, (address(token), caller, 1))
+            );
+        else
+            (target, data) = (
+                address(manager),
+                abi.encodeCall(CycleManager.setEmissionHook, (address(0)))
+            );
         vm.prank(caller);
         (bool ok, ) = target.call(data);
         if (ok) ++unauthorizedSuccesses;

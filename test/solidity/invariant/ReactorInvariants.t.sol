@@ -40,7 +40,11 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
 
     function invariant_1_solvency() public view {
         uint256 owed = (reactor.totalSupply() * reactor.rate()) / CycleLedgerLib.RATE_SCALE;
-        assertLe(owed, reactor.idleAssets() + reactor.deployedAssets(), "1: supply x rate <= idle + deployed");
+        assertLe(
+            owed,
+            reactor.idleAssets() + reactor.deployedAssets(),
+            "1: supply x rate <= idle + deployed"
+        );
     }
 
     function invariant_2_supply() public view {
@@ -61,13 +65,23 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
         address[4] memory actors = handler.actors();
         uint256 sum;
         for (uint256 i; i < actors.length; ++i) {
-            uint256 req = reactor.pendingRedeemRequest(0, actors[i]) + reactor.claimableRedeemRequest(0, actors[i]);
+            uint256 req =
+                reactor.pendingRedeemRequest(0, actors[i]) +
+                    reactor.claimableRedeemRequest(0, actors[i]);
             assertLe(req, reactor.balanceOf(actors[i]), "3: request <= owner's balance");
             sum += req;
         }
         assertLe(sum, reactor.totalSupply(), "3: requests <= supply");
-        assertEq(reactor.pendingRedeemShares() + reactor.reservedShares(), sum, "3: book totals = sum of requests");
-        assertLe(reactor.reservedAssets(), reactor.idleAssets(), "3: matured requests covered by idle assets");
+        assertEq(
+            reactor.pendingRedeemShares() + reactor.reservedShares(),
+            sum,
+            "3: book totals = sum of requests"
+        );
+        assertLe(
+            reactor.reservedAssets(),
+            reactor.idleAssets(),
+            "3: matured requests covered by idle assets"
+        );
         assertEq(handler.uncoveredAfterRollover(), 0, "3: covered after every completed rollover");
     }
 
@@ -75,8 +89,16 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
         assertEq(handler.earlyRedeems(), 0, "4: no claim before maturity");
         assertEq(handler.prematureRollovers(), 0, "4: no rollover before the end time");
         assertEq(handler.cycleJumps(), 0, "4: +1 cycle per completed rollover");
-        assertEq(manager.state().cycle, handler.ghostCompletedRollovers(), "4: cycle = completed rollovers");
-        assertLe(reactor.cycle(), manager.state().cycle + 1, "4: books at most one cycle ahead (mid-rollover)");
+        assertEq(
+            manager.state().cycle,
+            handler.ghostCompletedRollovers(),
+            "4: cycle = completed rollovers"
+        );
+        assertLe(
+            reactor.cycle(),
+            manager.state().cycle + 1,
+            "4: books at most one cycle ahead (mid-rollover)"
+        );
         assertGe(reactor.cycle(), manager.state().cycle, "4: books never behind the clock");
     }
 
@@ -86,13 +108,18 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
 
     function invariant_9_custody() public view {
         address[4] memory actors = handler.actors();
-        uint256 held = token.balanceOf(address(reactor)) +
-            token.balanceOf(address(idleReactor)) +
-            token.balanceOf(address(handler)) +
-            token.balanceOf(address(treasury)) +
-            token.balanceOf(address(0xdead));
+        uint256 held =
+            token.balanceOf(address(reactor)) +
+                token.balanceOf(address(idleReactor)) +
+                token.balanceOf(address(handler)) +
+                token.balanceOf(address(treasury)) +
+                token.balanceOf(address(0xdead));
         for (uint256 i; i < actors.length; ++i) held += token.balanceOf(actors[i]);
-        assertEq(held, handler.ghostMinted(), "9: assets only with LPs, Reactors, allocator, Treasury");
+        assertEq(
+            held,
+            handler.ghostMinted(),
+            "9: assets only with LPs, Reactors, allocator, Treasury"
+        );
         assertEq(token.totalSupply(), handler.ghostMinted(), "9: nothing minted elsewhere");
         assertEq(token.balanceOf(address(manager)), 0, "9: the manager holds nothing");
         assertEq(address(manager).balance, 0, "9: the manager holds no ether");

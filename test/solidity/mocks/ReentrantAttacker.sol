@@ -58,7 +58,10 @@ contract ReentrantAttacker is ITokenHookReceiver {
         if (mode == Mode.RedeemAgain) {
             call = abi.encodeCall(IERC4626.redeem, (amount, address(this), address(this)));
         } else if (mode == Mode.RequestDuringDeposit) {
-            call = abi.encodeCall(IERC7540Redeem.requestRedeem, (amount, address(this), address(this)));
+            call = abi.encodeCall(
+                IERC7540Redeem.requestRedeem,
+                (amount, address(this), address(this))
+            );
         } else {
             call = abi.encodeCall(IERC4626.deposit, (amount, address(this)));
         }

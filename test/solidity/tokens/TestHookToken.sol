@@ -28,6 +28,7 @@ contract TestHookToken is ERC20 {
         address h = hooked;
         if (h != address(0) && from == h) ITokenHookReceiver(h).onTokenTransfer(from, to, value);
         super._update(from, to, value);
-        if (h != address(0) && to == h && from != address(0)) ITokenHookReceiver(h).onTokenTransfer(from, to, value);
+        if (h != address(0) && to == h && from != address(0))
+            ITokenHookReceiver(h).onTokenTransfer(from, to, value);
     }
 }

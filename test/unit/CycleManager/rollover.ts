@@ -23,7 +23,10 @@ describe("CycleManager", () => {
     expect(s.inProgress).to.equal(false);
     expect(s.reactorCount).to.equal(2n);
     expect(await manager.cycleEnd()).to.equal(start + BigInt(CYCLE_SECONDS));
-    expect(await manager.reactors()).to.deep.equal([await tWeth.getAddress(), await tUsdc.getAddress()]);
+    expect(await manager.reactors()).to.deep.equal([
+      await tWeth.getAddress(),
+      await tUsdc.getAddress(),
+    ]);
     expect(await tWeth.cycle()).to.equal(0n);
     expect(await tWeth.paused()).to.equal(false);
   });
@@ -44,14 +47,23 @@ describe("CycleManager", () => {
 
   it("refuses a double start, processing without a rollover, and completion before all Reactors", async () => {
     const { conn, manager } = await setup();
-    await expect(manager.processReactors(1)).to.be.revertedWithCustomError(manager, "CycleManagerNoRollover");
-    await expect(manager.completeRollover()).to.be.revertedWithCustomError(manager, "CycleManagerNoRollover");
+    await expect(manager.processReactors(1)).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerNoRollover",
+    );
+    await expect(manager.completeRollover()).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerNoRollover",
+    );
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
     await manager.startRollover();
     await expect(manager.startRollover())
       .to.be.revertedWithCustomError(manager, "CycleManagerRolloverInProgress")
       .withArgs(0n);
-    await expect(manager.processReactors(0)).to.be.revertedWithCustomError(manager, "CycleManagerZeroChunk");
+    await expect(manager.processReactors(0)).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerZeroChunk",
+    );
     await expect(manager.completeRollover())
       .to.be.revertedWithCustomError(manager, "CycleManagerReactorsPending")
       .withArgs(0n, 2n);
@@ -61,19 +73,26 @@ describe("CycleManager", () => {
     const { conn, manager, tWeth, tUsdc } = await setup();
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
     await manager.startRollover();
-    await expect(manager.processReactors(1)).to.emit(manager, "ReactorsProcessed").withArgs(0n, 0n, 1n);
+    await expect(manager.processReactors(1))
+      .to.emit(manager, "ReactorsProcessed")
+      .withArgs(0n, 0n, 1n);
     expect(await tWeth.cycle()).to.equal(1n);
     expect(await tUsdc.cycle()).to.equal(0n);
     expect((await manager.state()).cursor).to.equal(1n);
     // A big chunk only does what is left.
-    await expect(manager.processReactors(10)).to.emit(manager, "ReactorsProcessed").withArgs(0n, 1n, 2n);
+    await expect(manager.processReactors(10))
+      .to.emit(manager, "ReactorsProcessed")
+      .withArgs(0n, 1n, 2n);
     expect(await tUsdc.cycle()).to.equal(1n);
     expect(await tWeth.cycle()).to.equal(1n);
     await expect(manager.processReactors(1))
       .to.be.revertedWithCustomError(manager, "CycleManagerNothingToProcess")
       .withArgs(0n);
     await manager.completeRollover();
-    await expect(manager.completeRollover()).to.be.revertedWithCustomError(manager, "CycleManagerNoRollover");
+    await expect(manager.completeRollover()).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerNoRollover",
+    );
     expect((await manager.state()).cycle).to.equal(1n);
   });
 
@@ -104,7 +123,10 @@ describe("CycleManager", () => {
     const s = await manager.state();
     expect(s.cycle).to.equal(3n);
     expect(s.cycleStart).to.equal(start + 3n * d);
-    await expect(manager.startRollover()).to.be.revertedWithCustomError(manager, "CycleManagerCycleNotEnded");
+    await expect(manager.startRollover()).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerCycleNotEnded",
+    );
   });
 
   it("applies a duration change from the next cycle, within bounds, never during a rollover", async () => {
@@ -113,13 +135,21 @@ describe("CycleManager", () => {
     await expect(manager.setDuration(HOUR - 1))
       .to.be.revertedWithCustomError(manager, "CycleManagerBadDuration")
       .withArgs(BigInt(HOUR - 1));
-    await expect(manager.setDuration(30 * DAY + 1)).to.be.revertedWithCustomError(manager, "CycleManagerBadDuration");
-    await expect(manager.connect(governance).setDuration(DAY)).to.emit(manager, "DurationSet").withArgs(BigInt(DAY));
+    await expect(manager.setDuration(30 * DAY + 1)).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerBadDuration",
+    );
+    await expect(manager.connect(governance).setDuration(DAY))
+      .to.emit(manager, "DurationSet")
+      .withArgs(BigInt(DAY));
     // The current cycle keeps its length.
     expect(await manager.cycleEnd()).to.equal(start + d);
     await conn.networkHelpers.time.increaseTo(start + d);
     await manager.startRollover();
-    await expect(manager.setDuration(2 * DAY)).to.be.revertedWithCustomError(manager, "CycleManagerRolloverInProgress");
+    await expect(manager.setDuration(2 * DAY)).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerRolloverInProgress",
+    );
     await manager.processReactors(64);
     await manager.completeRollover();
     expect(await manager.cycleEnd()).to.equal(start + d + BigInt(DAY));
@@ -134,10 +164,9 @@ describe("CycleManager", () => {
     await expect(conn.ethers.deployContract("CycleManager", [await roles.getAddress(), 1, 59]))
       .to.be.revertedWithCustomError(factory, "CycleManagerBadDuration")
       .withArgs(59n);
-    await expect(conn.ethers.deployContract("CycleManager", [conn.ethers.ZeroAddress, 1, DAY])).to.be.revertedWithCustomError(
-      factory,
-      "RoleGatedZeroRoles",
-    );
+    await expect(
+      conn.ethers.deployContract("CycleManager", [conn.ethers.ZeroAddress, 1, DAY]),
+    ).to.be.revertedWithCustomError(factory, "RoleGatedZeroRoles");
   });
 
   it("registers Reactors only when valid and outside a rollover, and removes only empty ones", async () => {
@@ -166,7 +195,9 @@ describe("CycleManager", () => {
     );
     await manager.processReactors(64);
     await manager.completeRollover();
-    await expect(manager.addReactor(await tWeth2.getAddress())).to.emit(tWeth2, "Registered").withArgs(1n);
+    await expect(manager.addReactor(await tWeth2.getAddress()))
+      .to.emit(tWeth2, "Registered")
+      .withArgs(1n);
     expect(await tWeth2.cycle()).to.equal(1n);
     expect(await tWeth2.paused()).to.equal(false);
 
@@ -177,7 +208,10 @@ describe("CycleManager", () => {
     await expect(manager.removeReactor(await tUsdc.getAddress()))
       .to.be.revertedWithCustomError(manager, "CycleManagerReactorNotEmpty")
       .withArgs(await tUsdc.getAddress(), 10n ** 6n);
-    await expect(manager.removeReactor(await tWeth2.getAddress())).to.emit(manager, "ReactorRemoved");
+    await expect(manager.removeReactor(await tWeth2.getAddress())).to.emit(
+      manager,
+      "ReactorRemoved",
+    );
     expect(await tWeth2.paused()).to.equal(true);
     await expect(manager.removeReactor(await tWeth2.getAddress())).to.be.revertedWithCustomError(
       manager,
@@ -196,14 +230,18 @@ describe("CycleManager", () => {
     const third = await deployReactor(await weth.getAddress());
     await manager.addReactor(await third.getAddress());
     await manager.removeReactor(await tWeth.getAddress());
-    expect(await manager.reactors()).to.deep.equal([await third.getAddress(), await tUsdc.getAddress()]);
+    expect(await manager.reactors()).to.deep.equal([
+      await third.getAddress(),
+      await tUsdc.getAddress(),
+    ]);
     expect(await manager.isReactor(await tWeth.getAddress())).to.equal(false);
   });
 
   it("caps the number of Reactors", async () => {
     const { manager, deployReactor, weth } = await setup();
     const max = Number(await manager.MAX_REACTORS());
-    for (let i = 2; i < max; i++) await manager.addReactor(await (await deployReactor(await weth.getAddress())).getAddress());
+    for (let i = 2; i < max; i++)
+      await manager.addReactor(await (await deployReactor(await weth.getAddress())).getAddress());
     const extra = await deployReactor(await weth.getAddress());
     await expect(manager.addReactor(await extra.getAddress()))
       .to.be.revertedWithCustomError(manager, "CycleManagerTooManyReactors")
@@ -213,7 +251,9 @@ describe("CycleManager", () => {
   it("asks the emission hook for each Reactor's LP reward and returns what nobody could earn", async () => {
     const { conn, manager, tUsdc, tWeth, usdc, users } = await setup();
     const [alice] = users;
-    const hook = (await conn.ethers.deployContract("MockEmissionHook")) as unknown as MockEmissionHook;
+    const hook = (await conn.ethers.deployContract(
+      "MockEmissionHook",
+    )) as unknown as MockEmissionHook;
     await expect(manager.setEmissionHook(alice.address))
       .to.be.revertedWithCustomError(manager, "CycleManagerBadEmissionHook")
       .withArgs(alice.address);

@@ -26,11 +26,19 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await tUsdc.connect(alice).deposit(USDC(100), alice.address);
     await tUsdc.connect(alice).requestRedeem(USDC(60), alice.address, alice.address);
     await rollover(conn, manager);
-    await expect(tUsdc.connect(guardian).pause()).to.emit(tUsdc, "DepositsPaused").withArgs(guardian.address);
+    await expect(tUsdc.connect(guardian).pause())
+      .to.emit(tUsdc, "DepositsPaused")
+      .withArgs(guardian.address);
     expect(await tUsdc.maxDeposit(alice.address)).to.equal(0n);
     expect(await tUsdc.maxMint(alice.address)).to.equal(0n);
-    await expect(tUsdc.connect(bob).deposit(USDC(1), bob.address)).to.be.revertedWithCustomError(tUsdc, "ReactorPaused");
-    await expect(tUsdc.connect(bob).mint(USDC(1), bob.address)).to.be.revertedWithCustomError(tUsdc, "ReactorPaused");
+    await expect(tUsdc.connect(bob).deposit(USDC(1), bob.address)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorPaused",
+    );
+    await expect(tUsdc.connect(bob).mint(USDC(1), bob.address)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorPaused",
+    );
     // Exits keep working while paused.
     await tUsdc.connect(alice).redeem(USDC(60), alice.address, alice.address);
     expect(await usdc.balanceOf(alice.address)).to.equal(USDC(9_960));
@@ -39,7 +47,10 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await rollover(conn, manager);
     await tUsdc.connect(bob).redeem(USDC(10), bob.address, bob.address);
     // The guardian cannot resume; governance can.
-    await expect(tUsdc.connect(guardian).unpause()).to.be.revertedWithCustomError(tUsdc, "RoleGatedUnauthorized");
+    await expect(tUsdc.connect(guardian).unpause()).to.be.revertedWithCustomError(
+      tUsdc,
+      "RoleGatedUnauthorized",
+    );
     await expect(tUsdc.connect(governance).unpause()).to.emit(tUsdc, "DepositsUnpaused");
     await tUsdc.connect(bob).deposit(USDC(1), bob.address);
   });
@@ -66,7 +77,10 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await tUsdc.connect(alice).redeem(USDC(300), alice.address, alice.address);
     expect(await usdc.balanceOf(alice.address)).to.equal(USDC(9_300));
     await tUsdc.connect(guardian).pause();
-    await expect(tUsdc.connect(allocator).pullAssets(0)).to.be.revertedWithCustomError(tUsdc, "ReactorPaused");
+    await expect(tUsdc.connect(allocator).pullAssets(0)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorPaused",
+    );
     await expect(tUsdc.connect(allocator).pushAssets(USDC(200)))
       .to.emit(tUsdc, "AssetsPushed")
       .withArgs(allocator.address, USDC(200));
@@ -102,8 +116,14 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await expect(tUsdc.connect(allocator).writeDown(USDC(400) + 1n))
       .to.be.revertedWithCustomError(tUsdc, "ReactorBadWriteDown")
       .withArgs(USDC(400) + 1n, USDC(400));
-    await expect(tUsdc.connect(allocator).writeDown(0)).to.be.revertedWithCustomError(tUsdc, "ReactorBadWriteDown");
-    await expect(tUsdc.connect(alice).writeDown(1)).to.be.revertedWithCustomError(tUsdc, "ReactorOnlyAllocator");
+    await expect(tUsdc.connect(allocator).writeDown(0)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorBadWriteDown",
+    );
+    await expect(tUsdc.connect(alice).writeDown(1)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorOnlyAllocator",
+    );
     // 100 lost out of 1,000: every tUSDC is now worth 0.9 USDC (hand computation).
     const newRate = (RATE_ONE * 9n) / 10n;
     await expect(tUsdc.connect(allocator).writeDown(USDC(100)))
@@ -134,7 +154,10 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     const [alice] = users;
     await tUsdc.connect(alice).deposit(USDC(100), alice.address);
     await tUsdc.connect(allocator).pullAssets(USDC(100));
-    await expect(tUsdc.connect(allocator).writeDown(USDC(100))).to.be.revertedWithCustomError(tUsdc, "ReactorBadWriteDown");
+    await expect(tUsdc.connect(allocator).writeDown(USDC(100))).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorBadWriteDown",
+    );
     await tUsdc.connect(allocator).writeDown(USDC(99));
     expect(await tUsdc.rate()).to.equal(RATE_ONE / 100n);
   });
@@ -152,17 +175,24 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
       tUsdc,
       "RoleGatedUnauthorized",
     );
-    await expect(tUsdc.sweep(await usdc.getAddress())).to.emit(tUsdc, "Swept").withArgs(await usdc.getAddress(), USDC(30));
+    await expect(tUsdc.sweep(await usdc.getAddress()))
+      .to.emit(tUsdc, "Swept")
+      .withArgs(await usdc.getAddress(), USDC(30));
     // Only the idle 30 could go; the other 20 of surplus is deployed.
     expect(await treasury.holdings(await usdc.getAddress())).to.equal(USDC(30));
-    expect(await treasury.inflows(await usdc.getAddress(), conn.ethers.encodeBytes32String("REACTOR_SURPLUS"))).to.equal(
-      USDC(30),
-    );
+    expect(
+      await treasury.inflows(
+        await usdc.getAddress(),
+        conn.ethers.encodeBytes32String("REACTOR_SURPLUS"),
+      ),
+    ).to.equal(USDC(30));
     await tUsdc.connect(allocator).pushAssets(USDC(120));
     await tUsdc.sweep(await usdc.getAddress());
     expect(await treasury.holdings(await usdc.getAddress())).to.equal(USDC(50));
     expect(await usdc.balanceOf(await tUsdc.getAddress())).to.equal(USDC(100));
-    await expect(tUsdc.sweep(await usdc.getAddress())).to.emit(tUsdc, "Swept").withArgs(await usdc.getAddress(), 0n);
+    await expect(tUsdc.sweep(await usdc.getAddress()))
+      .to.emit(tUsdc, "Swept")
+      .withArgs(await usdc.getAddress(), 0n);
 
     const other = await conn.ethers.deployContract("TestERC20", ["Other", "OTH", 18]);
     await other.mint(await tUsdc.getAddress(), 7n);
@@ -174,7 +204,9 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     const { conn, manager, tUsdc, users } = await setup();
     const [alice, bob, carol] = users;
     const distributor = users[6];
-    const hook = (await conn.ethers.deployContract("MockEmissionHook")) as unknown as MockEmissionHook;
+    const hook = (await conn.ethers.deployContract(
+      "MockEmissionHook",
+    )) as unknown as MockEmissionHook;
     await manager.setEmissionHook(await hook.getAddress());
     const reward = 900n * 10n ** 18n;
     await hook.setRewardPerRollover(reward);
@@ -195,7 +227,9 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await expect(tUsdc.setRewardsDistributor(distributor.address))
       .to.emit(tUsdc, "RewardsDistributorSet")
       .withArgs(distributor.address);
-    expect(await tUsdc.connect(distributor).collectRewards.staticCall(alice.address)).to.equal(600n * 10n ** 18n);
+    expect(await tUsdc.connect(distributor).collectRewards.staticCall(alice.address)).to.equal(
+      600n * 10n ** 18n,
+    );
     await tUsdc.connect(distributor).collectRewards(alice.address);
     expect(await tUsdc.earnedRewards(alice.address)).to.equal(0n);
     expect(await tUsdc.earnedRewards(bob.address)).to.equal(300n * 10n ** 18n);

@@ -54,7 +54,8 @@ describe("Reactor: ERC-7540 redemption requests", () => {
     expect(operatorId).to.equal("0xe3bc4e65");
     expect(redeemId).to.equal("0x620ee8e4");
     expect(erc7575Id).to.equal("0x2f0a18c5");
-    for (const i of ["0x01ffc9a7", operatorId, redeemId, erc7575Id]) expect(await tUsdc.supportsInterface(i)).to.equal(true);
+    for (const i of ["0x01ffc9a7", operatorId, redeemId, erc7575Id])
+      expect(await tUsdc.supportsInterface(i)).to.equal(true);
     expect(await tUsdc.supportsInterface("0xce3bbe50")).to.equal(false); // async deposit: not supported
     expect(await tUsdc.supportsInterface("0xffffffff")).to.equal(false);
     expect(await tUsdc.share()).to.equal(await tUsdc.getAddress());
@@ -84,10 +85,9 @@ describe("Reactor: ERC-7540 redemption requests", () => {
       .withArgs(bob.address, alice.address);
     // An ERC-20 allowance is not enough.
     await tUsdc.connect(alice).approve(bob.address, USDC(100));
-    await expect(tUsdc.connect(bob).requestRedeem(USDC(1), alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorNotOperator",
-    );
+    await expect(
+      tUsdc.connect(bob).requestRedeem(USDC(1), alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorNotOperator");
     await expect(tUsdc.connect(alice).setOperator(bob.address, true))
       .to.emit(tUsdc, "OperatorSet")
       .withArgs(alice.address, bob.address, true);
@@ -96,10 +96,9 @@ describe("Reactor: ERC-7540 redemption requests", () => {
       .to.emit(tUsdc, "RedeemRequest")
       .withArgs(alice.address, alice.address, 0n, bob.address, USDC(1));
     await tUsdc.connect(alice).setOperator(bob.address, false);
-    await expect(tUsdc.connect(bob).requestRedeem(USDC(2), alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorNotOperator",
-    );
+    await expect(
+      tUsdc.connect(bob).requestRedeem(USDC(2), alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorNotOperator");
   });
 
   it("replaces a pending request (re-request cannot pin more than the balance, nor stack)", async () => {
@@ -184,10 +183,9 @@ describe("Reactor: ERC-7540 redemption requests", () => {
     expect(await tUsdc.claimableRedeemRequest(0, bob.address)).to.equal(USDC(10));
     expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(0n);
     expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(40));
-    await expect(tUsdc.connect(alice).redeem(USDC(40), alice.address, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ReactorExceedsClaimable",
-    );
+    await expect(
+      tUsdc.connect(alice).redeem(USDC(40), alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable");
     expect(await tUsdc.reservedShares()).to.equal(USDC(10));
     expect(await tUsdc.pendingRedeemShares()).to.equal(USDC(40));
     await rollover(conn, manager); // closes cycle 2
@@ -252,10 +250,9 @@ describe("Reactor: ERC-7540 redemption requests", () => {
     await expect(tUsdc.connect(alice).redeem(USDC(61), alice.address, alice.address))
       .to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable")
       .withArgs(alice.address, USDC(61), USDC(60));
-    await expect(tUsdc.connect(alice).redeem(USDC(1), conn.ethers.ZeroAddress, alice.address)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ERC20InvalidReceiver",
-    );
+    await expect(
+      tUsdc.connect(alice).redeem(USDC(1), conn.ethers.ZeroAddress, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC20InvalidReceiver");
     await tUsdc.connect(alice).redeem(USDC(60), alice.address, alice.address);
     expect(await tUsdc.balanceOf(alice.address)).to.equal(0n);
     expect(await tUsdc.reservedShares()).to.equal(0n);
@@ -266,7 +263,10 @@ describe("Reactor: ERC-7540 redemption requests", () => {
     const { conn, manager, tUsdc, users } = await setup();
     const [alice] = users;
     await expect(tUsdc.previewRedeem(1)).to.be.revertedWithCustomError(tUsdc, "ReactorAsyncRedeem");
-    await expect(tUsdc.previewWithdraw(1)).to.be.revertedWithCustomError(tUsdc, "ReactorAsyncRedeem");
+    await expect(tUsdc.previewWithdraw(1)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorAsyncRedeem",
+    );
     expect(await tUsdc.previewDeposit(USDC(5))).to.equal(USDC(5));
     expect(await tUsdc.previewMint(USDC(5))).to.equal(USDC(5));
     await tUsdc.connect(alice).deposit(USDC(5), alice.address);

@@ -28,12 +28,22 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
 
   it("refuses a constructor manager that is not a contract, or a zero Treasury", async () => {
     const { conn, tUsdc, usdc, roles, manager, users } = await setup();
-    const args = async (m: string, t: string) => [await usdc.getAddress(), m, await roles.getAddress(), t];
-    await expect(conn.ethers.deployContract("Reactor", await args(users[0].address, users[0].address)))
+    const args = async (m: string, t: string) => [
+      await usdc.getAddress(),
+      m,
+      await roles.getAddress(),
+      t,
+    ];
+    await expect(
+      conn.ethers.deployContract("Reactor", await args(users[0].address, users[0].address)),
+    )
       .to.be.revertedWithCustomError(tUsdc, "ReactorBadManager")
       .withArgs(users[0].address);
     await expect(
-      conn.ethers.deployContract("Reactor", await args(await manager.getAddress(), conn.ethers.ZeroAddress)),
+      conn.ethers.deployContract(
+        "Reactor",
+        await args(await manager.getAddress(), conn.ethers.ZeroAddress),
+      ),
     ).to.be.revertedWithCustomError(tUsdc, "ReactorZeroTreasury");
   });
 
@@ -48,14 +58,12 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     await expect(tUsdc.connect(alice).transfer(bob.address, USDC(61)))
       .to.be.revertedWithCustomError(tUsdc, "ERC20InsufficientBalance")
       .withArgs(alice.address, USDC(60), USDC(61));
-    await expect(tUsdc.connect(alice).transfer(conn.ethers.ZeroAddress, 1n)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ERC20InvalidReceiver",
-    );
-    await expect(tUsdc.connect(alice).approve(conn.ethers.ZeroAddress, 1n)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ERC20InvalidSpender",
-    );
+    await expect(
+      tUsdc.connect(alice).transfer(conn.ethers.ZeroAddress, 1n),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC20InvalidReceiver");
+    await expect(
+      tUsdc.connect(alice).approve(conn.ethers.ZeroAddress, 1n),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC20InvalidSpender");
     await tUsdc.connect(alice).approve(carol.address, USDC(10));
     await expect(tUsdc.connect(carol).transferFrom(alice.address, carol.address, USDC(11)))
       .to.be.revertedWithCustomError(tUsdc, "ERC20InsufficientAllowance")
@@ -81,10 +89,9 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     expect(await tUsdc.balanceOf(alice.address)).to.equal(USDC(100));
     expect(await tUsdc.activeBalanceOf(alice.address)).to.equal(USDC(100));
     expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(80));
-    await expect(tUsdc.connect(alice).transfer(alice.address, USDC(101))).to.be.revertedWithCustomError(
-      tUsdc,
-      "ERC20InsufficientBalance",
-    );
+    await expect(
+      tUsdc.connect(alice).transfer(alice.address, USDC(101)),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC20InsufficientBalance");
     await expect(tUsdc.connect(bob).transferFrom(conn.ethers.ZeroAddress, bob.address, 0))
       .to.be.revertedWithCustomError(tUsdc, "ERC20InvalidSender")
       .withArgs(conn.ethers.ZeroAddress);
@@ -110,7 +117,12 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     const { conn, tUsdc, users } = await setup();
     const [alice, bob] = users;
     const { chainId } = await conn.ethers.provider.getNetwork();
-    const domain = { name: "Tokemak USDC", version: "1", chainId, verifyingContract: await tUsdc.getAddress() };
+    const domain = {
+      name: "Tokemak USDC",
+      version: "1",
+      chainId,
+      verifyingContract: await tUsdc.getAddress(),
+    };
     const types = {
       Permit: [
         { name: "owner", type: "address" },
@@ -124,24 +136,33 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     const value = USDC(7);
     const sign = async (signer: typeof alice, nonce: bigint, dl: bigint) =>
       conn.ethers.Signature.from(
-        await signer.signTypedData(domain, types, { owner: alice.address, spender: bob.address, value, nonce, deadline: dl }),
+        await signer.signTypedData(domain, types, {
+          owner: alice.address,
+          spender: bob.address,
+          value,
+          nonce,
+          deadline: dl,
+        }),
       );
     const sig = await sign(alice, 0n, deadline);
     await expect(tUsdc.permit(alice.address, bob.address, value, deadline, sig.v, sig.r, sig.s))
       .to.emit(tUsdc, "Approval")
       .withArgs(alice.address, bob.address, value);
     expect(await tUsdc.nonces(alice.address)).to.equal(1n);
-    await expect(tUsdc.permit(alice.address, bob.address, value, deadline, sig.v, sig.r, sig.s)).to.be.revertedWithCustomError(
-      tUsdc,
-      "ERC2612InvalidSigner",
-    );
+    await expect(
+      tUsdc.permit(alice.address, bob.address, value, deadline, sig.v, sig.r, sig.s),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC2612InvalidSigner");
     const wrong = await sign(bob, 1n, deadline);
-    await expect(tUsdc.permit(alice.address, bob.address, value, deadline, wrong.v, wrong.r, wrong.s))
+    await expect(
+      tUsdc.permit(alice.address, bob.address, value, deadline, wrong.v, wrong.r, wrong.s),
+    )
       .to.be.revertedWithCustomError(tUsdc, "ERC2612InvalidSigner")
       .withArgs(bob.address, alice.address);
     const past = BigInt(await conn.networkHelpers.time.latest()) - 1n;
     const expired = await sign(alice, 1n, past);
-    await expect(tUsdc.permit(alice.address, bob.address, value, past, expired.v, expired.r, expired.s))
+    await expect(
+      tUsdc.permit(alice.address, bob.address, value, past, expired.v, expired.r, expired.s),
+    )
       .to.be.revertedWithCustomError(tUsdc, "ERC2612ExpiredSignature")
       .withArgs(past);
     expect(await tUsdc.DOMAIN_SEPARATOR()).to.equal(
@@ -152,11 +173,13 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
   it("deposits and mints at the book rate, rejecting zero shares and the zero receiver", async () => {
     const { conn, tUsdc, usdc, users } = await setup();
     const [alice, bob] = users;
-    await expect(tUsdc.connect(alice).deposit(0, alice.address)).to.be.revertedWithCustomError(tUsdc, "ReactorZeroShares");
-    await expect(tUsdc.connect(alice).deposit(1, conn.ethers.ZeroAddress)).to.be.revertedWithCustomError(
+    await expect(tUsdc.connect(alice).deposit(0, alice.address)).to.be.revertedWithCustomError(
       tUsdc,
-      "ERC20InvalidReceiver",
+      "ReactorZeroShares",
     );
+    await expect(
+      tUsdc.connect(alice).deposit(1, conn.ethers.ZeroAddress),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC20InvalidReceiver");
     await expect(tUsdc.connect(alice).mint(USDC(3), bob.address))
       .to.emit(tUsdc, "Deposit")
       .withArgs(alice.address, bob.address, USDC(3), USDC(3));

@@ -29,7 +29,9 @@ describe("Toke", () => {
 
   it("has no mint function and no owner", async () => {
     const { toke } = await deploy();
-    const names = toke.interface.fragments.filter((f) => f.type === "function").map((f) => (f as { name: string }).name);
+    const names = toke.interface.fragments
+      .filter((f) => f.type === "function")
+      .map((f) => (f as { name: string }).name);
     expect(names).to.not.include("mint");
     expect(names).to.not.include("owner");
   });
@@ -68,7 +70,12 @@ describe("Toke", () => {
     const { conn, toke, treasury, alice } = await deploy();
     const deadline = BigInt(await conn.networkHelpers.time.latest()) + 3600n;
     const { chainId } = await conn.ethers.provider.getNetwork();
-    const domain = { name: "Tokemak Reactor Token", version: "1", chainId, verifyingContract: await toke.getAddress() };
+    const domain = {
+      name: "Tokemak Reactor Token",
+      version: "1",
+      chainId,
+      verifyingContract: await toke.getAddress(),
+    };
     const types = {
       Permit: [
         { name: "owner", type: "address" },
@@ -84,9 +91,8 @@ describe("Toke", () => {
     await toke.permit(treasury.address, alice.address, value, deadline, sig.v, sig.r, sig.s);
     expect(await toke.allowance(treasury.address, alice.address)).to.equal(value);
     expect(await toke.nonces(treasury.address)).to.equal(1n);
-    await expect(toke.permit(treasury.address, alice.address, value, deadline, sig.v, sig.r, sig.s)).to.be.revertedWithCustomError(
-      toke,
-      "ERC2612InvalidSigner",
-    );
+    await expect(
+      toke.permit(treasury.address, alice.address, value, deadline, sig.v, sig.r, sig.s),
+    ).to.be.revertedWithCustomError(toke, "ERC2612InvalidSigner");
   });
 });

@@ -10,7 +10,9 @@ describe("Treasury", () => {
     const core = await deployCore(conn);
     const [alice, bob, lossCover] = core.users;
     await core.usdc.mint(alice.address, USDC(1_000));
-    await core.usdc.connect(alice).approve(await core.treasury.getAddress(), conn.ethers.MaxUint256);
+    await core.usdc
+      .connect(alice)
+      .approve(await core.treasury.getAddress(), conn.ethers.MaxUint256);
     return { conn, ...core, alice, bob, lossCover };
   }
 
@@ -26,26 +28,23 @@ describe("Treasury", () => {
     expect(await treasury.inflows(await usdc.getAddress(), fees)).to.equal(USDC(120));
     expect(await treasury.inflows(await usdc.getAddress(), launch)).to.equal(USDC(30));
     expect(await treasury.holdings(await usdc.getAddress())).to.equal(USDC(150));
-    await expect(treasury.connect(alice).deposit(await usdc.getAddress(), 0, fees)).to.be.revertedWithCustomError(
-      treasury,
-      "TreasuryZeroAmount",
-    );
+    await expect(
+      treasury.connect(alice).deposit(await usdc.getAddress(), 0, fees),
+    ).to.be.revertedWithCustomError(treasury, "TreasuryZeroAmount");
   });
 
   it("pays out only by governance and only what it holds", async () => {
     const { conn, treasury, usdc, alice, bob, governance } = await setup();
     await treasury.connect(alice).deposit(await usdc.getAddress(), USDC(100), conn.ethers.ZeroHash);
-    await expect(treasury.connect(alice).pay(await usdc.getAddress(), alice.address, 1n)).to.be.revertedWithCustomError(
-      treasury,
-      "RoleGatedUnauthorized",
-    );
+    await expect(
+      treasury.connect(alice).pay(await usdc.getAddress(), alice.address, 1n),
+    ).to.be.revertedWithCustomError(treasury, "RoleGatedUnauthorized");
     await expect(treasury.connect(governance).pay(await usdc.getAddress(), bob.address, USDC(101)))
       .to.be.revertedWithCustomError(treasury, "TreasuryInsufficientHoldings")
       .withArgs(await usdc.getAddress(), USDC(101), USDC(100));
-    await expect(treasury.pay(await usdc.getAddress(), conn.ethers.ZeroAddress, 1n)).to.be.revertedWithCustomError(
-      treasury,
-      "TreasuryZeroAddress",
-    );
+    await expect(
+      treasury.pay(await usdc.getAddress(), conn.ethers.ZeroAddress, 1n),
+    ).to.be.revertedWithCustomError(treasury, "TreasuryZeroAddress");
     await expect(treasury.connect(governance).pay(await usdc.getAddress(), bob.address, USDC(40)))
       .to.emit(treasury, "Paid")
       .withArgs(await usdc.getAddress(), bob.address, USDC(40));
@@ -59,20 +58,20 @@ describe("Treasury", () => {
     await expect(treasury.connect(lossCover).coverLoss(await usdc.getAddress(), 1n))
       .to.be.revertedWithCustomError(treasury, "TreasuryOnlyLossCover")
       .withArgs(lossCover.address);
-    await expect(treasury.connect(alice).setLossCover(lossCover.address)).to.be.revertedWithCustomError(
-      treasury,
-      "RoleGatedUnauthorized",
-    );
-    await expect(treasury.setLossCover(lossCover.address)).to.emit(treasury, "LossCoverSet").withArgs(lossCover.address);
+    await expect(
+      treasury.connect(alice).setLossCover(lossCover.address),
+    ).to.be.revertedWithCustomError(treasury, "RoleGatedUnauthorized");
+    await expect(treasury.setLossCover(lossCover.address))
+      .to.emit(treasury, "LossCoverSet")
+      .withArgs(lossCover.address);
     expect(await treasury.lossCover()).to.equal(lossCover.address);
     await expect(treasury.connect(lossCover).coverLoss(await usdc.getAddress(), USDC(25)))
       .to.emit(treasury, "LossCovered")
       .withArgs(await usdc.getAddress(), lossCover.address, USDC(25));
     expect(await usdc.balanceOf(lossCover.address)).to.equal(USDC(25));
-    await expect(treasury.connect(lossCover).coverLoss(await usdc.getAddress(), USDC(76))).to.be.revertedWithCustomError(
-      treasury,
-      "TreasuryInsufficientHoldings",
-    );
+    await expect(
+      treasury.connect(lossCover).coverLoss(await usdc.getAddress(), USDC(76)),
+    ).to.be.revertedWithCustomError(treasury, "TreasuryInsufficientHoldings");
   });
 
   it("counts only what arrived from a fee-on-transfer token", async () => {
