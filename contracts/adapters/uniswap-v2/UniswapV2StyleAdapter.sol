@@ -3,10 +3,10 @@ pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IUniswapV2Factory} from "../../interfaces/external/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../../interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2StyleAdapter} from "../../interfaces/IUniswapV2StyleAdapter.sol";
+import {V2MathLib} from "../../libraries/V2MathLib.sol";
 import {VenueAdapterBase} from "../VenueAdapterBase.sol";
 
 /// @title UniswapV2StyleAdapter
@@ -14,10 +14,6 @@ import {VenueAdapterBase} from "../VenueAdapterBase.sol";
 ///         per factory. Only the pair encoding lives here; the flow is in VenueAdapterBase.
 contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
     using SafeERC20 for IERC20;
-
-    /// @notice The pair mints the protocol 1/(PROTOCOL_FEE_DIVISOR + 1) of fee growth: the
-    ///         `rootK * 5 + rootKLast` denominator of the pair's `_mintFee`.
-    uint256 private constant PROTOCOL_FEE_DIVISOR = 5;
 
     IUniswapV2Factory private immutable _factory;
 
@@ -52,13 +48,7 @@ contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
         IUniswapV2Pair pair = IUniswapV2Pair(ref.lpToken);
         supply = pair.totalSupply();
         if (_factory.feeTo() == address(0)) return supply;
-        uint256 kLast = pair.kLast();
-        if (kLast == 0) return supply;
-        uint256 rootK = Math.sqrt(ref.tokenReserve * ref.baseReserve);
-        uint256 rootKLast = Math.sqrt(kLast);
-        if (rootK > rootKLast) {
-            supply += (supply * (rootK - rootKLast)) / (rootK * PROTOCOL_FEE_DIVISOR + rootKLast);
-        }
+        supply += V2MathLib.protocolFeeLiquidity(supply, ref.tokenReserve, ref.baseReserve, pair.kLast());
     }
 
     function _depositPayee(PoolRef memory ref) internal pure override returns (address) {
