@@ -101,7 +101,7 @@ abstract contract VenueAdapterBase is IVenueAdapter {
         // What the allocator actually receives is what counts, whatever the venue reports.
         uint256 tokenBefore = IERC20(token).balanceOf(msg.sender);
         uint256 baseBefore = IERC20(base).balanceOf(msg.sender);
-        _exit(ref, token, base, liquidity, tokenMin, baseMin);
+        _exit(ref, token, base, liquidity);
         tokenAmount = IERC20(token).balanceOf(msg.sender) - tokenBefore;
         baseAmount = IERC20(base).balanceOf(msg.sender) - baseBefore;
         _checkMinimum(token, tokenAmount, tokenMin);
@@ -213,15 +213,9 @@ abstract contract VenueAdapterBase is IVenueAdapter {
         uint256 baseAmount
     ) internal virtual;
 
-    /// @dev Burns `liquidity` and pays the proceeds to the allocator (`msg.sender`).
-    function _exit(
-        PoolRef memory ref,
-        address token,
-        address base,
-        uint256 liquidity,
-        uint256 tokenMin,
-        uint256 baseMin
-    ) internal virtual;
+    /// @dev Burns `liquidity` and pays the proceeds to the allocator (`msg.sender`); the
+    ///      minimums are checked by the caller on what actually arrived.
+    function _exit(PoolRef memory ref, address token, address base, uint256 liquidity) internal virtual;
 
     /// @dev Runs before a position's value is read; a venue whose reserves can be read
     ///      mid-operation (read-only reentrancy) refuses the read here.

@@ -150,21 +150,16 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
         );
     }
 
-    function _exit(
-        PoolRef memory ref,
-        address token,
-        address base,
-        uint256 liquidity,
-        uint256 tokenMin,
-        uint256 baseMin
-    ) internal override {
+    /// @dev The Vault is given no minimums: the base checks what the allocator actually
+    ///      received, for every venue alike, with one error.
+    function _exit(PoolRef memory ref, address token, address base, uint256 liquidity) internal override {
         _vault.exitPool(
             ref.poolId,
             address(this),
             payable(msg.sender),
             IBalancerVault.ExitPoolRequest({
                 assets: _assets(ref, token, base),
-                minAmountsOut: _ordered(ref, tokenMin, baseMin),
+                minAmountsOut: new uint256[](POOL_TOKENS),
                 userData: abi.encode(EXIT_EXACT_BPT_IN_FOR_TOKENS_OUT, liquidity),
                 toInternalBalance: false
             })

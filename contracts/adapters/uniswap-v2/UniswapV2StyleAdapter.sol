@@ -59,7 +59,7 @@ contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
         IUniswapV2Pair(ref.lpToken).mint(address(this));
     }
 
-    function _exit(PoolRef memory ref, address, address, uint256 liquidity, uint256, uint256) internal override {
+    function _exit(PoolRef memory ref, address, address, uint256 liquidity) internal override {
         IERC20(ref.lpToken).safeTransfer(ref.lpToken, liquidity);
         IUniswapV2Pair(ref.lpToken).burn(msg.sender);
     }

@@ -134,16 +134,18 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
       expect(await pool.balanceOf(adapter)).to.equal(held - burn);
     });
 
-    it("refuses an exit below the minimums (the Vault enforces them too)", async function () {
-      const { v, adapter, pool, deadline } = await setup();
+    it("refuses an exit below the minimums, checked on what the allocator received", async function () {
+      const { v, adapter, pool, reserves, deadline } = await setup();
       const a = adapter.connect(v.allocator);
       await (await a.addLiquidity(v.tokenAddress, v.baseAddress, 10_000n * E18, 20n * E18, 0n, 0n, await deadline())).wait();
       const held = await pool.balanceOf(adapter);
-      // All of it returns just under 10,000 TKN: asking for 10,000 cannot be met (BAL#505:
-      // EXIT_BELOW_MIN, the Vault's own check, fires before ours).
-      await expect(a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 10_000n * E18, 0n, await deadline())).to.be.revertedWith(
-        "BAL#505",
-      );
+      // All of it returns just under the 10,000 TKN deposited (the join's pow rounding):
+      // asking for 10,000 cannot be met.
+      const out = mulDown((await reserves()).token, divDown(held, await pool.getActualSupply()));
+      expect(out).to.be.lessThan(10_000n * E18);
+      await expect(a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 10_000n * E18, 0n, await deadline()))
+        .to.be.revertedWithCustomError(adapter, "VenueAdapterBelowMinimum")
+        .withArgs(v.tokenAddress, out, 10_000n * E18);
     });
 
     it("reports the position at spot, and at a reference price unmoved by a swap", async function () {
