@@ -7,7 +7,8 @@ import {IVenueAdapter} from "./IVenueAdapter.sol";
 /// @notice A venue adapter for Balancer V2 two-token 50/50 weighted pools: joins with
 ///         EXACT_TOKENS_IN_FOR_BPT_OUT, exits with EXACT_BPT_IN_FOR_TOKENS_OUT, through the Vault.
 ///         Balancer has no pair registry, so governance registers the pool to use for each pair;
-///         a registration is final (the adapter may hold BPT of that pool).
+///         a registration is final (the adapter may hold BPT of that pool). Governance is the
+///         GOVERNANCE role of the protocol's role registry.
 /// @dev Warning: only pools created by the weighted-pool factory fixed at construction, with
 ///      exactly the pair's two tokens and equal weights, are accepted.
 /// @dev Warning: a position's value is read from the Vault's balances, which are inconsistent
@@ -31,14 +32,12 @@ interface IBalancerV2WeightedAdapter is IVenueAdapter {
     /// @notice The weighted-pool factory whose pools may be registered.
     function poolFactory() external view returns (address);
 
-    /// @notice The address allowed to register pools (the protocol's governance timelock).
-    function governance() external view returns (address);
-
     /// @notice The pool registered for (token, base), or zero.
     function poolIdOf(address token, address base) external view returns (bytes32);
 
     /// @notice Registers `poolId` as the pool for (token, base) and approves the Vault to pull
-    ///         both tokens from this adapter. Only callable by governance; final.
+    ///         both tokens from this adapter. Only callable by governance (RoleGatedUnauthorized
+    ///         otherwise); final.
     /// @param token  The Reactor asset.
     /// @param base   The base asset it is paired with.
     /// @param poolId A two-token 50/50 pool of (token, base) from `poolFactory`.

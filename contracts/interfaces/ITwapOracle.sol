@@ -17,8 +17,6 @@ pragma solidity 0.8.30;
 ///
 ///         Prices are Q112.112: raw units of `base` per raw unit of `token`, times 2**112.
 interface ITwapOracle {
-    /// @notice `caller` is not governance.
-    error TwapOracleUnauthorized(address caller);
     /// @notice A zero address was given where a contract is required.
     error TwapOracleZeroAddress();
     /// @notice Window or age bounds outside the allowed ranges.
@@ -42,9 +40,6 @@ interface ITwapOracle {
 
     /// @notice The Uniswap V2 factory whose pairs are observed.
     function factory() external view returns (address);
-
-    /// @notice Governance: the only address that may set fallback feeds.
-    function governance() external view returns (address);
 
     /// @notice The shortest averaging window, in seconds.
     function minWindow() external view returns (uint256);
@@ -70,6 +65,7 @@ interface ITwapOracle {
     /// @notice The fallback feed of (token, base), or zero.
     function fallbackFeed(address token, address base) external view returns (address);
 
-    /// @notice Sets (or clears, with zero) the fallback feed of (token, base). Only governance.
+    /// @notice Sets (or clears, with zero) the fallback feed of (token, base). Only governance
+    ///         (the GOVERNANCE role of the protocol's role registry).
     function setFallbackFeed(address token, address base, address feed) external;
 }

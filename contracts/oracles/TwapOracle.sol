@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {RoleGated} from "../core/RoleGated.sol";
 import {IUniswapV2Factory} from "../interfaces/external/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
 import {IPriceFeed} from "../interfaces/IPriceFeed.sol";
@@ -8,7 +10,7 @@ import {ITwapOracle} from "../interfaces/ITwapOracle.sol";
 
 /// @title TwapOracle
 /// @notice Reference prices for venue moves, from Uniswap V2 cumulative prices (see ITwapOracle).
-contract TwapOracle is ITwapOracle {
+contract TwapOracle is ITwapOracle, RoleGated {
     /// @notice Shortest `minWindow` allowed: about 50 blocks of 12 s, so that a manipulation
     ///         must be held across many blocks.
     uint256 public constant MIN_WINDOW_FLOOR_SECONDS = 10 minutes;
@@ -34,7 +36,6 @@ contract TwapOracle is ITwapOracle {
     }
 
     IUniswapV2Factory private immutable _factory;
-    address private immutable _governance;
     uint256 private immutable _minWindow;
     uint256 private immutable _maxWindow;
     uint256 private immutable _maxFeedAge;
@@ -43,12 +44,18 @@ contract TwapOracle is ITwapOracle {
     mapping(address token => mapping(address base => IPriceFeed)) private _feeds;
 
     /// @param factory_    The Uniswap V2 factory whose pairs are observed.
-    /// @param governance_ The address that may set fallback feeds (the governance timelock).
+    /// @param roles_      The protocol's role registry (governance sets fallback feeds).
     /// @param minWindow_  Shortest averaging window (s), >= MIN_WINDOW_FLOOR_SECONDS.
     /// @param maxWindow_  Longest averaging window (s), > minWindow_, <= MAX_WINDOW_CEILING_SECONDS.
     /// @param maxFeedAge_ Oldest usable fallback price (s), in (0, MAX_FEED_AGE_CEILING_SECONDS].
-    constructor(address factory_, address governance_, uint256 minWindow_, uint256 maxWindow_, uint256 maxFeedAge_) {
-        if (factory_ == address(0) || governance_ == address(0)) revert TwapOracleZeroAddress();
+    constructor(
+        address factory_,
+        IAccessControl roles_,
+        uint256 minWindow_,
+        uint256 maxWindow_,
+        uint256 maxFeedAge_
+    ) RoleGated(roles_) {
+        if (factory_ == address(0)) revert TwapOracleZeroAddress();
         if (
             minWindow_ < MIN_WINDOW_FLOOR_SECONDS ||
             maxWindow_ <= minWindow_ ||
@@ -57,7 +64,6 @@ contract TwapOracle is ITwapOracle {
             maxFeedAge_ > MAX_FEED_AGE_CEILING_SECONDS
         ) revert TwapOracleBadBounds(minWindow_, maxWindow_, maxFeedAge_);
         _factory = IUniswapV2Factory(factory_);
-        _governance = governance_;
         _minWindow = minWindow_;
         _maxWindow = maxWindow_;
         _maxFeedAge = maxFeedAge_;
@@ -66,11 +72,6 @@ contract TwapOracle is ITwapOracle {
     /// @inheritdoc ITwapOracle
     function factory() external view returns (address) {
         return address(_factory);
-    }
-
-    /// @inheritdoc ITwapOracle
-    function governance() external view returns (address) {
-        return _governance;
     }
 
     /// @inheritdoc ITwapOracle
@@ -155,8 +156,7 @@ contract TwapOracle is ITwapOracle {
     }
 
     /// @inheritdoc ITwapOracle
-    function setFallbackFeed(address token, address base, address feed) external {
-        if (msg.sender != _governance) revert TwapOracleUnauthorized(msg.sender);
+    function setFallbackFeed(address token, address base, address feed) external onlyGovernance {
         _feeds[token][base] = IPriceFeed(feed);
         emit FallbackFeedSet(token, base, feed);
     }

@@ -4,7 +4,7 @@ import type { TestToken, V2Pair } from "../../scripts/lib/dex-types.js";
 import { deployDexWorld, type DexWorld, type V2Venue } from "../../scripts/lib/dex-world.js";
 import { deployTestToken } from "../../scripts/lib/tokens.js";
 import { addV2Liquidity } from "../../scripts/lib/v2.js";
-import type { BalancerV2WeightedAdapter, TwapOracle, UniswapV2StyleAdapter } from "../../typechain-types/index.js";
+import type { BalancerV2WeightedAdapter, ProtocolRoles, TwapOracle, UniswapV2StyleAdapter } from "../../typechain-types/index.js";
 import { E18 } from "./dex-fixture.js";
 
 /** Q112.112 fixed point: 2**112 is a price of 1 (raw units per raw unit). */
@@ -27,6 +27,7 @@ const WETH_BALANCE = 4_000n * E18;
 
 export interface VenueWorld {
   readonly world: DexWorld;
+  readonly roles: ProtocolRoles;
   readonly governance: HardhatEthersSigner;
   readonly allocator: HardhatEthersSigner;
   readonly lp: HardhatEthersSigner;
@@ -77,6 +78,7 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
     { token: baseAddress, amount: SEED_BASE },
   ]);
 
+  const roles = await ethers.deployContract("ProtocolRoles", [governance.address]);
   const uniswapAdapter = await ethers.deployContract("UniswapV2StyleAdapter", [
     allocator.address,
     await world.uniswap.factory.getAddress(),
@@ -89,7 +91,7 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
     allocator.address,
     await world.balancer.vault.getAddress(),
     await world.balancer.weightedPoolFactory.contract.getAddress(),
-    governance.address,
+    await roles.getAddress(),
   ]);
   await (await balancerAdapter.connect(governance).registerPool(tokenAddress, baseAddress, balancerPool.poolId)).wait();
   for (const adapter of [uniswapAdapter, sushiAdapter, balancerAdapter]) {
@@ -99,7 +101,7 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
 
   const oracle = await ethers.deployContract("TwapOracle", [
     await world.uniswap.factory.getAddress(),
-    governance.address,
+    await roles.getAddress(),
     MIN_WINDOW,
     MAX_WINDOW,
     MAX_FEED_AGE,
@@ -108,6 +110,7 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
 
   return {
     world,
+    roles,
     governance,
     allocator,
     lp,

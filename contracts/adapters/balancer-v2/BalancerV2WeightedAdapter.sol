@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -10,12 +11,13 @@ import {
     IBalancerWeightedPoolFactory
 } from "../../interfaces/external/IBalancerWeightedPool.sol";
 import {IBalancerV2WeightedAdapter} from "../../interfaces/IBalancerV2WeightedAdapter.sol";
+import {RoleGated} from "../../core/RoleGated.sol";
 import {VenueAdapterBase} from "../VenueAdapterBase.sol";
 
 /// @title BalancerV2WeightedAdapter
 /// @notice Balancer V2 50/50 weighted pools through the Vault. Only the Vault encoding and the
 ///         pool registry live here; the flow is in VenueAdapterBase.
-contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapter {
+contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapter, RoleGated {
     using SafeERC20 for IERC20;
 
     /// @notice WeightedPool JoinKind.EXACT_TOKENS_IN_FOR_BPT_OUT.
@@ -35,26 +37,22 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
 
     IBalancerVault private immutable _vault;
     IBalancerWeightedPoolFactory private immutable _poolFactory;
-    address private immutable _governance;
 
     mapping(address token => mapping(address base => bytes32 poolId)) private _poolIds;
 
     /// @param allocator_   The only address allowed to move liquidity.
     /// @param vault_       The Balancer V2 Vault.
     /// @param poolFactory_ The weighted-pool factory whose pools may be registered.
-    /// @param governance_  The address allowed to register pools.
+    /// @param roles_       The protocol's role registry (governance registers pools).
     constructor(
         address allocator_,
         address vault_,
         address poolFactory_,
-        address governance_
-    ) VenueAdapterBase(allocator_) {
-        if (vault_ == address(0) || poolFactory_ == address(0) || governance_ == address(0)) {
-            revert VenueAdapterZeroAddress();
-        }
+        IAccessControl roles_
+    ) VenueAdapterBase(allocator_) RoleGated(roles_) {
+        if (vault_ == address(0) || poolFactory_ == address(0)) revert VenueAdapterZeroAddress();
         _vault = IBalancerVault(vault_);
         _poolFactory = IBalancerWeightedPoolFactory(poolFactory_);
-        _governance = governance_;
     }
 
     /// @inheritdoc IBalancerV2WeightedAdapter
@@ -68,18 +66,12 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
     }
 
     /// @inheritdoc IBalancerV2WeightedAdapter
-    function governance() external view returns (address) {
-        return _governance;
-    }
-
-    /// @inheritdoc IBalancerV2WeightedAdapter
     function poolIdOf(address token, address base) external view returns (bytes32) {
         return _poolIds[token][base];
     }
 
     /// @inheritdoc IBalancerV2WeightedAdapter
-    function registerPool(address token, address base, bytes32 poolId) external {
-        if (msg.sender != _governance) revert VenueAdapterUnauthorized(msg.sender);
+    function registerPool(address token, address base, bytes32 poolId) external onlyGovernance {
         bytes32 existing = _poolIds[token][base];
         if (existing != bytes32(0)) revert BalancerV2WeightedAdapterPoolAlreadyRegistered(token, base, existing);
 

@@ -38,8 +38,8 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
     it("lets only governance register, once per pair", async function () {
       const { v, adapter } = await setup();
       await expect(adapter.connect(v.attacker).registerPool(v.tokenAddress, v.baseAddress, v.balancerPool.poolId))
-        .to.be.revertedWithCustomError(adapter, "VenueAdapterUnauthorized")
-        .withArgs(v.attacker.address);
+        .to.be.revertedWithCustomError(adapter, "RoleGatedUnauthorized")
+        .withArgs(v.attacker.address, await v.roles.GOVERNANCE_ROLE());
       await expect(adapter.connect(v.governance).registerPool(v.tokenAddress, v.baseAddress, v.balancerPool.poolId))
         .to.be.revertedWithCustomError(adapter, "BalancerV2WeightedAdapterPoolAlreadyRegistered")
         .withArgs(v.tokenAddress, v.baseAddress, v.balancerPool.poolId);
@@ -194,10 +194,10 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
       const Adapter = await ethers.getContractFactory("BalancerV2WeightedAdapter");
       const vault = await v.world.balancer.vault.getAddress();
       const factory = await v.world.balancer.weightedPoolFactory.contract.getAddress();
-      await expect(Adapter.deploy(ZeroAddress, vault, factory, v.governance)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
-      await expect(Adapter.deploy(v.allocator, ZeroAddress, factory, v.governance)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
-      await expect(Adapter.deploy(v.allocator, vault, ZeroAddress, v.governance)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
-      await expect(Adapter.deploy(v.allocator, vault, factory, ZeroAddress)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(Adapter.deploy(ZeroAddress, vault, factory, v.roles)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(Adapter.deploy(v.allocator, ZeroAddress, factory, v.roles)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(Adapter.deploy(v.allocator, vault, ZeroAddress, v.roles)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(Adapter.deploy(v.allocator, vault, factory, ZeroAddress)).to.be.revertedWithCustomError(Adapter, "RoleGatedZeroRoles");
     });
   });
 

@@ -37,10 +37,10 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     const { v } = await setup();
     const Oracle = await ethers.getContractFactory("TwapOracle");
     const factory = await v.world.uniswap.factory.getAddress();
-    const g = v.governance.address;
+    const g = await v.roles.getAddress();
     const deploy = (a: string, b: string, min: bigint, max: bigint, age: bigint) => Oracle.deploy(a, b, min, max, age);
     await expect(deploy(ZeroAddress, g, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE)).to.be.revertedWithCustomError(Oracle, "TwapOracleZeroAddress");
-    await expect(deploy(factory, ZeroAddress, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE)).to.be.revertedWithCustomError(Oracle, "TwapOracleZeroAddress");
+    await expect(deploy(factory, ZeroAddress, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE)).to.be.revertedWithCustomError(Oracle, "RoleGatedZeroRoles");
     for (const [min, max, age] of [
       [9n * 60n, MAX_WINDOW, MAX_FEED_AGE], // window under the 10-minute floor
       [MIN_WINDOW, MIN_WINDOW, MAX_FEED_AGE], // max not above min
@@ -147,8 +147,8 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
       .withArgs(v.tokenAddress, v.baseAddress, MAX_WINDOW + 1n);
 
     await expect(oracle.connect(v.attacker).setFallbackFeed(v.tokenAddress, v.baseAddress, feed))
-      .to.be.revertedWithCustomError(oracle, "TwapOracleUnauthorized")
-      .withArgs(v.attacker.address);
+      .to.be.revertedWithCustomError(oracle, "RoleGatedUnauthorized")
+      .withArgs(v.attacker.address, await v.roles.GOVERNANCE_ROLE());
     await expect(oracle.connect(v.governance).setFallbackFeed(v.tokenAddress, v.baseAddress, feed))
       .to.emit(oracle, "FallbackFeedSet")
       .withArgs(v.tokenAddress, v.baseAddress, await feed.getAddress());
