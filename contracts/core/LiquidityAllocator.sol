@@ -33,6 +33,15 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     uint256 public constant MAX_VENUES_PER_REACTOR = 8;
     /// @notice Most token Reactors paired with one base Reactor.
     uint256 public constant MAX_PAIRINGS_PER_BASE = 16;
+    /// @notice Extra withdrawn, on top of the slippage allowance, when a Reactor must cover its
+    ///         redemptions: venues round every burn down.
+    uint256 private constant COVER_MARGIN_BPS = 1;
+    /// @notice Withdrawal passes made to cover redemptions (a pass can come back short by the
+    ///         slippage allowance; the second covers that).
+    uint256 private constant COVER_PASSES = 2;
+    /// @notice Smallest cover withdrawal, in bps of the position it comes from: a dust burn
+    ///      would round one side to zero and revert.
+    uint256 private constant COVER_MIN_BPS = 10;
     /// @notice Treasury inflow labels.
     bytes32 public constant FEES_SOURCE = "VENUE_FEES";
     bytes32 public constant SURPLUS_SOURCE = "VENUE_SURPLUS";
@@ -242,21 +251,55 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
                 _deploy(s, ids[i], targets[i] - current);
             }
         }
+        _coverToken(s);
+    }
+
+    /// @dev If the token Reactor's idle assets still fall short of what it owes (a withdrawal
+    ///      came back short, a venue was skipped), withdraws the rest from its largest position.
+    function _coverToken(Step memory s) private {
+        address reactor = address(s.tokenReactor);
+        for (uint256 pass; pass < COVER_PASSES; ++pass) {
+            uint256 missing = _missing(s.tokenReactor, s.slippageBps);
+            if (missing == 0) return;
+            (bytes32 venue, uint256 tokenIn) = _largest(reactor, true);
+            if (tokenIn == 0) return;
+            _withdrawShare(s, venue, Math.max(missing, Math.mulDiv(tokenIn, COVER_MIN_BPS, BPS)), tokenIn);
+        }
+    }
+
+    /// @dev The held venue with the most token (or base) principal, and that principal.
+    function _largest(address reactor, bool token) private view returns (bytes32 venue, uint256 amount) {
+        bytes32[] memory held = _held[reactor];
+        for (uint256 i; i < held.length; ++i) {
+            Principal memory p = _principal[reactor][held[i]];
+            uint256 value = token ? p.token : p.base;
+            if (value > amount) (venue, amount) = (held[i], value);
+        }
+    }
+
+    /// @dev What `reactor` must still get back to cover what it owes, with the margin a
+    ///      withdrawal may lose; zero when covered.
+    function _missing(IReactor reactor, uint256 slippageBps) private view returns (uint256) {
+        uint256 idle = reactor.idleAssets();
+        uint256 owed = _owed(reactor);
+        if (idle >= owed) return 0;
+        return Math.mulDiv(owed - idle, BPS + slippageBps + COVER_MARGIN_BPS, BPS - slippageBps, Math.Rounding.Ceil);
     }
 
     /// @dev Tokens the pair may have deployed: the token Reactor's deployable assets, capped by
     ///      its share of the base Reactor's deployable assets converted at the TWAP price.
     function _deployableTokens(Step memory s, uint256 baseShareBps) private view returns (uint256) {
-        uint256 tokens = _deployableOf(s.tokenReactor);
-        uint256 baseCap = (_deployableOf(s.baseReactor) * baseShareBps) / BPS;
+        uint256 tokens = _deployableOf(s.tokenReactor, s.slippageBps);
+        uint256 baseCap = (_deployableOf(s.baseReactor, s.slippageBps) * baseShareBps) / BPS;
         return Math.min(tokens, LiquidityMathLib.quoteInverse(baseCap, s.priceX112));
     }
 
-    /// @dev Idle plus deployed, less what redemptions (matured and pending) and the Treasury's
-    ///      debt account for.
-    function _deployableOf(IReactor reactor) private view returns (uint256) {
+    /// @dev Idle plus deployed, less what redemptions (matured and pending, with the margin a
+    ///      withdrawal to pay them may lose) and the Treasury's debt account for.
+    function _deployableOf(IReactor reactor, uint256 slippageBps) private view returns (uint256) {
         uint256 total = reactor.idleAssets() + reactor.deployedAssets();
-        uint256 owed = _owed(reactor) + _treasuryDebt[address(reactor)];
+        uint256 owed = _owed(reactor);
+        owed += Math.mulDiv(owed, slippageBps + COVER_MARGIN_BPS, BPS, Math.Rounding.Ceil) + _treasuryDebt[address(reactor)];
         return total > owed ? total - owed : 0;
     }
 
@@ -468,24 +511,20 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     }
 
     /// @dev A base Reactor short of idle assets for its redemptions withdraws the missing part
-    ///      pro rata from every position it is paired in.
+    ///      from the largest position it is paired in, per paired token Reactor in turn.
     function _coverBase(address baseReactor, uint256 slippage, uint256 deadline) private {
         address[] memory paired = _pairedWith[baseReactor];
-        if (paired.length == 0) return;
         IReactor base = IReactor(baseReactor);
-        uint256 idle = base.idleAssets();
-        uint256 owed = _owed(base);
-        uint256 deployed = base.deployedAssets();
-        if (idle >= owed || deployed == 0) return;
-        uint256 missing = Math.min(owed - idle, deployed);
         for (uint256 i; i < paired.length; ++i) {
+            uint256 missing = _missing(base, slippage);
+            if (missing == 0) return;
             (bool priced, Step memory s) = _step(paired[i], baseReactor, slippage, deadline);
             if (!priced) continue;
-            bytes32[] memory held = _held[paired[i]];
-            for (uint256 j; j < held.length; ++j) {
-                // Rounded up so that the Reactor's books close over what it owes.
-                uint256 baseIn = _principal[paired[i]][held[j]].base;
-                _withdrawShare(s, held[j], Math.mulDiv(baseIn, missing, deployed, Math.Rounding.Ceil), baseIn);
+            for (uint256 pass; pass < COVER_PASSES && missing != 0; ++pass) {
+                (bytes32 venue, uint256 baseIn) = _largest(paired[i], false);
+                if (baseIn == 0) break;
+                _withdrawShare(s, venue, Math.max(missing, Math.mulDiv(baseIn, COVER_MIN_BPS, BPS)), baseIn);
+                missing = _missing(base, slippage);
             }
         }
     }
