@@ -245,6 +245,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
                 _withdrawShare(s, held[i], current - target, current);
             }
         }
+        // Withdrawals may have realised a loss: deploy against what is deployable now.
+        (ids, targets) = _targets(reactor, _deployableTokens(s, baseShareBps));
         for (uint256 i; i < ids.length; ++i) {
             uint256 current = _principal[reactor][ids[i]].token;
             if (targets[i] > current && targets[i] - current > minMove) {
