@@ -58,6 +58,27 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     expect(await tUsdc.totalSupply()).to.equal(USDC(100));
   });
 
+  it("a transfer to oneself changes nothing (balance, active part, request)", async () => {
+    const { conn, manager, tUsdc, users } = await setup();
+    const [alice, bob] = users;
+    await tUsdc.connect(alice).deposit(USDC(100), alice.address);
+    await rollover(conn, manager);
+    await tUsdc.connect(alice).requestRedeem(USDC(80), alice.address, alice.address);
+    await expect(tUsdc.connect(alice).transfer(alice.address, USDC(50)))
+      .to.emit(tUsdc, "Transfer")
+      .withArgs(alice.address, alice.address, USDC(50));
+    expect(await tUsdc.balanceOf(alice.address)).to.equal(USDC(100));
+    expect(await tUsdc.activeBalanceOf(alice.address)).to.equal(USDC(100));
+    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(80));
+    await expect(tUsdc.connect(alice).transfer(alice.address, USDC(101))).to.be.revertedWithCustomError(
+      tUsdc,
+      "ERC20InsufficientBalance",
+    );
+    await expect(tUsdc.connect(bob).transferFrom(conn.ethers.ZeroAddress, bob.address, 0))
+      .to.be.revertedWithCustomError(tUsdc, "ERC20InvalidSender")
+      .withArgs(conn.ethers.ZeroAddress);
+  });
+
   it("a received tAsset starts earning from the next cycle (no double earning on a transfer)", async () => {
     const { conn, manager, tUsdc, users } = await setup();
     const [alice, bob] = users;
