@@ -12,6 +12,9 @@ const optimizer = { enabled: true, runs: 10_000 };
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
+  // Ignition reads modules from <ignition>/modules and writes deployments to
+  // <ignition>/deployments: both live under deploy/ (`hardhat ignition deploy deploy/modules/X.ts`).
+  paths: { ignition: "deploy" },
   solidity: {
     compilers: [
       {

@@ -4,7 +4,12 @@ import Table from "cli-table3";
 import { formatUnits } from "ethers";
 import { network } from "hardhat";
 import pc from "picocolors";
-import { BALANCER_ONE, createWeightedPool, joinWeightedPool, swapBalancer } from "./lib/balancer.js";
+import {
+  BALANCER_ONE,
+  createWeightedPool,
+  joinWeightedPool,
+  swapBalancer,
+} from "./lib/balancer.js";
 import { deployDexWorld } from "./lib/dex-world.js";
 import { deployTestToken } from "./lib/tokens.js";
 import { addV2Liquidity, swapV2, v2AmountOut, type SwapResult } from "./lib/v2.js";
@@ -20,10 +25,13 @@ interface Row {
   result: SwapResult;
 }
 
-const fmt = (amount: bigint) => Number(formatUnits(amount, 18)).toLocaleString("en-US", { maximumFractionDigits: 4 });
+const fmt = (amount: bigint) =>
+  Number(formatUnits(amount, 18)).toLocaleString("en-US", { maximumFractionDigits: 4 });
 
 const { ethers } = await network.create();
-console.log(pc.dim("Deploying WETH9, Uniswap V2, SushiSwap and Balancer V2 from their npm bytecode..."));
+console.log(
+  pc.dim("Deploying WETH9, Uniswap V2, SushiSwap and Balancer V2 from their npm bytecode..."),
+);
 const world = await deployDexWorld(ethers);
 const [, lp, trader] = await ethers.getSigners();
 const alpha = await deployTestToken(ethers, "ALPHA", 18, [lp, trader], 10_000_000n * E18);

@@ -49,7 +49,8 @@ library V2MathLib {
         _checkReserves(reserveIn, reserveOut);
         _checkReserve(reserveIn + amountIn);
         uint256 amountInWithFee = amountIn * FEE_NUMERATOR;
-        amountOut = (amountInWithFee * reserveOut) / (reserveIn * FEE_DENOMINATOR + amountInWithFee);
+        amountOut =
+            (amountInWithFee * reserveOut) / (reserveIn * FEE_DENOMINATOR + amountInWithFee);
     }
 
     /// @notice Smallest input that buys at least `amountOut`, fee included.
@@ -80,7 +81,11 @@ library V2MathLib {
     /// @param reserveA Pair reserve of A; positive, <= MAX_RESERVE.
     /// @param reserveB Pair reserve of B; positive, <= MAX_RESERVE.
     /// @return amountB Equivalent amount of B, rounded down.
-    function quote(uint256 amountA, uint256 reserveA, uint256 reserveB) internal pure returns (uint256 amountB) {
+    function quote(
+        uint256 amountA,
+        uint256 reserveA,
+        uint256 reserveB
+    ) internal pure returns (uint256 amountB) {
         if (amountA == 0) revert V2MathLibZeroAmount();
         _checkReserves(reserveA, reserveB);
         amountB = Math.mulDiv(amountA, reserveB, reserveA);
@@ -107,11 +112,15 @@ library V2MathLib {
         _checkReserve(reserve1 + amount1);
         if (totalSupply == 0) {
             uint256 root = Math.sqrt(amount0 * amount1);
-            if (root <= MINIMUM_LIQUIDITY) revert V2MathLibInsufficientInitialLiquidity(amount0, amount1);
+            if (root <= MINIMUM_LIQUIDITY)
+                revert V2MathLibInsufficientInitialLiquidity(amount0, amount1);
             return root - MINIMUM_LIQUIDITY;
         }
         _checkReserves(reserve0, reserve1);
-        liquidity = Math.min(Math.mulDiv(amount0, totalSupply, reserve0), Math.mulDiv(amount1, totalSupply, reserve1));
+        liquidity = Math.min(
+            Math.mulDiv(amount0, totalSupply, reserve0),
+            Math.mulDiv(amount1, totalSupply, reserve1)
+        );
     }
 
     /// @notice The reserves `liquidity` LP tokens redeem for (what the pair's burn pays).
@@ -156,7 +165,11 @@ library V2MathLib {
         uint256 rootK = Math.sqrt(reserve0 * reserve1);
         uint256 rootKLast = Math.sqrt(kLast);
         if (rootK <= rootKLast) return 0;
-        liquidity = Math.mulDiv(totalSupply, rootK - rootKLast, rootK * PROTOCOL_FEE_ROOT_K_MULTIPLIER + rootKLast);
+        liquidity = Math.mulDiv(
+            totalSupply,
+            rootK - rootKLast,
+            rootK * PROTOCOL_FEE_ROOT_K_MULTIPLIER + rootKLast
+        );
     }
 
     function _checkReserves(uint256 reserveA, uint256 reserveB) private pure {

@@ -91,7 +91,8 @@ export const BALANCER_TASK = {
 /** Loaded lazily: the Balancer Vault alone is ~100 KB of JSON. */
 export const npmArtifacts = {
   weth9: () => fromWaffle("@uniswap/v2-periphery/build/WETH9.json", "WETH9"),
-  uniswapV2Factory: () => fromWaffle("@uniswap/v2-core/build/UniswapV2Factory.json", "UniswapV2Factory"),
+  uniswapV2Factory: () =>
+    fromWaffle("@uniswap/v2-core/build/UniswapV2Factory.json", "UniswapV2Factory"),
   erc20: () => fromWaffle("@uniswap/v2-core/build/IERC20.json", "IERC20"),
   uniswapV2Pair: () => fromWaffle("@uniswap/v2-core/build/UniswapV2Pair.json", "UniswapV2Pair"),
   uniswapV2Router02: () =>

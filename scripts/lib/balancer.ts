@@ -64,8 +64,25 @@ export async function createWeightedPool(
   const factory = balancer.weightedPoolFactory;
   const tx =
     factory.version === 3
-      ? await factory.contract.create(name, symbol, addresses, weights, rateProviders, swapFeePercentage, owner)
-      : await factory.contract.create(name, symbol, addresses, weights, rateProviders, swapFeePercentage, owner, hexlify(randomBytes(32)));
+      ? await factory.contract.create(
+          name,
+          symbol,
+          addresses,
+          weights,
+          rateProviders,
+          swapFeePercentage,
+          owner,
+        )
+      : await factory.contract.create(
+          name,
+          symbol,
+          addresses,
+          weights,
+          rateProviders,
+          swapFeePercentage,
+          owner,
+          hexlify(randomBytes(32)),
+        );
   const receipt = await tx.wait();
   const created = receipt?.logs
     .map((log) => factory.contract.interface.parseLog(log))
@@ -80,7 +97,12 @@ export async function createWeightedPool(
   return { pool, poolId: await pool.getPoolId(), tokens: addresses };
 }
 
-async function approveVault(vault: BalancerVault, from: HardhatEthersSigner, token: string, amount: bigint) {
+async function approveVault(
+  vault: BalancerVault,
+  from: HardhatEthersSigner,
+  token: string,
+  amount: bigint,
+) {
   if (amount > 0n) await (await erc20At(token, from).approve(vault, amount)).wait();
 }
 
@@ -98,13 +120,22 @@ export async function joinWeightedPool(
 ): Promise<bigint> {
   const amountsIn = amountsInPoolOrder(handle, amounts);
   const vault = balancer.vault.connect(lp);
-  for (const [i, token] of handle.tokens.entries()) await approveVault(vault, lp, token, amountsIn[i]);
+  for (const [i, token] of handle.tokens.entries())
+    await approveVault(vault, lp, token, amountsIn[i]);
   const init = (await handle.pool.totalSupply()) === 0n;
   const userData = init
     ? abi.encode(["uint256", "uint256[]"], [JOIN_INIT, amountsIn])
-    : abi.encode(["uint256", "uint256[]", "uint256"], [JOIN_EXACT_TOKENS_IN_FOR_BPT_OUT, amountsIn, minBptOut]);
+    : abi.encode(
+        ["uint256", "uint256[]", "uint256"],
+        [JOIN_EXACT_TOKENS_IN_FOR_BPT_OUT, amountsIn, minBptOut],
+      );
   const before = await handle.pool.balanceOf(lp.address);
-  const request = { assets: [...handle.tokens], maxAmountsIn: amountsIn, userData, fromInternalBalance: false };
+  const request = {
+    assets: [...handle.tokens],
+    maxAmountsIn: amountsIn,
+    userData,
+    fromInternalBalance: false,
+  };
   await (await vault.joinPool(handle.poolId, lp, lp, request)).wait();
   return (await handle.pool.balanceOf(lp.address)) - before;
 }
@@ -131,8 +162,15 @@ export async function swapBalancer(
     amount: amountIn,
     userData: "0x",
   };
-  const funds = { sender: trader, fromInternalBalance: false, recipient: trader, toInternalBalance: false };
-  const gasUsed = await gasOf(await vault.swap(singleSwap, funds, minAmountOut, await deadline(trader)));
+  const funds = {
+    sender: trader,
+    fromInternalBalance: false,
+    recipient: trader,
+    toInternalBalance: false,
+  };
+  const gasUsed = await gasOf(
+    await vault.swap(singleSwap, funds, minAmountOut, await deadline(trader)),
+  );
   return { amountOut: (await out.balanceOf(trader.address)) - before, gasUsed };
 }
 

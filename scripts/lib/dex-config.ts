@@ -1,5 +1,5 @@
 // Deployment parameters of the local DEX world, shared by scripts/lib/dex-world.ts (ethers) and
-// deploy/DexWorld.ts (Ignition). No Hardhat import here, so Ignition can load it on its own.
+// deploy/modules/DexWorld.ts (Ignition). No Hardhat import here, so Ignition can load it on its own.
 
 /**
  * SushiSwap's factory as this project compiles it from @sushiswap/core's source (see
@@ -20,5 +20,6 @@ export const BALANCER_BUFFER_PERIOD_SECONDS = 30n * 24n * 3600n;
 export const BALANCER_MAX_YIELD_FEE = 5n * 10n ** 17n;
 export const BALANCER_MAX_AUM_FEE = 5n * 10n ** 17n;
 /** Version strings the weighted-pool factory reports; free-form JSON in Balancer's tasks. */
-export const WEIGHTED_FACTORY_VERSION = '{"name":"WeightedPoolFactory","version":3,"deployment":"local"}';
+export const WEIGHTED_FACTORY_VERSION =
+  '{"name":"WeightedPoolFactory","version":3,"deployment":"local"}';
 export const WEIGHTED_POOL_VERSION = '{"name":"WeightedPool","version":3,"deployment":"local"}';

@@ -60,7 +60,9 @@ export interface V2Pair extends Erc20 {
   getReserves: View<[], [reserve0: bigint, reserve1: bigint, blockTimestampLast: bigint]>;
   mint: Send<[to: AddressLike], bigint>;
   burn: Send<[to: AddressLike], [amount0: bigint, amount1: bigint]>;
-  swap: Send<[amount0Out: BigNumberish, amount1Out: BigNumberish, to: AddressLike, data: BytesLike]>;
+  swap: Send<
+    [amount0Out: BigNumberish, amount1Out: BigNumberish, to: AddressLike, data: BytesLike]
+  >;
 }
 
 export interface V2Router extends Handle {

@@ -18,6 +18,7 @@ import type {
   BalancerAuthorizer,
   BalancerFeeProvider,
   BalancerVault,
+  SushiFactory,
   V2Factory,
   V2Router,
   Weth9,
@@ -51,7 +52,7 @@ export interface DexWorld {
   readonly deployer: HardhatEthersSigner;
   readonly weth: Weth9;
   readonly uniswap: V2Venue & { readonly router: V2Router };
-  readonly sushiswap: V2Venue;
+  readonly sushiswap: V2Venue & { readonly factory: SushiFactory };
   readonly balancer: BalancerWorld;
 }
 
@@ -80,11 +81,12 @@ function at<T>(address: string, abi: InterfaceAbi, runner: ContractRunner): T {
   return new Contract(address, abi, runner) as unknown as T;
 }
 
-async function deploy<T>(artifact: NpmArtifact, signer: HardhatEthersSigner, args: unknown[]) {
+/** Deploys an npm artifact's bytecode as it ships and returns the new contract's address. */
+async function deploy(artifact: NpmArtifact, signer: HardhatEthersSigner, args: unknown[]) {
   const factory = new ContractFactory(artifact.abi, artifact.bytecode, signer);
   const contract = await factory.deploy(...args);
   await contract.waitForDeployment();
-  return { address: await contract.getAddress(), contract: contract as unknown as T };
+  return contract.getAddress();
 }
 
 /** Attaches typed handles to DEX contracts that already exist at `addresses`. */
@@ -119,7 +121,11 @@ export async function attachDexWorld(
     balancer: {
       vault: at(addresses.balancerVault, npmArtifacts.balancerVault().abi, deployer),
       authorizer: at(addresses.balancerAuthorizer, npmArtifacts.balancerAuthorizer().abi, deployer),
-      feeProvider: at(addresses.balancerFeeProvider, npmArtifacts.balancerFeeProvider().abi, deployer),
+      feeProvider: at(
+        addresses.balancerFeeProvider,
+        npmArtifacts.balancerFeeProvider().abi,
+        deployer,
+      ),
       weightedPoolFactory,
     },
   };
@@ -132,42 +138,39 @@ export async function attachDexWorld(
  */
 export async function deployDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
   const [deployer] = await ethers.getSigners();
-  const weth = await deploy<Weth9>(npmArtifacts.weth9(), deployer, []);
+  const weth = await deploy(npmArtifacts.weth9(), deployer, []);
   const uniFactory = await deploy(npmArtifacts.uniswapV2Factory(), deployer, [deployer.address]);
-  const router = await deploy(npmArtifacts.uniswapV2Router02(), deployer, [
-    uniFactory.address,
-    weth.address,
-  ]);
+  const router = await deploy(npmArtifacts.uniswapV2Router02(), deployer, [uniFactory, weth]);
   const sushiFactory = await ethers.deployContract(SUSHI_FACTORY_ARTIFACT, [deployer.address]);
   const authorizer = await deploy(npmArtifacts.balancerAuthorizer(), deployer, [deployer.address]);
   const vault = await deploy(npmArtifacts.balancerVault(), deployer, [
-    authorizer.address,
-    weth.address,
+    authorizer,
+    weth,
     BALANCER_PAUSE_WINDOW_SECONDS,
     BALANCER_BUFFER_PERIOD_SECONDS,
   ]);
   const feeProvider = await deploy(npmArtifacts.balancerFeeProvider(), deployer, [
-    vault.address,
+    vault,
     BALANCER_MAX_YIELD_FEE,
     BALANCER_MAX_AUM_FEE,
   ]);
   const weightedFactory = await deploy(npmArtifacts.balancerWeightedPoolFactory(), deployer, [
-    vault.address,
-    feeProvider.address,
+    vault,
+    feeProvider,
     WEIGHTED_FACTORY_VERSION,
     WEIGHTED_POOL_VERSION,
   ]);
   return attachDexWorld(
     ethers,
     {
-      weth: weth.address,
-      uniswapV2Factory: uniFactory.address,
-      uniswapV2Router02: router.address,
+      weth,
+      uniswapV2Factory: uniFactory,
+      uniswapV2Router02: router,
       sushiswapFactory: await sushiFactory.getAddress(),
-      balancerVault: vault.address,
-      balancerAuthorizer: authorizer.address,
-      balancerFeeProvider: feeProvider.address,
-      balancerWeightedPoolFactory: weightedFactory.address,
+      balancerVault: vault,
+      balancerAuthorizer: authorizer,
+      balancerFeeProvider: feeProvider,
+      balancerWeightedPoolFactory: weightedFactory,
       balancerWeightedPoolFactoryVersion: 3,
     },
     "local",
@@ -177,8 +180,15 @@ export async function deployDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
 /**
  * The real mainnet deployments, on a `mainnetFork` connection. Pools are created through
  * Balancer's weighted pool factory v4: v3 (what the local world deploys) is deprecated there.
+ * The Authorizer is whichever one the Vault uses at the fork block (Balancer replaced the
+ * original, MAINNET.balancerAuthorizer, by a TimelockAuthorizer); both implement canPerform.
  */
 export async function forkDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
+  const vault = at<BalancerVault>(
+    MAINNET.balancerVault,
+    npmArtifacts.balancerVault().abi,
+    ethers.provider,
+  );
   return attachDexWorld(
     ethers,
     {
@@ -187,7 +197,7 @@ export async function forkDexWorld(ethers: HardhatEthers): Promise<DexWorld> {
       uniswapV2Router02: MAINNET.uniswapV2Router02,
       sushiswapFactory: MAINNET.sushiswapFactory,
       balancerVault: MAINNET.balancerVault,
-      balancerAuthorizer: MAINNET.balancerAuthorizer,
+      balancerAuthorizer: await vault.getAuthorizer(),
       balancerFeeProvider: MAINNET.balancerFeeProvider,
       balancerWeightedPoolFactory: MAINNET.balancerWeightedPoolFactoryV4,
       balancerWeightedPoolFactoryVersion: 4,

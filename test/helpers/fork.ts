@@ -9,8 +9,13 @@ export const FORK_SKIP_REASON =
  * the reason and skips, so the suite shows as pending with an explanation.
  */
 export function requireMainnetFork(ctx: Mocha.Context): void {
-  if (isForkConfigured()) return;
   const where = ctx.test?.parent?.fullTitle() ?? "fork tests";
+  if (isForkConfigured()) {
+    if ((process.env.FORK_BLOCK ?? "").trim() === "") {
+      console.log(`      [${where}] FORK_BLOCK is unset: forking the latest block, not repeatable`);
+    }
+    return;
+  }
   console.log(`      [${where}] ${FORK_SKIP_REASON}`);
   ctx.skip();
 }

@@ -6,11 +6,19 @@ import {TestBase} from "./utils/Vm.sol";
 
 /// @notice External entry points, so that tests can expect the library's reverts.
 contract V2MathLibHarness {
-    function getAmountOut(uint256 amountIn, uint256 reserveIn, uint256 reserveOut) external pure returns (uint256) {
+    function getAmountOut(
+        uint256 amountIn,
+        uint256 reserveIn,
+        uint256 reserveOut
+    ) external pure returns (uint256) {
         return V2MathLib.getAmountOut(amountIn, reserveIn, reserveOut);
     }
 
-    function getAmountIn(uint256 amountOut, uint256 reserveIn, uint256 reserveOut) external pure returns (uint256) {
+    function getAmountIn(
+        uint256 amountOut,
+        uint256 reserveIn,
+        uint256 reserveOut
+    ) external pure returns (uint256) {
         return V2MathLib.getAmountIn(amountOut, reserveIn, reserveOut);
     }
 
@@ -70,8 +78,14 @@ contract V2MathLibTest is TestBase {
         reserveOut = bound(reserveOut, MIN_RESERVE, MAX);
         amountIn = bound(amountIn, 1, MAX - reserveIn);
         uint256 amountOut = V2MathLib.getAmountOut(amountIn, reserveIn, reserveOut);
-        assertTrue(pairAccepts(amountIn, amountOut, reserveIn, reserveOut), "pair rejects getAmountOut");
-        assertTrue(!pairAccepts(amountIn, amountOut + 1, reserveIn, reserveOut), "one more wei accepted");
+        assertTrue(
+            pairAccepts(amountIn, amountOut, reserveIn, reserveOut),
+            "pair rejects getAmountOut"
+        );
+        assertTrue(
+            !pairAccepts(amountIn, amountOut + 1, reserveIn, reserveOut),
+            "one more wei accepted"
+        );
     }
 
     function testFuzz_getAmountIn_isTheSmallestInputThatBuysTheOutput(
@@ -88,11 +102,18 @@ contract V2MathLibTest is TestBase {
         assertTrue(pairAccepts(amountIn, amountOut, reserveIn, reserveOut), "input too small");
         assertGe(V2MathLib.getAmountOut(amountIn, reserveIn, reserveOut), amountOut, "round trip");
         if (amountIn > 1) {
-            assertTrue(!pairAccepts(amountIn - 1, amountOut, reserveIn, reserveOut), "input not minimal");
+            assertTrue(
+                !pairAccepts(amountIn - 1, amountOut, reserveIn, reserveOut),
+                "input not minimal"
+            );
         }
     }
 
-    function testFuzz_quote_isProportionalRoundedDown(uint256 amountA, uint256 reserveA, uint256 reserveB) public pure {
+    function testFuzz_quote_isProportionalRoundedDown(
+        uint256 amountA,
+        uint256 reserveA,
+        uint256 reserveB
+    ) public pure {
         reserveA = bound(reserveA, 1, MAX);
         reserveB = bound(reserveB, 1, MAX);
         amountA = bound(amountA, 1, MAX);
@@ -113,9 +134,24 @@ contract V2MathLibTest is TestBase {
         liquidityB = bound(liquidityB, 0, totalSupply - liquidityA);
         reserve0 = bound(reserve0, 0, MAX);
         reserve1 = bound(reserve1, 0, MAX);
-        (uint256 a0, uint256 a1) = V2MathLib.shareOfReserves(liquidityA, totalSupply, reserve0, reserve1);
-        (uint256 b0, uint256 b1) = V2MathLib.shareOfReserves(liquidityB, totalSupply, reserve0, reserve1);
-        (uint256 w0, uint256 w1) = V2MathLib.shareOfReserves(liquidityA + liquidityB, totalSupply, reserve0, reserve1);
+        (uint256 a0, uint256 a1) = V2MathLib.shareOfReserves(
+            liquidityA,
+            totalSupply,
+            reserve0,
+            reserve1
+        );
+        (uint256 b0, uint256 b1) = V2MathLib.shareOfReserves(
+            liquidityB,
+            totalSupply,
+            reserve0,
+            reserve1
+        );
+        (uint256 w0, uint256 w1) = V2MathLib.shareOfReserves(
+            liquidityA + liquidityB,
+            totalSupply,
+            reserve0,
+            reserve1
+        );
         // Splitting a position never pays more than holding it whole; the whole is at most all.
         assertLe(a0 + b0, w0, "split pays more token0");
         assertLe(a1 + b1, w1, "split pays more token1");
@@ -135,10 +171,24 @@ contract V2MathLibTest is TestBase {
         totalSupply = bound(totalSupply, 1, MAX);
         amount0 = bound(amount0, 0, MAX - reserve0);
         amount1 = bound(amount1, 0, MAX - reserve1);
-        uint256 minted = V2MathLib.liquidityMinted(amount0, amount1, reserve0, reserve1, totalSupply);
+        uint256 minted = V2MathLib.liquidityMinted(
+            amount0,
+            amount1,
+            reserve0,
+            reserve1,
+            totalSupply
+        );
         // Reserves per LP token do not fall: (r + a) / (s + minted) >= r / s on both sides.
-        assertGe((reserve0 + amount0) * totalSupply, reserve0 * (totalSupply + minted), "token0 diluted");
-        assertGe((reserve1 + amount1) * totalSupply, reserve1 * (totalSupply + minted), "token1 diluted");
+        assertGe(
+            (reserve0 + amount0) * totalSupply,
+            reserve0 * (totalSupply + minted),
+            "token0 diluted"
+        );
+        assertGe(
+            (reserve1 + amount1) * totalSupply,
+            reserve1 * (totalSupply + minted),
+            "token1 diluted"
+        );
     }
 
     function test_liquidityMinted_firstDepositLocksMinimumLiquidity() public pure {
@@ -149,7 +199,12 @@ contract V2MathLibTest is TestBase {
     function test_protocolFeeLiquidity_isOneSixthOfRootKGrowth() public pure {
         // sqrt(k) grew from 1000e18 to 1060e18 with 1000e18 LP tokens: the pair mints
         // 1000e18 * 60e18 / (5 * 1060e18 + 1000e18) = 9.5238...e18 LP tokens to feeTo.
-        uint256 minted = V2MathLib.protocolFeeLiquidity(1000e18, 1060e18, 1060e18, 1000e18 * 1000e18);
+        uint256 minted = V2MathLib.protocolFeeLiquidity(
+            1000e18,
+            1060e18,
+            1060e18,
+            1000e18 * 1000e18
+        );
         assertEq(minted, uint256(1000e18 * 60e18) / 6300e18, "protocol fee liquidity");
         assertEq(V2MathLib.protocolFeeLiquidity(1000e18, 1060e18, 1060e18, 0), 0, "fee off");
     }
@@ -159,22 +214,34 @@ contract V2MathLibTest is TestBase {
         harness.getAmountOut(1, 0, 1);
         vm.expectRevert(abi.encodeWithSelector(V2MathLib.V2MathLibZeroAmount.selector));
         harness.getAmountOut(0, 1, 1);
-        vm.expectRevert(abi.encodeWithSelector(V2MathLib.V2MathLibReserveOverflow.selector, MAX + 1, MAX));
+        vm.expectRevert(
+            abi.encodeWithSelector(V2MathLib.V2MathLibReserveOverflow.selector, MAX + 1, MAX)
+        );
         harness.getAmountOut(2, MAX - 1, 1);
     }
 
     function test_getAmountIn_revertsWhenAskingForTheWholeReserve() public {
-        vm.expectRevert(abi.encodeWithSelector(V2MathLib.V2MathLibInsufficientLiquidity.selector, 100, 100));
+        vm.expectRevert(
+            abi.encodeWithSelector(V2MathLib.V2MathLibInsufficientLiquidity.selector, 100, 100)
+        );
         harness.getAmountIn(100, 100, 100);
     }
 
     function test_shareOfReserves_revertsAboveTheSupply() public {
-        vm.expectRevert(abi.encodeWithSelector(V2MathLib.V2MathLibLiquidityExceedsSupply.selector, 11, 10));
+        vm.expectRevert(
+            abi.encodeWithSelector(V2MathLib.V2MathLibLiquidityExceedsSupply.selector, 11, 10)
+        );
         harness.shareOfReserves(11, 10, 100, 100);
     }
 
     function test_liquidityMinted_revertsOnADustFirstDeposit() public {
-        vm.expectRevert(abi.encodeWithSelector(V2MathLib.V2MathLibInsufficientInitialLiquidity.selector, 1000, 1000));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                V2MathLib.V2MathLibInsufficientInitialLiquidity.selector,
+                1000,
+                1000
+            )
+        );
         harness.liquidityMinted(1000, 1000, 0, 0, 0);
     }
 }

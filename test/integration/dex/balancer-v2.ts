@@ -11,7 +11,11 @@ import {
 import type { TestToken } from "../../../scripts/lib/dex-types.js";
 import type { DexWorld } from "../../../scripts/lib/dex-world.js";
 import { dexFixture, E18 } from "../../helpers/dex-fixture.js";
-import { twoTokenInvariant, weightedOutGivenIn, relativeError } from "../../helpers/weighted-math.js";
+import {
+  twoTokenInvariant,
+  weightedOutGivenIn,
+  relativeError,
+} from "../../helpers/weighted-math.js";
 
 const { ethers, networkHelpers } = await network.create();
 const fixture = () => dexFixture(ethers);
@@ -30,7 +34,8 @@ const POW_TOLERANCE = 10n ** 6n;
  * bounded by B_out * 2e-14, however small the swap.
  */
 const MAX_POW_RELATIVE_ERROR = 10n ** 4n;
-const powError = (balanceOut: bigint) => (balanceOut * 2n * MAX_POW_RELATIVE_ERROR) / BALANCER_ONE + 1n;
+const powError = (balanceOut: bigint) =>
+  (balanceOut * 2n * MAX_POW_RELATIVE_ERROR) / BALANCER_ONE + 1n;
 
 /** A pool of A (weight wA) and B (weight wB), initialised by the LP with `seedA` and `seedB`. */
 async function seededPool(
@@ -73,7 +78,9 @@ describe("Balancer V2 weighted pools (mainnet Vault and factory bytecode from np
     );
     const aFirst = BigInt(a) < BigInt(b);
     expect(handle.tokens).to.deep.equal(aFirst ? [a, b] : [b, a]);
-    expect(await handle.pool.getNormalizedWeights()).to.deep.equal(aFirst ? [W80, W20] : [W20, W80]);
+    expect(await handle.pool.getNormalizedWeights()).to.deep.equal(
+      aFirst ? [W80, W20] : [W20, W80],
+    );
     expect(await handle.pool.getSwapFeePercentage()).to.equal(SWAP_FEE);
     const [registered] = await world.balancer.vault.getPool(handle.poolId);
     expect(registered).to.equal(await handle.pool.getAddress());
@@ -84,12 +91,20 @@ describe("Balancer V2 weighted pools (mainnet Vault and factory bytecode from np
   it("initialises with BPT = 2 x invariant, minus the minimum BPT locked at 0x0", async function () {
     const { world, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     // 50/50 of 40,000 A and 10,000 B: invariant sqrt(40,000 * 10,000) = 20,000; BPT 40,000.
-    const { handle, bpt } = await seededPool(world, { tokenA, tokenB }, W50, 40_000n * E18, 10_000n * E18);
+    const { handle, bpt } = await seededPool(
+      world,
+      { tokenA, tokenB },
+      W50,
+      40_000n * E18,
+      10_000n * E18,
+    );
     expect(await handle.pool.balanceOf(ZeroAddress)).to.equal(MINIMUM_BPT);
     expect(relativeError(bpt + MINIMUM_BPT, 40_000n * E18)).to.be.lessThanOrEqual(POW_TOLERANCE);
     const invariant = twoTokenInvariant(40_000n * E18, W50, 10_000n * E18, W50);
     expect(invariant).to.equal(20_000n * E18);
-    expect(relativeError(await handle.pool.getInvariant(), invariant)).to.be.lessThanOrEqual(POW_TOLERANCE);
+    expect(relativeError(await handle.pool.getInvariant(), invariant)).to.be.lessThanOrEqual(
+      POW_TOLERANCE,
+    );
   });
 
   it("swaps into the 80% side for the weighted out-given-in amount (exponent 4)", async function () {
@@ -120,7 +135,13 @@ describe("Balancer V2 weighted pools (mainnet Vault and factory bytecode from np
 
   it("mints BPT pro rata for a proportional join", async function () {
     const { world, other, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
-    const { handle, a, b } = await seededPool(world, { tokenA, tokenB }, W80, 80_000n * E18, 5_000n * E18);
+    const { handle, a, b } = await seededPool(
+      world,
+      { tokenA, tokenB },
+      W80,
+      80_000n * E18,
+      5_000n * E18,
+    );
     const supply = await handle.pool.totalSupply();
     // A 10% proportional join: no swap, so no fee, and 10% of the supply in BPT.
     const bpt = await joinWeightedPool(world.balancer, handle, other, [

@@ -1,7 +1,11 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import DexWorldModule from "../../../deploy/DexWorld.js";
-import { createWeightedPool, joinWeightedPool, swapBalancer } from "../../../scripts/lib/balancer.js";
+import DexWorldModule from "../../../deploy/modules/DexWorld.js";
+import {
+  createWeightedPool,
+  joinWeightedPool,
+  swapBalancer,
+} from "../../../scripts/lib/balancer.js";
 import { attachDexWorld } from "../../../scripts/lib/dex-world.js";
 import { deployTestToken } from "../../../scripts/lib/tokens.js";
 import { addV2Liquidity, swapV2 } from "../../../scripts/lib/v2.js";
@@ -9,7 +13,7 @@ import { addV2Liquidity, swapV2 } from "../../../scripts/lib/v2.js";
 const { ethers, ignition } = await network.create();
 const E18 = 10n ** 18n;
 
-describe("Ignition module deploy/DexWorld.ts", function () {
+describe("Ignition module deploy/modules/DexWorld.ts", function () {
   it("deploys a wired DEX world that trades on every venue", async function () {
     const deployed = await ignition.deploy(DexWorldModule);
     const address = async (c: { getAddress(): Promise<string> }) => c.getAddress();

@@ -3,7 +3,12 @@ import { expect } from "chai";
 import { getCreate2Address, solidityPackedKeccak256 } from "ethers";
 import { network } from "hardhat";
 import { MAINNET, MAINNET_PAIR_INIT_CODE_HASH } from "../../../scripts/lib/addresses.js";
-import { BALANCER_ONE, createWeightedPool, joinWeightedPool, swapBalancer } from "../../../scripts/lib/balancer.js";
+import {
+  BALANCER_ONE,
+  createWeightedPool,
+  joinWeightedPool,
+  swapBalancer,
+} from "../../../scripts/lib/balancer.js";
 import { forkDexWorld, type DexWorld } from "../../../scripts/lib/dex-world.js";
 import { deployTestToken } from "../../../scripts/lib/tokens.js";
 import { swapV2, v2PairAt, v2Reserves } from "../../../scripts/lib/v2.js";
@@ -28,9 +33,16 @@ describe("Mainnet fork: the real Uniswap V2, SushiSwap and Balancer V2", functio
   });
 
   it("finds mainnet's SushiSwap WETH/USDC pair at CREATE2 with mainnet's init-code hash", async function () {
-    const [t0, t1] = BigInt(MAINNET.usdc) < BigInt(MAINNET.weth) ? [MAINNET.usdc, MAINNET.weth] : [MAINNET.weth, MAINNET.usdc];
+    const [t0, t1] =
+      BigInt(MAINNET.usdc) < BigInt(MAINNET.weth)
+        ? [MAINNET.usdc, MAINNET.weth]
+        : [MAINNET.weth, MAINNET.usdc];
     const salt = solidityPackedKeccak256(["address", "address"], [t0, t1]);
-    const expected = getCreate2Address(MAINNET.sushiswapFactory, salt, MAINNET_PAIR_INIT_CODE_HASH.sushiswap);
+    const expected = getCreate2Address(
+      MAINNET.sushiswapFactory,
+      salt,
+      MAINNET_PAIR_INIT_CODE_HASH.sushiswap,
+    );
     expect(await world.sushiswap.factory.getPair(MAINNET.weth, MAINNET.usdc)).to.equal(expected);
   });
 
@@ -51,16 +63,28 @@ describe("Mainnet fork: the real Uniswap V2, SushiSwap and Balancer V2", functio
     const [aa, ba] = [await a.getAddress(), await b.getAddress()];
     const w80 = (BALANCER_ONE * 80n) / 100n;
     const fee = 3n * 10n ** 15n;
-    const pool = await createWeightedPool(world.balancer, [
-      { token: aa, weight: w80 },
-      { token: ba, weight: BALANCER_ONE - w80 },
-    ], fee, lp);
+    const pool = await createWeightedPool(
+      world.balancer,
+      [
+        { token: aa, weight: w80 },
+        { token: ba, weight: BALANCER_ONE - w80 },
+      ],
+      fee,
+      lp,
+    );
     await joinWeightedPool(world.balancer, pool, lp, [
       { token: aa, amount: 80_000n * E18 },
       { token: ba, amount: 5_000n * E18 },
     ]);
     const got = (await swapBalancer(world.balancer, pool, aa, ba, 1_000n * E18, trader)).amountOut;
-    const expected = weightedOutGivenIn(80_000n * E18, w80, 5_000n * E18, BALANCER_ONE - w80, 1_000n * E18, fee);
+    const expected = weightedOutGivenIn(
+      80_000n * E18,
+      w80,
+      5_000n * E18,
+      BALANCER_ONE - w80,
+      1_000n * E18,
+      fee,
+    );
     // Mainnet's protocol fee is taken in BPT on joins and exits, so the swap itself pays the
     // formula; pow's error bound is 2e-14 of the out balance (see balancer-v2.ts).
     expect(got).to.be.lessThanOrEqual(expected);

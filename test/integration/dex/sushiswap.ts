@@ -2,7 +2,6 @@ import { expect } from "chai";
 import { getCreate2Address, keccak256, solidityPackedKeccak256 } from "ethers";
 import { artifacts, network } from "hardhat";
 import { MAINNET_PAIR_INIT_CODE_HASH } from "../../../scripts/lib/addresses.js";
-import type { SushiFactory } from "../../../scripts/lib/dex-types.js";
 import { SUSHI_PAIR_ARTIFACT } from "../../../scripts/lib/dex-config.js";
 import { addV2Liquidity, removeV2Liquidity, swapV2, v2Reserves } from "../../../scripts/lib/v2.js";
 import { dexFixture, E18 } from "../../helpers/dex-fixture.js";
@@ -20,7 +19,7 @@ describe("SushiSwap (factory and pair compiled from @sushiswap/core)", function 
     const { world, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     const pairArtifact = await artifacts.readArtifact(SUSHI_PAIR_ARTIFACT);
     const initCodeHash = keccak256(pairArtifact.bytecode);
-    const factory = world.sushiswap.factory as SushiFactory;
+    const factory = world.sushiswap.factory;
     expect(await factory.pairCodeHash()).to.equal(initCodeHash);
     // Why there is no Sushi router: its hard-coded mainnet hash does not match this build.
     expect(initCodeHash).to.not.equal(MAINNET_PAIR_INIT_CODE_HASH.sushiswap);
@@ -36,7 +35,14 @@ describe("SushiSwap (factory and pair compiled from @sushiswap/core)", function 
   it("seeds a pair by transfer + mint: sqrt(a*b) - 1000 LP tokens", async function () {
     const { world, lp, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     // 90,000 A and 10,000 B: sqrt(9e8) = 30,000 LP tokens, minus the 1000 wei locked forever.
-    const { pair, liquidity } = await addV2Liquidity(world.sushiswap, tokenA, 90_000n * E18, tokenB, 10_000n * E18, lp);
+    const { pair, liquidity } = await addV2Liquidity(
+      world.sushiswap,
+      tokenA,
+      90_000n * E18,
+      tokenB,
+      10_000n * E18,
+      lp,
+    );
     expect(liquidity).to.equal(30_000n * E18 - MINIMUM_LIQUIDITY);
     const { reserveIn, reserveOut } = await v2Reserves(pair, tokenA);
     expect([reserveIn, reserveOut]).to.deep.equal([90_000n * E18, 10_000n * E18]);
@@ -44,7 +50,14 @@ describe("SushiSwap (factory and pair compiled from @sushiswap/core)", function 
 
   it("swaps on the pair directly for exactly the constant-product amount", async function () {
     const { world, lp, trader, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
-    const { pair } = await addV2Liquidity(world.sushiswap, tokenA, 20_000n * E18, tokenB, 80_000n * E18, lp);
+    const { pair } = await addV2Liquidity(
+      world.sushiswap,
+      tokenA,
+      20_000n * E18,
+      tokenB,
+      80_000n * E18,
+      lp,
+    );
     const amountIn = 2_000n * E18;
     const received = (await swapV2(world.sushiswap, pair, tokenB, amountIn, trader)).amountOut;
     expect(received).to.equal(out(amountIn, 80_000n * E18, 20_000n * E18));
@@ -54,14 +67,23 @@ describe("SushiSwap (factory and pair compiled from @sushiswap/core)", function 
 
   it("rejects taking one wei more than the formula allows (the pair enforces k)", async function () {
     const { world, lp, trader, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
-    const { pair } = await addV2Liquidity(world.sushiswap, tokenA, 50_000n * E18, tokenB, 50_000n * E18, lp);
+    const { pair } = await addV2Liquidity(
+      world.sushiswap,
+      tokenA,
+      50_000n * E18,
+      tokenB,
+      50_000n * E18,
+      lp,
+    );
     const amountIn = 1_000n * E18;
     const max = out(amountIn, 50_000n * E18, 50_000n * E18);
     await (await tokenA.connect(trader).transfer(pair, amountIn)).wait();
     const aIs0 = (await pair.token0()) === (await tokenA.getAddress());
     const outs = (amount: bigint) => (aIs0 ? [0n, amount] : [amount, 0n]);
     const [o0, o1] = outs(max + 1n);
-    await expect(pair.connect(trader).swap(o0, o1, trader, "0x")).to.be.revertedWith("UniswapV2: K");
+    await expect(pair.connect(trader).swap(o0, o1, trader, "0x")).to.be.revertedWith(
+      "UniswapV2: K",
+    );
     const [m0, m1] = outs(max);
     const before = await tokenB.balanceOf(trader.address);
     await (await pair.connect(trader).swap(m0, m1, trader, "0x")).wait();
@@ -71,7 +93,14 @@ describe("SushiSwap (factory and pair compiled from @sushiswap/core)", function 
   it("pays the LP the swap fees when liquidity is removed", async function () {
     const { world, lp, trader, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     const seed = 200_000n * E18;
-    const { pair, liquidity } = await addV2Liquidity(world.sushiswap, tokenA, seed, tokenB, seed, lp);
+    const { pair, liquidity } = await addV2Liquidity(
+      world.sushiswap,
+      tokenA,
+      seed,
+      tokenB,
+      seed,
+      lp,
+    );
     // Five round trips of 10,000 A: the pool ends with its B back and the fees in A.
     let poolA = seed;
     for (let i = 0; i < 5; i++) {

@@ -33,7 +33,14 @@ describe("Uniswap V2 (mainnet bytecode from npm)", function () {
   it("seeds a pair through the router and mints sqrt(a*b) - 1000 LP tokens", async function () {
     const { world, lp, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
     // 40,000 A and 10,000 B: sqrt(4e8) = 20,000 LP tokens, minus the 1000 wei locked forever.
-    const { pair, liquidity } = await addV2Liquidity(world.uniswap, tokenA, 40_000n * E18, tokenB, 10_000n * E18, lp);
+    const { pair, liquidity } = await addV2Liquidity(
+      world.uniswap,
+      tokenA,
+      40_000n * E18,
+      tokenB,
+      10_000n * E18,
+      lp,
+    );
     expect(liquidity).to.equal(20_000n * E18 - MINIMUM_LIQUIDITY);
     const [r0, r1] = await pair.getReserves();
     expect(r0 + r1).to.equal(50_000n * E18);
@@ -41,7 +48,14 @@ describe("Uniswap V2 (mainnet bytecode from npm)", function () {
 
   it("swaps exactly the constant-product amount with the 0.3% fee", async function () {
     const { world, lp, trader, tokenA, tokenB } = await networkHelpers.loadFixture(fixture);
-    const { pair } = await addV2Liquidity(world.uniswap, tokenA, 100_000n * E18, tokenB, 50_000n * E18, lp);
+    const { pair } = await addV2Liquidity(
+      world.uniswap,
+      tokenA,
+      100_000n * E18,
+      tokenB,
+      50_000n * E18,
+      lp,
+    );
     const amountIn = 1_000n * E18;
     const received = (await swapV2(world.uniswap, pair, tokenA, amountIn, trader)).amountOut;
     expect(received).to.equal(out(amountIn, 100_000n * E18, 50_000n * E18));

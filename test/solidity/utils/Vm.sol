@@ -16,7 +16,10 @@ interface Vm {
     function expectRevert(bytes calldata revertData) external;
     function label(address account, string calldata name) external;
     function addr(uint256 privateKey) external pure returns (address);
-    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
+    function sign(
+        uint256 privateKey,
+        bytes32 digest
+    ) external pure returns (uint8 v, bytes32 r, bytes32 s);
     function chainId(uint256 newChainId) external;
 }
 

@@ -28,7 +28,13 @@ contract ConstantProductHandler is TestBase {
     function deposit(uint256 actorSeed, uint256 amount0, uint256 amount1) external {
         amount0 = bound(amount0, 1, MAX_AMOUNT);
         amount1 = bound(amount1, 1, MAX_AMOUNT);
-        uint256 minted = V2MathLib.liquidityMinted(amount0, amount1, reserve0, reserve1, totalSupply);
+        uint256 minted = V2MathLib.liquidityMinted(
+            amount0,
+            amount1,
+            reserve0,
+            reserve1,
+            totalSupply
+        );
         if (minted == 0) return;
         uint256 supplyBefore = totalSupply == 0 ? V2MathLib.MINIMUM_LIQUIDITY : totalSupply;
         if (totalSupply == 0) totalSupply = V2MathLib.MINIMUM_LIQUIDITY;
@@ -40,7 +46,12 @@ contract ConstantProductHandler is TestBase {
         uint256 actor = actorSeed % ACTORS;
         liquidity = bound(liquidity, 0, balanceOf[actor]);
         if (liquidity == 0) return;
-        (uint256 out0, uint256 out1) = V2MathLib.shareOfReserves(liquidity, totalSupply, reserve0, reserve1);
+        (uint256 out0, uint256 out1) = V2MathLib.shareOfReserves(
+            liquidity,
+            totalSupply,
+            reserve0,
+            reserve1
+        );
         balanceOf[actor] -= liquidity;
         _step(reserve0 - out0, reserve1 - out1, totalSupply - liquidity, false);
     }
@@ -67,7 +78,12 @@ contract ConstantProductHandler is TestBase {
     function redeemableByAll() external view returns (uint256 sum0, uint256 sum1) {
         if (totalSupply == 0) return (0, 0);
         for (uint256 i; i < ACTORS; ++i) {
-            (uint256 a0, uint256 a1) = V2MathLib.shareOfReserves(balanceOf[i], totalSupply, reserve0, reserve1);
+            (uint256 a0, uint256 a1) = V2MathLib.shareOfReserves(
+                balanceOf[i],
+                totalSupply,
+                reserve0,
+                reserve1
+            );
             sum0 += a0;
             sum1 += a1;
         }
@@ -94,9 +110,11 @@ contract ConstantProductHandler is TestBase {
     /// @dev Moves to the new state, counting a fall of reserves per LP token. A swap trades one
     ///      reserve for the other, so for swaps the per-token value is sqrt(k) per LP token.
     function _step(uint256 new0, uint256 new1, uint256 newSupply, bool isSwap) private {
-        bool fell = isSwap
-            ? Math.sqrt(new0 * new1) < Math.sqrt(reserve0 * reserve1)
-            : new0 * totalSupply < reserve0 * newSupply || new1 * totalSupply < reserve1 * newSupply;
+        bool fell =
+            isSwap
+                ? Math.sqrt(new0 * new1) < Math.sqrt(reserve0 * reserve1)
+                : new0 * totalSupply < reserve0 * newSupply ||
+                    new1 * totalSupply < reserve1 * newSupply;
         if (fell) ++ghostShareValueDecreases;
         (reserve0, reserve1, totalSupply) = (new0, new1, newSupply);
     }

@@ -1,5 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { npmArtifacts } from "../scripts/lib/artifacts.js";
+import { npmArtifacts } from "../../scripts/lib/artifacts.js";
 import {
   BALANCER_BUFFER_PERIOD_SECONDS,
   BALANCER_MAX_AUM_FEE,
@@ -8,7 +8,7 @@ import {
   SUSHI_FACTORY_ARTIFACT,
   WEIGHTED_FACTORY_VERSION,
   WEIGHTED_POOL_VERSION,
-} from "../scripts/lib/dex-config.js";
+} from "../../scripts/lib/dex-config.js";
 
 /**
  * The local DEX world (the same contracts as deployDexWorld in scripts/lib/dex-world.ts):
