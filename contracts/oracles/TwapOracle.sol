@@ -5,7 +5,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {RoleGated} from "../core/RoleGated.sol";
 import {IUniswapV2Factory} from "../interfaces/external/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
-import {IPriceFeed} from "../interfaces/IPriceFeed.sol";
+import {IFallbackPriceFeed} from "../interfaces/IFallbackPriceFeed.sol";
 import {ITwapOracle} from "../interfaces/ITwapOracle.sol";
 
 /// @title TwapOracle
@@ -41,7 +41,7 @@ contract TwapOracle is ITwapOracle, RoleGated {
     uint256 private immutable _maxFeedAge;
 
     mapping(address token => mapping(address base => Source)) private _sources;
-    mapping(address token => mapping(address base => IPriceFeed)) private _feeds;
+    mapping(address token => mapping(address base => IFallbackPriceFeed)) private _feeds;
 
     /// @param factory_    The Uniswap V2 factory whose pairs are observed.
     /// @param roles_      The protocol's role registry (governance sets fallback feeds).
@@ -157,13 +157,13 @@ contract TwapOracle is ITwapOracle, RoleGated {
 
     /// @inheritdoc ITwapOracle
     function setFallbackFeed(address token, address base, address feed) external onlyGovernance {
-        _feeds[token][base] = IPriceFeed(feed);
+        _feeds[token][base] = IFallbackPriceFeed(feed);
         emit FallbackFeedSet(token, base, feed);
     }
 
     /// @dev The fallback feed's price if it is fresh and non-zero; otherwise a revert.
     function _fallbackPrice(address token, address base, uint256 observationAge) private view returns (uint256) {
-        IPriceFeed feed = _feeds[token][base];
+        IFallbackPriceFeed feed = _feeds[token][base];
         if (address(feed) != address(0)) {
             (uint256 priceX112, uint256 updatedAt) = feed.latestPrice(token, base);
             if (priceX112 != 0 && updatedAt <= block.timestamp && block.timestamp - updatedAt <= _maxFeedAge) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IPriceFeed} from "../../../contracts/interfaces/IPriceFeed.sol";
+import {IFallbackPriceFeed} from "../../../contracts/interfaces/IFallbackPriceFeed.sol";
 
 /// @notice A fallback price feed whose answer a test sets directly (no such feed exists on npm).
-contract MockPriceFeed is IPriceFeed {
+contract MockPriceFeed is IFallbackPriceFeed {
     uint256 private _priceX112;
     uint256 private _updatedAt;
 
