@@ -19,10 +19,12 @@ import {RoleGated} from "./RoleGated.sol";
 /// @title LDStaking
 /// @notice TOKE stake on Reactors, venue votes and vote delegation (see ILDStaking).
 /// @dev Per Reactor, one `Book`: the stake ledger, the unstake requests, the venue tallies and
-///      the voters (the venues themselves live in the IVenueRegistry). Stake units are TOKE wei one to one; a listed ledger is marked by its rate (1:1), which
+///      the voters (the venues themselves live in the IVenueRegistry). Stake units are TOKE wei one to one until the loss waterfall slashes the stake (which lowers
+///      the ledger's rate, TOKE per unit); a listed ledger is marked by a non-zero rate, which
 ///      saves a storage read on every stake.
 contract LDStaking is ILDStaking, RoleGated {
     using CycleLedgerLib for CycleLedgerLib.Ledger;
+    using CycleLedgerLib for CycleLedgerLib.Index;
     using VoteTallyLib for VoteTallyLib.Weight;
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -45,6 +47,8 @@ contract LDStaking is ILDStaking, RoleGated {
         mapping(address delegatee => VoteTallyLib.Weight) delegated;
         mapping(address account => Exit) exits;
         mapping(uint256 cycle => ExitPool) exitPools;
+        // Units of unstake requests not withdrawn yet: they stay exposed to a slash.
+        uint256 exitUnits;
     }
 
     IERC20 private immutable _toke;
@@ -56,6 +60,9 @@ contract LDStaking is ILDStaking, RoleGated {
 
     /// @inheritdoc ILDStaking
     address public controller;
+
+    /// @inheritdoc ILDStaking
+    address public slasher;
 
     mapping(address reactor => Book) private _books;
 
@@ -95,8 +102,11 @@ contract LDStaking is ILDStaking, RoleGated {
         CycleLedgerLib.Index memory idx = b.ledger.index;
         if (idx.rate == 0) revert LDStakingNotListed(reactor);
         if (idx.paused) revert LDStakingPaused(reactor);
-        b.ledger.credit(account, amount);
-        _addWeight(b, account, 0, amount, idx.cycle);
+        // Units are TOKE one to one until a slash lowers the rate; rounded down for the stakers.
+        uint256 units = idx.toUnits(amount);
+        if (units == 0) revert LDStakingZero();
+        b.ledger.credit(account, units);
+        _addWeight(b, account, 0, units, idx.cycle);
         emit Staked(reactor, account, msg.sender, amount);
         _toke.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -110,6 +120,7 @@ contract LDStaking is ILDStaking, RoleGated {
         if (e.units != 0 && e.cycle != cycle) revert LDStakingExitPending(msg.sender, e.cycle);
         uint256 fromActive = _debit(b, msg.sender, amount, cycle);
         if (fromActive != 0) b.exitPools[cycle].units += fromActive.toUint128();
+        b.exitUnits += amount;
         b.exits[msg.sender] = Exit({
             units: (e.units + amount).toUint112(),
             earning: (e.earning + fromActive).toUint112(),
@@ -130,7 +141,8 @@ contract LDStaking is ILDStaking, RoleGated {
         // The request's share of its cycle's reward stays claimable.
         if (e.earning != 0 && e.cycle < cycle) b.ledger.rewards[msg.sender].accrued += _exitReward(b, e).toUint96();
         delete b.exits[msg.sender];
-        amount = e.units;
+        b.exitUnits -= e.units;
+        amount = b.ledger.index.toUnderlying(e.units);
         emit Withdrawn(reactor, msg.sender, receiver, amount);
         _toke.safeTransfer(receiver, amount);
     }
@@ -202,6 +214,29 @@ contract LDStaking is ILDStaking, RoleGated {
         }
     }
 
+    /// @inheritdoc ILDStaking
+    function slash(address reactor, uint256 amount, address to) external returns (uint256 slashed) {
+        if (msg.sender != slasher) revert LDStakingOnlySlasher(msg.sender);
+        if (to == address(0)) revert LDStakingZero();
+        Book storage b = _books[reactor];
+        CycleLedgerLib.Index memory idx = b.ledger.index;
+        uint256 units = uint256(b.ledger.totals.supply) + b.exitUnits;
+        if (idx.rate == 0 || amount == 0 || units == 0) return 0;
+        slashed = Math.min(amount, idx.toUnderlying(units));
+        // The cut per unit is rounded up so that the stakers bear the whole slash; the rate
+        // stays above zero, which marks an unlisted ledger.
+        uint256 cut = Math.mulDiv(slashed, CycleLedgerLib.RATE_SCALE, units, Math.Rounding.Ceil);
+        if (cut >= idx.rate) {
+            cut = idx.rate - 1;
+            slashed = Math.mulDiv(units, cut, CycleLedgerLib.RATE_SCALE);
+        }
+        // Cannot truncate: below the previous uint64 rate.
+        uint256 rate = idx.rate - cut;
+        b.ledger.index.rate = uint64(rate);
+        emit StakeSlashed(reactor, to, slashed, rate);
+        if (slashed != 0) _toke.safeTransfer(to, slashed);
+    }
+
     // ------------------------------------------------------------------ governance
 
     /// @inheritdoc ILDStaking
@@ -251,6 +286,14 @@ contract LDStaking is ILDStaking, RoleGated {
         if (controller != address(0)) revert LDStakingControllerSet(controller);
         controller = controller_;
         emit ControllerSet(controller_);
+    }
+
+    /// @inheritdoc ILDStaking
+    function setSlasher(address slasher_) external onlyGovernance {
+        if (slasher_ == address(0)) revert LDStakingZero();
+        if (slasher != address(0)) revert LDStakingSlasherSet(slasher);
+        slasher = slasher_;
+        emit SlasherSet(slasher_);
     }
 
     // ------------------------------------------------------------------ views

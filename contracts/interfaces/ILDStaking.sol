@@ -59,6 +59,10 @@ interface ILDStaking {
     error LDStakingNothingToWithdraw(address account, uint32 cycle);
     /// @notice `caller` is not the emission controller.
     error LDStakingOnlyController(address caller);
+    /// @notice `caller` is not the slasher (the liquidity allocator).
+    error LDStakingOnlySlasher(address caller);
+    /// @notice The slasher is already set.
+    error LDStakingSlasherSet(address slasher);
     /// @notice The emission controller is already set.
     error LDStakingControllerSet(address controller);
     /// @notice `caller` is not the signature relay.
@@ -96,6 +100,11 @@ interface ILDStaking {
     event StakingUnpaused(address indexed reactor);
     /// @notice Governance set the emission controller.
     event ControllerSet(address indexed controller);
+    /// @notice The loss waterfall slashed `amount` TOKE of the stake on `reactor` (requests
+    ///         included) to `to`; a unit of stake is now worth `rate` / 1e18 TOKE.
+    event StakeSlashed(address indexed reactor, address indexed to, uint256 amount, uint256 rate);
+    /// @notice Governance set the slasher.
+    event SlasherSet(address indexed slasher);
 
 
     // ------------------------------------------------------------------ staking
@@ -169,6 +178,15 @@ interface ILDStaking {
     /// @notice Sets the emission controller, once (governance).
     function setController(address controller) external;
 
+    /// @notice Takes up to `amount` TOKE from the stake on `reactor`, pro rata for every staker
+    ///         and open unstake request (the stake ledger's rate drops), and sends it to `to`.
+    ///         Only the slasher (the liquidity allocator's loss waterfall, step 2).
+    /// @return slashed TOKE taken: `amount`, or what the stake holds if less.
+    function slash(address reactor, uint256 amount, address to) external returns (uint256 slashed);
+
+    /// @notice Sets the slasher, once (governance).
+    function setSlasher(address slasher) external;
+
     // ------------------------------------------------------------------ views
 
     /// @notice The staked token (TOKE).
@@ -179,6 +197,9 @@ interface ILDStaking {
 
     /// @notice The emission controller (settles ledgers, collects rewards).
     function controller() external view returns (address);
+
+    /// @notice The contract allowed to slash stake (the liquidity allocator).
+    function slasher() external view returns (address);
 
     /// @notice The signature relay (ILDVoteRelay) created with this contract, the only caller of
     ///         `voteFor` and `delegateFor`.
