@@ -381,6 +381,18 @@ contract LDStaking is ILDStaking, RoleGated {
         }
     }
 
+    /// @inheritdoc ILDStaking
+    function venueWeights(address reactor) external view returns (bytes32[] memory ids, uint256[] memory weights) {
+        uint256[] memory slots;
+        (ids, slots) = _venues.allowedVenues(reactor);
+        Book storage b = _books[reactor];
+        uint32 cycle = b.ledger.index.cycle;
+        weights = new uint256[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            weights[i] = VoteTallyLib.activeOf(b.tallies[slots[i]], cycle);
+        }
+    }
+
     // ------------------------------------------------------------------ internal
 
     /// @dev The ledger's cycle; reverts if `reactor` is not listed.

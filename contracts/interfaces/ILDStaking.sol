@@ -235,6 +235,11 @@ interface ILDStaking {
     /// @notice `account`'s vote on `reactor` (packed shares, 16 bits per venue slot).
     function sharesOf(address reactor, address account) external view returns (uint256);
 
+    /// @notice The allowed venues of `reactor` and their tallies active in the current cycle
+    ///         (stake units x basis points), as the rollover's liquidity allocator reads them:
+    ///         only the allowed slots are read.
+    function venueWeights(address reactor) external view returns (bytes32[] memory ids, uint256[] memory weights);
+
     /// @notice The tallies of `reactor`'s 16 venue slots (IVenueRegistry), in stake wei x basis
     ///         points: active in the current cycle (what the rollover reads for the allowed
     ///         venues), and in the next one. Slots of disallowed venues keep their tallies.

@@ -8,8 +8,9 @@ import { addV2Liquidity } from "../../scripts/lib/v2.js";
 import type {
   BalancerV2WeightedAdapter,
   CycleManager,
+  EmissionController,
+  LDStaking,
   LiquidityAllocator,
-  MockStakeDirectory,
   ProtocolRoles,
   Reactor,
   TestERC20,
@@ -17,6 +18,7 @@ import type {
   Treasury,
   TwapOracle,
   UniswapV2StyleAdapter,
+  VenueRegistry,
 } from "../../typechain-types/index.js";
 import { E18 } from "./dex-fixture.js";
 
@@ -74,13 +76,17 @@ export interface Protocol {
   readonly keeper: HardhatEthersSigner;
   readonly lp: HardhatEthersSigner;
   readonly trader: HardhatEthersSigner;
+  /** The liquidity director whose stake (1,000 TOKE per token Reactor) carries the votes. */
+  readonly ld: HardhatEthersSigner;
   readonly users: HardhatEthersSigner[];
   readonly roles: ProtocolRoles;
   readonly manager: CycleManager;
   readonly treasury: Treasury;
   readonly oracle: TwapOracle;
   readonly allocator: LiquidityAllocator;
-  readonly directory: MockStakeDirectory;
+  readonly staking: LDStaking;
+  readonly venueRegistry: VenueRegistry;
+  readonly emissions: EmissionController;
   readonly toke: Toke;
   readonly usdc: TestERC20;
   readonly tWeth: Reactor;
@@ -97,12 +103,13 @@ async function send(tx: Promise<{ wait(): Promise<unknown> }>) {
  * The whole venue layer on Hardhat's chain: the real DEX world, the core (roles, manager,
  * Treasury, Reactors for WETH, USDC, TKA, TKB, TKC), the TWAP oracle, the three adapters and the
  * allocator wired as each Reactor's allocator, the Treasury's loss cover and the manager's
- * allocator. LD staking is the MockStakeDirectory (see its note). TKA and TKB pair with WETH
- * (half of tWETH each), TKC with USDC (all of tUSDC).
+ * allocator; LD staking with its venue registry and the emission controller (the manager's
+ * emission hook, which settles the stake ledgers). TKA and TKB pair with WETH (half of tWETH
+ * each), TKC with USDC (all of tUSDC). The LD stakes 1,000 TOKE on each token Reactor.
  */
 export async function protocolFixture(ethers: HardhatEthers, networkHelpers: NetworkHelpers): Promise<Protocol> {
   const world = await deployDexWorld(ethers);
-  const [governance, guardian, keeper, lp, trader, ...users] = await ethers.getSigners();
+  const [governance, guardian, keeper, lp, trader, ld, ...users] = await ethers.getSigners();
   const roles = await ethers.deployContract("ProtocolRoles", [governance.address]);
   await send(roles.grantRole(await roles.GUARDIAN_ROLE(), guardian.address));
   await send(roles.grantRole(await roles.KEEPER_ROLE(), keeper.address));
@@ -111,7 +118,7 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
   const manager = await ethers.deployContract("CycleManager", [roles, start, CYCLE_SECONDS]);
   const treasury = await ethers.deployContract("Treasury", [roles]);
   const usdc = await ethers.deployContract("TestERC20", ["USD Coin", "USDC", 6]);
-  const toke = await ethers.deployContract("Toke", [[lp.address, trader.address, ...users.map((u) => u.address)], Array(2 + users.length).fill(1_000_000n * E18)]);
+  const toke = await ethers.deployContract("Toke", [[lp.address, trader.address, ld.address, ...users.map((u) => u.address)], Array(3 + users.length).fill(1_000_000n * E18)]);
 
   const tokens = {} as Record<TokenName, TestERC20>;
   for (const name of TOKEN_NAMES) tokens[name] = await ethers.deployContract("TestERC20", [`Token ${name}`, name, 18]);
@@ -173,11 +180,25 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
   await send(oracle.track(toke, world.weth));
   await send(oracle.track(toke, usdc));
 
-  const directory = await ethers.deployContract("MockStakeDirectory", [toke]);
-  await send(directory.setSlasher(allocator));
-  await send(allocator.setStakeDirectory(directory));
+  const venueRegistry = await ethers.deployContract("VenueRegistry", [roles, manager]);
+  const staking = await ethers.deployContract("LDStaking", [roles, toke, manager, venueRegistry]);
+  const priceFeed = await ethers.deployContract("PriceFeed", [roles, toke, 8n * 24n * 3600n, 2_000n, 0n]);
+  const emissions = await ethers.deployContract("EmissionController", [roles, toke, manager, staking, priceFeed, 1_000n * E18, 2_500n]);
+  await send(staking.setController(emissions));
+  await send(manager.setEmissionHook(emissions));
+  await send(toke.connect(lp).approve(emissions, 100_000n * E18));
+  await send(emissions.connect(lp).fund(100_000n * E18));
+  await send(staking.setSlasher(allocator));
+  await send(allocator.setStakeDirectory(staking));
   for (const reactor of [tWeth, tUsdc, ...TOKEN_NAMES.map((n) => pairs[n].reactor)]) {
     await send(reactor.setAllocator(allocator));
+    await send(staking.listReactor(reactor));
+  }
+  for (const name of TOKEN_NAMES) {
+    const reactor = pairs[name].reactor;
+    for (const venue of VENUE_NAMES) await send(venueRegistry.allowVenue(reactor, VENUES[venue]));
+    await send(toke.connect(ld).approve(staking, 1_000n * E18));
+    await send(staking.connect(ld).stake(reactor, 1_000n * E18, ld.address));
   }
   await send(treasury.setLossCover(allocator));
   await send(manager.setAllocator(allocator));
@@ -191,13 +212,16 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
     keeper,
     lp,
     trader,
+    ld,
     users,
     roles,
     manager,
     treasury,
     oracle,
     allocator,
-    directory,
+    staking,
+    venueRegistry,
+    emissions,
     toke,
     usdc,
     tWeth,
@@ -207,10 +231,10 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
   };
 }
 
-/** Votes for `reactor`: tallies (stake x bps) per venue name. */
-export async function setVotes(p: Protocol, reactor: Reactor, tallies: Partial<Record<VenueName, bigint>>) {
-  const names = VENUE_NAMES.filter((n) => tallies[n] !== undefined);
-  await send(p.directory.setVotes(reactor, names.map((n) => VENUES[n]), names.map((n) => tallies[n]!)));
+/** The LD's vote on `reactor`: shares (bps) per venue name; an empty vote withdraws it. */
+export async function setVotes(p: Protocol, reactor: Reactor, shares: Partial<Record<VenueName, bigint>>) {
+  const names = VENUE_NAMES.filter((n) => shares[n] !== undefined);
+  await send(p.staking.connect(p.ld).vote(reactor, names.map((n) => VENUES[n]), names.map((n) => shares[n]!)));
 }
 
 /** Deposits `amount` of the Reactor's asset from `user`. */

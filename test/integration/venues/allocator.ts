@@ -198,7 +198,8 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
       const p = await networkHelpers.loadFixture(fixture);
       await funded(p);
       const unknown = VENUES.uniswap.replace("55", "57");
-      await (await p.directory.setVotes(p.pairs.TKC.reactor, [unknown, VENUES.sushiswap], [9_000n, 1_000n])).wait();
+      await (await p.venueRegistry.allowVenue(p.pairs.TKC.reactor, unknown)).wait();
+      await (await p.staking.connect(p.ld).vote(p.pairs.TKC.reactor, [unknown, VENUES.sushiswap], [9_000n, 1_000n])).wait();
       await rollover(p);
       expect(await p.allocator.heldVenues(p.pairs.TKC.reactor)).to.deep.equal([VENUES.sushiswap]);
       expectWithin((await principal(p, "TKC", "sushiswap")).token, 100_000n * E18, TOLERANCE_BPS, "all to the only real venue");

@@ -81,8 +81,8 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
     await deposit(p, reactorOf("TKB"), bob, 15_000n * E18);
     await deposit(p, reactorOf("TKC"), carol, 100_000n * E18);
     for (const name of TOKEN_NAMES) {
-      await (await p.toke.connect(dave).approve(p.directory, 500n * E18)).wait();
-      await (await p.directory.connect(dave).stake(reactorOf(name), 500n * E18)).wait();
+      await (await p.toke.connect(dave).approve(p.staking, 500n * E18)).wait();
+      await (await p.staking.connect(dave).stake(reactorOf(name), 500n * E18, dave.address)).wait();
     }
 
     for (let cycle = 0; cycle < 6; ++cycle) {
