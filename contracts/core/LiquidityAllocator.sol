@@ -37,8 +37,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     ///         redemptions: venues round every burn down.
     uint256 private constant COVER_MARGIN_BPS = 1;
     /// @notice Withdrawal passes made to cover redemptions (a pass can come back short by the
-    ///         slippage allowance; the second covers that).
-    uint256 private constant COVER_PASSES = 2;
+    ///         slippage allowance, or find its position smaller than needed; the next covers that).
+    uint256 private constant COVER_PASSES = 3;
     /// @notice Smallest cover withdrawal, in bps of the position it comes from: a dust burn
     ///      would round one side to zero and revert.
     uint256 private constant COVER_MIN_BPS = 10;
@@ -265,7 +265,27 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
             if (missing == 0) return;
             (bytes32 venue, uint256 tokenIn) = _largest(reactor, true);
             if (tokenIn == 0) return;
-            _withdrawShare(s, venue, Math.max(missing, Math.mulDiv(tokenIn, COVER_MIN_BPS, BPS)), tokenIn);
+            _withdrawAmount(s, venue, missing, true);
+        }
+    }
+
+    /// @dev Withdraws what holds `amount` of the token (or base) at the TWAP price: what the
+    ///      position holds now, not its principal, so that impermanent loss does not leave the
+    ///      cover short. Never less than COVER_MIN_BPS of the position (a dust burn would revert).
+    function _withdrawAmount(Step memory s, bytes32 venue, uint256 amount, bool tokenSide) private {
+        try _adapters[venue].positionAt(s.token, s.base, s.priceX112) returns (
+            uint256 held,
+            uint256 fairToken,
+            uint256 fairBase
+        ) {
+            uint256 fair = tokenSide ? fairToken : fairBase;
+            if (held == 0 || fair == 0) return;
+            uint256 liquidity = amount >= fair
+                ? held
+                : Math.max(Math.mulDiv(held, amount, fair, Math.Rounding.Ceil), Math.mulDiv(held, COVER_MIN_BPS, BPS));
+            _withdraw(s, venue, Math.min(liquidity, held), held, fairToken, fairBase);
+        } catch (bytes memory reason) {
+            emit VenueSkipped(address(s.tokenReactor), venue, reason);
         }
     }
 
@@ -525,7 +545,7 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
             for (uint256 pass; pass < COVER_PASSES && missing != 0; ++pass) {
                 (bytes32 venue, uint256 baseIn) = _largest(paired[i], false);
                 if (baseIn == 0) break;
-                _withdrawShare(s, venue, Math.max(missing, Math.mulDiv(baseIn, COVER_MIN_BPS, BPS)), baseIn);
+                _withdrawAmount(s, venue, missing, false);
                 missing = _missing(base, slippage);
             }
         }
