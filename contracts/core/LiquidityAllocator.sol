@@ -149,6 +149,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         _repayTreasuryDebt(reactor);
         Pairing memory pairing = _pairings[reactor];
         if (pairing.baseReactor != address(0)) {
+            // An empty pair has nothing to price or move.
+            if (_held[reactor].length == 0 && IReactor(reactor).idleAssets() == 0) return;
             (bool priced, Step memory s) = _step(reactor, pairing.baseReactor, slippage, deadline);
             if (priced) _rebalancePair(s, pairing.baseShareBps);
         } else {
@@ -230,27 +232,31 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function _rebalancePair(Step memory s, uint256 baseShareBps) private {
         address reactor = address(s.tokenReactor);
         bytes32[] memory held = _held[reactor];
+        uint256 deployable = _deployableTokens(s, baseShareBps);
+        // Nothing deployed and nothing to deploy: nothing to do (a new Reactor, or one emptied).
+        if (held.length == 0 && deployable == 0) return;
         for (uint256 i; i < held.length; ++i) {
             _realiseFees(s, held[i]);
         }
 
-        uint256 deployable = _deployableTokens(s, baseShareBps);
         uint256 minMove = (deployable * _minMoveBps) / BPS;
-        (bytes32[] memory ids, uint256[] memory targets) = _targets(reactor, deployable);
-
+        (bytes32[] memory ids, uint256[] memory weights, uint256 totalWeight) = _weights(reactor);
+        bool withdrew;
         for (uint256 i; i < held.length; ++i) {
-            uint256 target = _targetOf(held[i], ids, targets);
+            uint256 target = _targetOf(held[i], ids, weights, totalWeight, deployable);
             uint256 current = _principal[reactor][held[i]].token;
             if (current > target && current - target > minMove) {
                 _withdrawShare(s, held[i], current - target, current);
+                withdrew = true;
             }
         }
-        // Withdrawals may have realised a loss: deploy against what is deployable now.
-        (ids, targets) = _targets(reactor, _deployableTokens(s, baseShareBps));
+        // A withdrawal may have realised a loss: deploy against what is deployable now.
+        if (withdrew) deployable = _deployableTokens(s, baseShareBps);
         for (uint256 i; i < ids.length; ++i) {
+            uint256 target = totalWeight == 0 ? 0 : Math.mulDiv(deployable, weights[i], totalWeight);
             uint256 current = _principal[reactor][ids[i]].token;
-            if (targets[i] > current && targets[i] - current > minMove) {
-                _deploy(s, ids[i], targets[i] - current);
+            if (target > current && target - current > minMove) {
+                _deploy(s, ids[i], target - current);
             }
         }
         _coverToken(s);
@@ -337,30 +343,30 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         return idle > owed ? idle - owed : 0;
     }
 
-    /// @dev Per voted venue with an adapter: its share of `deployable`, pro rata to its tally.
-    function _targets(
-        address reactor,
-        uint256 deployable
-    ) private view returns (bytes32[] memory ids, uint256[] memory targets) {
+    /// @dev The voted venues and their tallies (zero for a venue without an adapter).
+    function _weights(
+        address reactor
+    ) private view returns (bytes32[] memory ids, uint256[] memory weights, uint256 total) {
         IStakeDirectory directory = _directory;
-        if (address(directory) == address(0)) return (ids, targets);
-        uint256[] memory weights;
+        if (address(directory) == address(0)) return (ids, weights, 0);
         (ids, weights) = directory.venueWeights(reactor);
-        uint256 total;
         for (uint256 i; i < ids.length; ++i) {
             if (address(_adapters[ids[i]]) == address(0)) weights[i] = 0;
             total += weights[i];
         }
-        targets = new uint256[](ids.length);
-        if (total == 0) return (ids, targets);
-        for (uint256 i; i < ids.length; ++i) {
-            targets[i] = Math.mulDiv(deployable, weights[i], total);
-        }
     }
 
-    function _targetOf(bytes32 venue, bytes32[] memory ids, uint256[] memory targets) private pure returns (uint256) {
+    /// @dev `venue`'s share of `deployable`, pro rata to its tally (0 if not voted).
+    function _targetOf(
+        bytes32 venue,
+        bytes32[] memory ids,
+        uint256[] memory weights,
+        uint256 total,
+        uint256 deployable
+    ) private pure returns (uint256) {
+        if (total == 0) return 0;
         for (uint256 i; i < ids.length; ++i) {
-            if (ids[i] == venue) return targets[i];
+            if (ids[i] == venue) return Math.mulDiv(deployable, weights[i], total);
         }
         return 0;
     }

@@ -36,7 +36,7 @@ async function trade(p: Protocol, venues: readonly VenueName[]) {
 }
 
 /** Gas of each Reactor's chunk (processReactors(1) per Reactor) in a steady-state rollover. */
-async function chunkGas(p: Protocol, venues: readonly VenueName[], depositors: number) {
+async function chunkGas(p: Protocol, venues: readonly VenueName[], depositors: number, allocator = true) {
   const [alice, bob] = p.users;
   await deposit(p, p.tUsdc, alice, 300_000n * E6);
   const tkc = p.pairs.TKC;
@@ -54,6 +54,9 @@ async function chunkGas(p: Protocol, venues: readonly VenueName[], depositors: n
   await setVotes(p, tkc.reactor, tallies);
   await rollover(p); // deploys
   await trade(p, venues);
+  await rollover(p); // first fees: first-time approvals and Treasury records
+  await trade(p, venues);
+  if (!allocator) await (await p.manager.setAllocator(ethers.ZeroAddress)).wait();
   const receipts = await rollover(p, 1n); // steady state: fees on each venue, no big move
   return receipts.map((r) => r!.gasUsed);
 }
@@ -62,6 +65,15 @@ describe("rollover gas per Reactor chunk (allocator + settlement)", function () 
   const table: Record<string, Record<string, string>> = {};
   after(function () {
     console.table(table);
+  });
+
+  it("baseline: the same chunks without the allocator (emission hook + settlement only)", async function () {
+    const p = await networkHelpers.loadFixture(fixture);
+    const gas = await chunkGas(p, VENUE_NAMES, 1, false);
+    const row: Record<string, string> = {};
+    REACTORS.forEach((r, i) => (row[r] = gas[i].toString()));
+    row.total = gas.reduce((a, b) => a + b, 0n).toString();
+    table["no allocator"] = row;
   });
 
   for (const n of [1, 2, 3]) {
