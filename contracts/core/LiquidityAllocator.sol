@@ -66,6 +66,7 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     IStakeDirectory private _directory;
     uint16 private _maxSlippageBps;
     uint16 private _minMoveBps;
+    bool private _paused;
     mapping(bytes32 venue => IVenueAdapter) private _adapters;
     mapping(address tokenReactor => Pairing) private _pairings;
     mapping(address baseReactor => address[]) private _pairedWith;
@@ -133,6 +134,11 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     }
 
     /// @inheritdoc ILiquidityAllocator
+    function paused() external view returns (bool) {
+        return _paused;
+    }
+
+    /// @inheritdoc ILiquidityAllocator
     function bounds() external view returns (uint256, uint256) {
         return (_maxSlippageBps, _minMoveBps);
     }
@@ -152,7 +158,10 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
             // An empty pair has nothing to price or move.
             if (_held[reactor].length == 0 && IReactor(reactor).idleAssets() == 0) return;
             (bool priced, Step memory s) = _step(reactor, pairing.baseReactor, slippage, deadline);
-            if (priced) _rebalancePair(s, pairing.baseShareBps);
+            if (!priced) return;
+            // Paused: only what pays redemptions.
+            if (_paused) _coverToken(s);
+            else _rebalancePair(s, pairing.baseShareBps);
         } else {
             _coverBase(reactor, slippage, deadline);
         }
@@ -200,6 +209,18 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function setStakeDirectory(address directory) external onlyGovernance {
         _directory = IStakeDirectory(directory);
         emit StakeDirectorySet(directory);
+    }
+
+    /// @inheritdoc ILiquidityAllocator
+    function pause() external onlyGuardian {
+        _paused = true;
+        emit MovesPaused(msg.sender);
+    }
+
+    /// @inheritdoc ILiquidityAllocator
+    function unpause() external onlyGovernance {
+        _paused = false;
+        emit MovesUnpaused(msg.sender);
     }
 
     // =========================================================== pair rebalance

@@ -95,6 +95,10 @@ interface ILiquidityAllocator {
     event LossWrittenDown(address indexed reactor, uint256 amount);
     /// @notice The Treasury repaid `amount` of what the slash step made it owe `reactor`.
     event TreasuryDebtRepaid(address indexed reactor, uint256 amount);
+    /// @notice The guardian paused venue moves: only withdrawals that pay redemptions run.
+    event MovesPaused(address indexed guardian);
+    /// @notice Governance resumed venue moves.
+    event MovesUnpaused(address indexed governance);
     /// @notice A move on `venue` for `reactor` failed and was skipped.
     event VenueSkipped(address indexed reactor, bytes32 indexed venue, bytes reason);
     /// @notice No reference price for `reactor`'s pair: no move this rollover.
@@ -120,6 +124,16 @@ interface ILiquidityAllocator {
 
     /// @notice Sets the LD staking contract the votes and slashes come from (governance).
     function setStakeDirectory(address directory) external;
+
+    /// @notice Pauses venue moves (guardian): no deployment, rebalancing or fee realisation;
+    ///         withdrawals that cover matured redemptions still run, so exits never stop.
+    function pause() external;
+
+    /// @notice Resumes venue moves (governance).
+    function unpause() external;
+
+    /// @notice Whether venue moves are paused.
+    function paused() external view returns (bool);
 
     /// @notice The adapter of `venue`, or zero.
     function adapterOf(bytes32 venue) external view returns (address);

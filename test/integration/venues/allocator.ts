@@ -194,6 +194,43 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
         .withArgs(await p.tWeth.getAddress(), 10_001);
     });
 
+    it("lets the guardian pause venue moves, never the exits", async function () {
+      const p = await networkHelpers.loadFixture(fixture);
+      await funded(p);
+      await rollover(p);
+      const [, bob] = p.users;
+      const reactor = p.pairs.TKC.reactor;
+      await expect(p.allocator.connect(bob).pause()).to.be.revertedWithCustomError(p.allocator, "RoleGatedUnauthorized");
+      await expect(p.allocator.connect(p.guardian).pause()).to.emit(p.allocator, "MovesPaused").withArgs(p.guardian.address);
+      await expect(p.allocator.connect(p.guardian).unpause()).to.be.revertedWithCustomError(p.allocator, "RoleGatedUnauthorized");
+      // Paused: new deposits stay idle and the votes moving away are not followed ...
+      await deposit(p, reactor, bob, 10_000n * E18);
+      await setVotes(p, reactor, { sushiswap: 1n });
+      await (await reactor.connect(bob).requestRedeem(30_000n * E18, bob.address, bob.address)).wait();
+      const sushiBefore = (await principal(p, "TKC", "sushiswap")).token;
+      const balancerBefore = (await principal(p, "TKC", "balancer")).token;
+      const receipts = await rollover(p);
+      const moved = receipts.flatMap((r) => r!.logs).filter((l) => {
+        const e = l.address === p.allocator.target ? p.allocator.interface.parseLog(l) : null;
+        return e?.name === "LiquidityDeployed" || e?.name === "FeesRealised";
+      });
+      expect(moved.length).to.equal(0);
+      expect((await principal(p, "TKC", "sushiswap")).token).to.equal(sushiBefore);
+      expect((await principal(p, "TKC", "balancer")).token).to.equal(balancerBefore);
+      // (the cover took the redemption from the largest position, Uniswap's)
+      // ... but the matured request was covered and pays out.
+      const owed = await reactor.convertToAssets(30_000n * E18);
+      await expect(reactor.connect(bob).redeem(30_000n * E18, bob.address, bob.address)).to.changeTokenBalance(
+        ethers,
+        p.pairs.TKC.token,
+        bob,
+        owed,
+      );
+      await expect(p.allocator.unpause()).to.emit(p.allocator, "MovesUnpaused");
+      await rollover(p);
+      expect((await principal(p, "TKC", "uniswap")).token).to.equal(0n);
+    });
+
     it("never deploys to a venue the votes name without a registered adapter", async function () {
       const p = await networkHelpers.loadFixture(fixture);
       await funded(p);

@@ -181,7 +181,7 @@ contract VenueHandler is TestBase {
     function outsider(uint256 which) external {
         vm.startPrank(OUTSIDER);
         bool ok;
-        uint256 pick = which % 9;
+        uint256 pick = which % 10;
         if (pick == 0) (ok, ) = address(allocator).call(abi.encodeCall(allocator.rebalance, (address(tToken), 0, block.timestamp)));
         else if (pick == 1) (ok, ) = address(allocator).call(abi.encodeCall(allocator.setBounds, (500, 0)));
         else if (pick == 2) (ok, ) = address(allocator).call(abi.encodeCall(allocator.setStakeDirectory, (OUTSIDER)));
@@ -196,6 +196,7 @@ contract VenueHandler is TestBase {
         } else if (pick == 5) (ok, ) = address(treasury).call(abi.encodeCall(treasury.coverLoss, (address(base), 1)));
         else if (pick == 6) (ok, ) = address(tToken).call(abi.encodeCall(tToken.pullAssets, (1)));
         else if (pick == 7) (ok, ) = address(manager).call(abi.encodeCall(manager.setAllocator, (OUTSIDER)));
+        else if (pick == 8) (ok, ) = address(allocator).call(abi.encodeCall(allocator.pause, ()));
         else (ok, ) = address(manager).call(abi.encodeCall(manager.processReactorsWithBounds, (1, 0, block.timestamp)));
         vm.stopPrank();
         if (ok) ++unauthorizedSuccesses;
