@@ -296,16 +296,19 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         }
     }
 
-    /// @dev Withdraws what holds `amount` of the token (or base) at the TWAP price: what the
-    ///      position holds now, not its principal, so that impermanent loss does not leave the
-    ///      cover short. Never less than COVER_MIN_BPS of the position (a dust burn would revert).
+    /// @dev Withdraws enough of the position to give its Reactor `amount` of the token (or
+    ///      base) back. Never less than COVER_MIN_BPS of the position (a dust burn would revert).
     function _withdrawAmount(Step memory s, bytes32 venue, uint256 amount, bool tokenSide) private {
         try _adapters[venue].positionAt(s.token, s.base, s.priceX112) returns (
             uint256 held,
             uint256 fairToken,
             uint256 fairBase
         ) {
-            uint256 fair = tokenSide ? fairToken : fairBase;
+            // The Reactor gets back at most its principal share (a surplus goes to the
+            // Treasury) and at most what the position holds (a shortfall may be covered only by
+            // a debt): size the burn on the smaller.
+            Principal memory p = _principal[address(s.tokenReactor)][venue];
+            uint256 fair = Math.min(tokenSide ? fairToken : fairBase, tokenSide ? p.token : p.base);
             if (held == 0 || fair == 0) return;
             uint256 liquidity = amount >= fair
                 ? held

@@ -109,6 +109,27 @@ contract VenueInvariantsTest is InvariantBase {
         assertEq(handler.rolloverFailures() + handler.claimFailures() + handler.lateExits(), 0, "live");
     }
 
+    /// @dev Regression (found by this suite): after the token's price rose, the base side of the
+    ///      position is worth more than its principal and the surplus goes to the Treasury, so a
+    ///      cover sized on the position's value left the base Reactor short at settlement.
+    function test_rollover_coversBaseRedemptionAfterThePriceRose() public {
+        // The fuzzer's counterexample, as it found it (the handler bounds every input).
+        handler.deposit(
+            24169086694985123583016393695752100,
+            322443215997683419686907099492864770425159299583731239249836894311637500666,
+            true
+        );
+        handler.deposit(2607, type(uint256).max - 1461479336585704387580543296998010371294426562561, false);
+        handler.rollover();
+        handler.trade(44353002372087298962344491911088228694682263025922258955699882262090399875071, false);
+        handler.trade(92500246205692, false);
+        handler.requestRedeem(18165, 7596, true);
+        handler.rollover();
+        assertEq(handler.rolloverFailures(), 0, "rollover completed");
+        handler.claim(18165, true);
+        assertEq(handler.claimFailures(), 0, "claim paid");
+    }
+
     function invariant_1_solvencyAndBooks() public view {
         for (uint256 i; i < 2; ++i) {
             Reactor reactor = i == 0 ? tToken : tBase;
