@@ -106,23 +106,32 @@ interface ILiquidityAllocator {
 
     /// @notice The rollover's allocation step for `reactor` (cycle manager only), run before the
     ///         Reactor settles its cycle.
+    /// @param reactor     The Reactor the manager's cursor is on.
     /// @param slippageBps The keeper's slippage allowance, at most `maxSlippageBps` (0: the max).
     /// @param deadline    Passed to every venue move.
     function rebalance(address reactor, uint256 slippageBps, uint256 deadline) external;
 
     /// @notice Registers `adapter` (whose allocator must be this contract) as venue `venue`, the
     ///         id the LD votes use (governance). Final.
+    /// @param venue   The venue id (as in the venue registry and the votes).
+    /// @param adapter The venue's adapter.
     function registerVenue(bytes32 venue, address adapter) external;
 
     /// @notice Pairs `tokenReactor` with `baseReactor` for `baseShareBps` of the base Reactor's
     ///         deployable assets (governance; set once per token Reactor, share adjustable).
+    /// @param tokenReactor The token Reactor.
+    /// @param baseReactor  The base Reactor (WETH, USDC) it pairs with.
+    /// @param baseShareBps Its share of the base Reactor's deployable assets, bps.
     function setPairing(address tokenReactor, address baseReactor, uint16 baseShareBps) external;
 
     /// @notice Sets the slippage allowance (<= MAX_SLIPPAGE_CEILING_BPS) and the smallest move
     ///         (<= MAX_MIN_MOVE_BPS), in bps (governance).
+    /// @param maxSlippageBps Slippage allowance of every move, bps.
+    /// @param minMoveBps     Smallest move, bps of a Reactor's deployable assets.
     function setBounds(uint16 maxSlippageBps, uint16 minMoveBps) external;
 
     /// @notice Sets the LD staking contract the votes and slashes come from (governance).
+    /// @param directory LD staking (zero: no votes, so nothing is deployed).
     function setStakeDirectory(address directory) external;
 
     /// @notice Pauses venue moves (guardian): no deployment, rebalancing or fee realisation;
@@ -136,20 +145,28 @@ interface ILiquidityAllocator {
     function paused() external view returns (bool);
 
     /// @notice The adapter of `venue`, or zero.
+    /// @param venue The venue id.
     function adapterOf(bytes32 venue) external view returns (address);
 
     /// @notice `tokenReactor`'s pairing (zero base Reactor: none).
+    /// @param tokenReactor The token Reactor.
     function pairingOf(address tokenReactor) external view returns (Pairing memory);
 
     /// @notice What `tokenReactor`'s pair has deployed in `venue`.
+    /// @param tokenReactor The token Reactor.
+    /// @param venue        The venue id.
     function principalOf(address tokenReactor, bytes32 venue) external view returns (Principal memory);
 
     /// @notice The venues `tokenReactor`'s pair holds positions in.
+    /// @param tokenReactor The token Reactor.
     function heldVenues(address tokenReactor) external view returns (bytes32[] memory);
 
     /// @notice What the Treasury owes `reactor` (in its asset) after slash-covered losses.
+    /// @param reactor Any Reactor.
     function treasuryDebt(address reactor) external view returns (uint256);
 
     /// @notice The slippage allowance and the smallest move, in bps.
+    /// @return maxSlippageBps Slippage allowance of every move.
+    /// @return minMoveBps     Smallest move, of a Reactor's deployable assets.
     function bounds() external view returns (uint256 maxSlippageBps, uint256 minMoveBps);
 }

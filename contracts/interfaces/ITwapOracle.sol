@@ -52,20 +52,31 @@ interface ITwapOracle {
 
     /// @notice Starts tracking (token, base) from the factory's pair, recording a first
     ///         observation. Anyone may call it: the pair is the factory's, not the caller's.
+    /// @param token The asset priced.
+    /// @param base  The asset it is priced in.
     function track(address token, address base) external;
 
     /// @notice Records an observation if the last one is at least `minWindow` old.
+    /// @param token The asset priced.
+    /// @param base  The asset it is priced in.
     /// @return recorded Whether an observation was recorded.
     function update(address token, address base) external returns (bool recorded);
 
     /// @notice The reference price of `token` in `base`: the TWAP, else a fresh fallback price.
+    /// @param token The asset priced.
+    /// @param base  The asset it is priced in.
     /// @return priceX112 Raw `base` per raw `token`, Q112.112.
     function consult(address token, address base) external view returns (uint256 priceX112);
 
     /// @notice The fallback feed of (token, base), or zero.
+    /// @param token The asset priced.
+    /// @param base  The asset it is priced in.
     function fallbackFeed(address token, address base) external view returns (address);
 
     /// @notice Sets (or clears, with zero) the fallback feed of (token, base). Only governance
     ///         (the GOVERNANCE role of the protocol's role registry).
+    /// @param token The asset priced.
+    /// @param base  The asset it is priced in.
+    /// @param feed  An IFallbackPriceFeed, or zero.
     function setFallbackFeed(address token, address base, address feed) external;
 }

@@ -62,6 +62,8 @@ interface IVenueAdapter {
     function allocator() external view returns (address);
 
     /// @notice Whether the venue has a usable (registered, non-empty) pool for the pair.
+    /// @param token The Reactor asset.
+    /// @param base  The base asset.
     function hasPool(address token, address base) external view returns (bool);
 
     /// @notice Adds liquidity to the (token, base) pool in proportion to its current reserves,
@@ -89,6 +91,8 @@ interface IVenueAdapter {
 
     /// @notice Burns `liquidity` of the adapter's LP tokens / BPT in the (token, base) pool and
     ///         sends the proceeds to the allocator. Only callable by the allocator.
+    /// @param token     The Reactor asset.
+    /// @param base      The base asset.
     /// @param liquidity The LP tokens / BPT to burn; at most what the adapter holds.
     /// @param tokenMin  Least `token` the allocator must receive, else the call reverts.
     /// @param baseMin   Least `base` the allocator must receive, else the call reverts.
@@ -107,6 +111,8 @@ interface IVenueAdapter {
     /// @notice The adapter's position in the (token, base) pool at the pool's current reserves.
     /// @dev Warning: spot reserves can be moved within a transaction; use `positionAt` to value
     ///      the position.
+    /// @param token The Reactor asset.
+    /// @param base  The base asset.
     /// @return liquidity   LP tokens / BPT held.
     /// @return tokenAmount The position's pro-rata share of the pool's `token`.
     /// @return baseAmount  The position's pro-rata share of the pool's `base`.
@@ -119,6 +125,8 @@ interface IVenueAdapter {
     ///         price were `priceX112`, at the pool's current invariant. Swaps cannot lower the
     ///         invariant, so a price taken from a TWAP gives a value that a same-transaction
     ///         price move cannot inflate or deflate (the Alpha Homora "fair LP price" argument).
+    /// @param token     The Reactor asset.
+    /// @param base      The base asset.
     /// @param priceX112 Reference price: raw `base` per raw `token`, Q112.112.
     /// @return liquidity   LP tokens / BPT held.
     /// @return tokenAmount The position's share of `token` at that price.
