@@ -15,9 +15,9 @@ uint256 constant ACTOR_TOKE = 1_000_000e18;
 /// @notice Drives LPs and LDs at random: deposits, tAsset transfers, redemptions, stake, unstake
 ///         requests, withdrawals, stake transfers, votes (valid and invalid), delegations,
 ///         rollovers and claims, and keeps the ghost values the invariants compare against.
-/// @dev Inherited by the invariant test, which targets itself: Hardhat's runner does not pass
-///      EDR the artifact of a separate handler contract that calls other contracts, so such a
-///      handler is not recognised ("No contracts to fuzz"). The deployer (the test) is governance.
+/// @dev Inherited by the invariant test, which targets itself: run on its own file, the runner
+///      did not recognise a separate handler contract here ("No contracts to fuzz"), while the
+///      test contract is always known. The deployer (the test) is governance.
 abstract contract DirectorsHandler is TestBase, DirectorsFixture {
     uint256 internal constant ACTORS = 4;
     uint256 internal constant MAX_AMOUNT = 50_000e18;
