@@ -313,18 +313,22 @@ contract EmissionController is IEmissionController, RoleGated {
     function _pay(address reactor, uint32 cycle, bool isPool) private returns (uint256 lpReward, uint256 ldReward) {
         Round memory r = _round;
         if (r.cycle != cycle) r = _openRound(r, cycle);
-        Snapshot memory s = _snapshots[reactor];
-        if (s.cycle == cycle || isPool) {
+        if (isPool) {
+            // The TOKE Reactor's LPs are the pooled LDs: their part of every LD side. Weights it
+            // may have had before it became the pool are left unpaid (carried).
             Sums memory cur = _sumsOf(cycle);
-            lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
-            ldReward = EmissionMathLib.directPart(
-                EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
+            lpReward = EmissionMathLib.pooledPart(
+                EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
                 cur.stake,
                 cur.pooled
             );
-            if (isPool) {
-                lpReward += EmissionMathLib.pooledPart(
-                    EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
+        } else {
+            Snapshot memory s = _snapshots[reactor];
+            if (s.cycle == cycle) {
+                Sums memory cur = _sumsOf(cycle);
+                lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
+                ldReward = EmissionMathLib.directPart(
+                    EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
                     cur.stake,
                     cur.pooled
                 );

@@ -52,6 +52,27 @@ describe("EmissionController: parameters, reserve, hook access, missing prices",
     expect(await d.controller.reserve()).to.equal(0n);
   });
 
+  it("a TOKE Reactor made the pool after it had weights: those weights are carried, not lost", async () => {
+    const conn = await network.create();
+    const d = await deployDirectors(conn, undefined, { setPoolReactor: false });
+    const [alice] = d.users;
+    const TOKER = await d.tToke.getAddress();
+    await depositTo(d, d.tToke, alice, 300n * E18);
+    await rolloverWithPrices(conn, d);
+    await rolloverWithPrices(conn, d);
+    // As a plain Reactor, tTOKE got a weight for cycle 2 (its TOKE valued 1:1, no stake).
+    expect((await d.controller.snapshotOf(TOKER)).ldWeight).to.be.gt(0n);
+    await d.controller.setPoolReactor(TOKER);
+    const before = await d.controller.undistributed();
+    await rolloverWithPrices(conn, d);
+    // Nothing could be paid (no pooled TOKE recorded for cycle 2, no LD stake anywhere): the
+    // whole round is carried and the new draw adds to it.
+    expect(await d.controller.undistributed()).to.equal(before + d.params.emissionPerCycle);
+    expect(await d.controller.claimable(alice.address, [TOKER], [])).to.equal(0n);
+    // From the next round the pooled TOKE earns the LD sides' pooled part.
+    expect((await d.controller.sumsFor(3)).pooled).to.equal(300n * E18);
+  });
+
   it("only the cycle manager calls the hook", async () => {
     const conn = await network.create();
     const d = await deployDirectors(conn);
