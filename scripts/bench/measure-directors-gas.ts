@@ -2,7 +2,8 @@ import type { Connection } from "../../test/helpers/core.js";
 import { gasOf } from "../../test/helpers/core.js";
 import { approveToke, deployDirectors, depositTo, E18, rolloverWithPrices, venueId } from "../../test/helpers/directors.js";
 import { signDelegation, signVote } from "../../test/helpers/signatures.js";
-import type { Reactor, TestERC20 } from "../../typechain-types/index.js";
+import type { Contract } from "ethers";
+import type { Reactor } from "../../typechain-types/index.js";
 import type { GasRow } from "./measure-gas.js";
 
 /** Extra Reactors (18-decimal test assets) used to measure a rollover chunk's cost per Reactor. */
@@ -25,16 +26,16 @@ export async function measureDirectorsGas(conn: Connection): Promise<GasRow[]> {
   const shares = [5_000n, 3_000n, 2_000n];
 
   // Extra Reactors, each with an LP and an LD, priced 1:1.
-  const extras: { reactor: Reactor; asset: TestERC20 }[] = [];
+  const extras: { reactor: Reactor; asset: Contract }[] = [];
   for (let i = 0; i < EXTRA_REACTORS; ++i) {
-    const asset = (await ethers.deployContract("TestERC20", [`Asset ${i}`, `A${i}`, 18])) as unknown as TestERC20;
+    const asset = await ethers.deployContract("TestERC20", [`Asset ${i}`, `A${i}`, 18]);
     const reactor = await d.deployReactor(await asset.getAddress());
     await manager.addReactor(await reactor.getAddress());
     await reactor.setRewardsDistributor(await controller.getAddress());
     await staking.listReactor(await reactor.getAddress());
     await feed.setPrice(await asset.getAddress(), E18);
     await asset.mint(erin.address, 100n * E18);
-    await asset.connect(erin).approve(await reactor.getAddress(), 100n * E18);
+    await (asset.connect(erin) as Contract).approve(await reactor.getAddress(), 100n * E18);
     await reactor.connect(erin).deposit(100n * E18, erin.address);
     await staking.connect(erin).stake(await reactor.getAddress(), 100n * E18, erin.address);
     extras.push({ reactor, asset });
@@ -107,7 +108,7 @@ export async function measureDirectorsGas(conn: Connection): Promise<GasRow[]> {
   await measureRollover("quiet cycle");
   for (const e of extras) {
     await e.asset.mint(frank.address, E18);
-    await e.asset.connect(frank).approve(await e.reactor.getAddress(), E18);
+    await (e.asset.connect(frank) as Contract).approve(await e.reactor.getAddress(), E18);
     await e.reactor.connect(frank).deposit(E18, frank.address);
     await staking.connect(frank).stake(await e.reactor.getAddress(), E18, frank.address);
   }

@@ -1,6 +1,5 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { TestERC1271Wallet, TestFlashVoter } from "../../../typechain-types/index.js";
 import {
   approveToke,
   deployDirectors,
@@ -117,7 +116,7 @@ describe("attacks on LD staking, votes and emissions", () => {
     await rolloverWithPrices(conn, d);
     const before = await activeTallies(d, WETH);
     expect(before).to.deep.equal(SHARES.map((s) => 100n * E18 * s));
-    const attacker = (await d.ethers.deployContract("TestFlashVoter")) as unknown as TestFlashVoter;
+    const attacker = await d.ethers.deployContract("TestFlashVoter");
     await d.toke.connect(mallory).transfer(await attacker.getAddress(), 50_000n * E18);
     await attacker.attack(await d.staking.getAddress(), WETH, 50_000n * E18, [ids[2]], [10_000n]);
     // Seen in the same transaction, and after it: unchanged.
@@ -246,7 +245,7 @@ describe("attacks on LD staking, votes and emissions", () => {
   it("signed delegation and ERC-1271 wallets; delegation replay refused", async () => {
     const { conn, d, WETH, ids } = await setup();
     const [, owner, bob, relayer] = d.users;
-    const wallet = (await d.ethers.deployContract("TestERC1271Wallet", [owner.address])) as unknown as TestERC1271Wallet;
+    const wallet = await d.ethers.deployContract("TestERC1271Wallet", [owner.address]);
     const walletAddress = await wallet.getAddress();
     await d.toke.connect(owner).transfer(walletAddress, 10n * E18);
     // The wallet's stake is paid by its owner on its behalf.

@@ -9,7 +9,7 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
   it("pays every party what the formula says, to the wei, and conserves the budget", async () => {
     const conn = await network.create();
     const d = await deployDirectors(conn);
-    const { manager, controller, staking, tWeth, tUsdc, tToke, users, params } = d;
+    const { controller, staking, tWeth, tUsdc, tToke, users, params } = d;
     const [alice, bob, carol, dave, erin, frank, grace] = users;
     const WETH = await tWeth.getAddress();
     const USDCR = await tUsdc.getAddress();
