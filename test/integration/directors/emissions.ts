@@ -169,4 +169,39 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
       (await controller.reserve()) + (await controller.undistributed()) + (booked - claimed),
     );
   });
+
+  it("a rollover split into chunks books exactly what one call books", async () => {
+    const run = async (chunk: number) => {
+      const conn = await network.create();
+      const d = await deployDirectors(conn);
+      const [alice, bob, carol] = d.users;
+      const WETH = await d.tWeth.getAddress();
+      const USDCR = await d.tUsdc.getAddress();
+      await approveToke(d, carol, await d.staking.getAddress());
+      await depositTo(d, d.tWeth, alice, 3n * E18);
+      await depositTo(d, d.tUsdc, bob, USDC(700n));
+      await depositTo(d, d.tToke, alice, 50n * E18);
+      await d.staking.connect(carol).stake(WETH, 120n * E18, carol.address);
+      await d.staking.connect(carol).stake(USDCR, 80n * E18, carol.address);
+      const amounts: bigint[] = [];
+      for (let i = 0; i < 4; ++i) {
+        await conn.networkHelpers.time.increaseTo(await d.manager.cycleEnd());
+        for (const asset of [d.weth, d.usdc]) {
+          const a = await asset.getAddress();
+          await d.feed.connect(d.keeper).postPrice(a, (await d.feed.priceData(a)).price);
+        }
+        await d.manager.startRollover();
+        for (let done = 0; done < 3; done += chunk) await d.manager.processReactors(chunk);
+        await d.manager.completeRollover();
+        amounts.push((await d.controller.round()).paid);
+      }
+      const all = [WETH, USDCR, await d.tToke.getAddress()];
+      for (const who of [alice, bob, carol]) amounts.push(await d.controller.claimable(who.address, all, all));
+      amounts.push(await d.controller.undistributed());
+      return amounts;
+    };
+    const whole = await run(3);
+    expect(whole.slice(0, 4).some((paid) => paid > 0n)).to.equal(true);
+    expect(await run(1)).to.deep.equal(whole);
+  });
 });
