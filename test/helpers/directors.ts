@@ -43,10 +43,15 @@ export const DEFAULT_PARAMS: DirectorsParams = {
  * The core (deployCore) plus TOKE, its Reactor (the pooled LD option), the venue registry, LD
  * staking with its vote relay, the price feed and the emission controller, wired: the controller
  * is the cycle manager's emission hook, every Reactor's rewards distributor and the staking
- * ledger's settler; tWETH and tUSDC are listed for staking; the reserve is funded.
+ * ledger's settler; tWETH and tUSDC are listed for staking; the reserve is funded; tTOKE is the
+ * pooled option unless `options.setPoolReactor` is false.
  * TOKE supply: 10M to governance (signer 0), 100k to each user.
  */
-export async function deployDirectors(conn: Connection, params: DirectorsParams = DEFAULT_PARAMS) {
+export async function deployDirectors(
+  conn: Connection,
+  params: DirectorsParams = DEFAULT_PARAMS,
+  options: { setPoolReactor: boolean } = { setPoolReactor: true },
+) {
   const core = await deployCore(conn);
   const { ethers, governance, users, roles, manager, weth, usdc, tWeth, tUsdc, deployReactor } = core;
   const rolesAddress = await roles.getAddress();
@@ -91,7 +96,7 @@ export async function deployDirectors(conn: Connection, params: DirectorsParams 
   await staking.setController(controllerAddress);
   for (const r of [tWeth, tUsdc, tToke]) await r.setRewardsDistributor(controllerAddress);
   await manager.setEmissionHook(controllerAddress);
-  await controller.setPoolReactor(await tToke.getAddress());
+  if (options.setPoolReactor) await controller.setPoolReactor(await tToke.getAddress());
   await staking.listReactor(await tWeth.getAddress());
   await staking.listReactor(await tUsdc.getAddress());
   await feed.setPrice(await weth.getAddress(), params.wethPrice);
