@@ -42,7 +42,8 @@ abstract contract VenueAdapterBase is IVenueAdapter {
     }
 
     modifier beforeDeadline(uint256 deadline) {
-        if (block.timestamp > deadline) revert VenueAdapterDeadlinePassed(deadline, block.timestamp);
+        if (block.timestamp > deadline)
+            revert VenueAdapterDeadlinePassed(deadline, block.timestamp);
         _;
     }
 
@@ -68,9 +69,15 @@ abstract contract VenueAdapterBase is IVenueAdapter {
         uint256 tokenMin,
         uint256 baseMin,
         uint256 deadline
-    ) external onlyAllocator beforeDeadline(deadline) returns (uint256 tokenAmount, uint256 baseAmount, uint256 liquidity) {
+    )
+        external
+        onlyAllocator
+        beforeDeadline(deadline)
+        returns (uint256 tokenAmount, uint256 baseAmount, uint256 liquidity)
+    {
         PoolRef memory ref = _poolWithReserves(token, base);
-        if (ref.tokenReserve == 0 || ref.baseReserve == 0) revert VenueAdapterPoolNotFound(token, base);
+        if (ref.tokenReserve == 0 || ref.baseReserve == 0)
+            revert VenueAdapterPoolNotFound(token, base);
         (tokenAmount, baseAmount) = LiquidityMathLib.proportionalAmounts(
             tokenDesired,
             baseDesired,
@@ -92,7 +99,12 @@ abstract contract VenueAdapterBase is IVenueAdapter {
         uint256 tokenMin,
         uint256 baseMin,
         uint256 deadline
-    ) external onlyAllocator beforeDeadline(deadline) returns (uint256 tokenAmount, uint256 baseAmount) {
+    )
+        external
+        onlyAllocator
+        beforeDeadline(deadline)
+        returns (uint256 tokenAmount, uint256 baseAmount)
+    {
         if (liquidity == 0) revert VenueAdapterZeroAmount();
         PoolRef memory ref = _pool(token, base);
         uint256 held = IERC20(ref.lpToken).balanceOf(address(this));
@@ -152,7 +164,10 @@ abstract contract VenueAdapterBase is IVenueAdapter {
     }
 
     /// @dev The pool of the pair with its current reserves loaded.
-    function _poolWithReserves(address token, address base) private view returns (PoolRef memory ref) {
+    function _poolWithReserves(
+        address token,
+        address base
+    ) private view returns (PoolRef memory ref) {
         ref = _pool(token, base);
         (ref.tokenReserve, ref.baseReserve) = _reserves(ref);
     }
@@ -191,10 +206,15 @@ abstract contract VenueAdapterBase is IVenueAdapter {
     // ---------------------------------------------------------------------------------------
 
     /// @dev The venue's pool for the pair, if it has one (reserves not loaded).
-    function _findPool(address token, address base) internal view virtual returns (bool found, PoolRef memory ref);
+    function _findPool(
+        address token,
+        address base
+    ) internal view virtual returns (bool found, PoolRef memory ref);
 
     /// @dev The pool's current reserves of `token` and `base`.
-    function _reserves(PoolRef memory ref) internal view virtual returns (uint256 tokenReserve, uint256 baseReserve);
+    function _reserves(
+        PoolRef memory ref
+    ) internal view virtual returns (uint256 tokenReserve, uint256 baseReserve);
 
     /// @dev The LP supply a position is a share of, including LP units owed but not yet minted
     ///      (protocol fees), so that shares are not overstated.
@@ -215,7 +235,12 @@ abstract contract VenueAdapterBase is IVenueAdapter {
 
     /// @dev Burns `liquidity` and pays the proceeds to the allocator (`msg.sender`); the
     ///      minimums are checked by the caller on what actually arrived.
-    function _exit(PoolRef memory ref, address token, address base, uint256 liquidity) internal virtual;
+    function _exit(
+        PoolRef memory ref,
+        address token,
+        address base,
+        uint256 liquidity
+    ) internal virtual;
 
     /// @dev Runs before a position's value is read; a venue whose reserves can be read
     ///      mid-operation (read-only reentrancy) refuses the read here.

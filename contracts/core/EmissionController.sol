@@ -163,7 +163,8 @@ contract EmissionController is IEmissionController, RoleGated {
         address[] calldata ldReactors
     ) external view returns (uint256 amount) {
         for (uint256 i; i < lpReactors.length; ++i) {
-            if (_snapshots[lpReactors[i]].cycle != 0) amount += IReactor(lpReactors[i]).earnedRewards(account);
+            if (_snapshots[lpReactors[i]].cycle != 0)
+                amount += IReactor(lpReactors[i]).earnedRewards(account);
         }
         for (uint256 i; i < ldReactors.length; ++i) {
             amount += _staking.earned(ldReactors[i], account);
@@ -310,7 +311,11 @@ contract EmissionController is IEmissionController, RoleGated {
 
     /// @dev Books `cycle`'s rewards of `reactor` from the weights fixed when the cycle started
     ///      (opening the round on the rollover's first call).
-    function _pay(address reactor, uint32 cycle, bool isPool) private returns (uint256 lpReward, uint256 ldReward) {
+    function _pay(
+        address reactor,
+        uint32 cycle,
+        bool isPool
+    ) private returns (uint256 lpReward, uint256 ldReward) {
         Round memory r = _round;
         if (r.cycle != cycle) r = _openRound(r, cycle);
         if (isPool) {
@@ -367,13 +372,18 @@ contract EmissionController is IEmissionController, RoleGated {
         } else {
             emit PriceMissing(reactor, next.cycle - 1);
         }
-        _snapshots[reactor] = Snapshot({lpWeight: uint112(lpWeight), ldWeight: uint112(ldWeight), cycle: next.cycle});
+        _snapshots[reactor] = Snapshot({
+            lpWeight: uint112(lpWeight),
+            ldWeight: uint112(ldWeight),
+            cycle: next.cycle
+        });
     }
 
     /// @dev The sums gathered to pay `cycle`, zero if its buffer holds another cycle's.
     function _sumsOf(uint32 cycle) private view returns (Sums memory sums) {
         sums = _sums[cycle % 2];
-        if (sums.cycle != cycle) sums = Sums({weight: 0, ldWeight: 0, cycle: cycle, stake: 0, pooled: 0});
+        if (sums.cycle != cycle)
+            sums = Sums({weight: 0, ldWeight: 0, cycle: cycle, stake: 0, pooled: 0});
     }
 
     function _carry(address reactor, uint32 cycle, uint256 amount) private {
@@ -401,13 +411,15 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     function _setEmissionPerCycle(uint256 amount) private {
-        if (amount > MAX_EMISSION_PER_CYCLE) revert EmissionControllerBadParameter(amount, 0, MAX_EMISSION_PER_CYCLE);
+        if (amount > MAX_EMISSION_PER_CYCLE)
+            revert EmissionControllerBadParameter(amount, 0, MAX_EMISSION_PER_CYCLE);
         _emissionPerCycle = amount;
         emit EmissionPerCycleSet(amount);
     }
 
     function _setBalanceFloor(uint256 floorBps) private {
-        if (floorBps > MAX_FLOOR_BPS) revert EmissionControllerBadParameter(floorBps, 0, MAX_FLOOR_BPS);
+        if (floorBps > MAX_FLOOR_BPS)
+            revert EmissionControllerBadParameter(floorBps, 0, MAX_FLOOR_BPS);
         // Cannot truncate: floorBps <= MAX_FLOOR_BPS.
         _params.floorBps = uint16(floorBps);
         emit BalanceFloorSet(floorBps);

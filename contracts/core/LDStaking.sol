@@ -78,7 +78,11 @@ contract LDStaking is ILDStaking, RoleGated {
         ICycleManager manager_,
         IVenueRegistry venues_
     ) RoleGated(roles_) {
-        if (address(toke_) == address(0) || address(manager_) == address(0) || address(venues_) == address(0)) {
+        if (
+            address(toke_) == address(0) ||
+            address(manager_) == address(0) ||
+            address(venues_) == address(0)
+        ) {
             revert LDStakingZero();
         }
         _toke = toke_;
@@ -139,7 +143,8 @@ contract LDStaking is ILDStaking, RoleGated {
             revert LDStakingNothingToWithdraw(msg.sender, e.cycle);
         }
         // The request's share of its cycle's reward stays claimable.
-        if (e.earning != 0 && e.cycle < cycle) b.ledger.rewards[msg.sender].accrued += _exitReward(b, e).toUint96();
+        if (e.earning != 0 && e.cycle < cycle)
+            b.ledger.rewards[msg.sender].accrued += _exitReward(b, e).toUint96();
         delete b.exits[msg.sender];
         b.exitUnits -= e.units;
         amount = b.ledger.index.toUnderlying(e.units);
@@ -171,7 +176,12 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @inheritdoc ILDStaking
-    function voteFor(address voter, address reactor, bytes32[] calldata venueIds, uint16[] calldata shares) external {
+    function voteFor(
+        address voter,
+        address reactor,
+        bytes32[] calldata venueIds,
+        uint16[] calldata shares
+    ) external {
         if (msg.sender != relay) revert LDStakingOnlyRelay(msg.sender);
         _vote(voter, reactor, venueIds, shares);
     }
@@ -205,7 +215,10 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @inheritdoc ILDStaking
-    function collectRewards(address reactor, address holder) external onlyController returns (uint256 amount) {
+    function collectRewards(
+        address reactor,
+        address holder
+    ) external onlyController returns (uint256 amount) {
         Book storage b = _books[reactor];
         amount = b.ledger.collect(holder);
         Exit memory e = b.exits[holder];
@@ -332,7 +345,10 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @inheritdoc ILDStaking
-    function stakeOf(address reactor, address account) external view returns (uint256 total, uint256 active) {
+    function stakeOf(
+        address reactor,
+        address account
+    ) external view returns (uint256 total, uint256 active) {
         CycleLedgerLib.Ledger storage l = _books[reactor].ledger;
         return (l.positions[account].balance, l.activeBalanceOf(account));
     }
@@ -357,7 +373,10 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @inheritdoc ILDStaking
-    function votingPower(address reactor, address account) external view returns (uint256 active, uint256 next) {
+    function votingPower(
+        address reactor,
+        address account
+    ) external view returns (uint256 active, uint256 next) {
         Book storage b = _books[reactor];
         uint256 pending;
         (active, pending) = _power(b, account, b.ledger.index.cycle);
@@ -383,7 +402,9 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @inheritdoc ILDStaking
-    function venueWeights(address reactor) external view returns (bytes32[] memory ids, uint256[] memory weights) {
+    function venueWeights(
+        address reactor
+    ) external view returns (bytes32[] memory ids, uint256[] memory weights) {
         uint256[] memory slots;
         (ids, slots) = _venues.allowedVenues(reactor);
         Book storage b = _books[reactor];
@@ -405,7 +426,12 @@ contract LDStaking is ILDStaking, RoleGated {
 
     /// @dev Takes `amount` from `account`'s stake (pending units first) and out of the votes it
     ///      backs. Returns how many of the units were active.
-    function _debit(Book storage b, address account, uint256 amount, uint32 cycle) private returns (uint256 fromActive) {
+    function _debit(
+        Book storage b,
+        address account,
+        uint256 amount,
+        uint32 cycle
+    ) private returns (uint256 fromActive) {
         uint256 balance = b.ledger.positions[account].balance;
         if (amount > balance) revert LDStakingExceedsStake(account, amount, balance);
         fromActive = b.ledger.debit(account, amount);
@@ -414,7 +440,13 @@ contract LDStaking is ILDStaking, RoleGated {
 
     /// @dev Counts `account`'s new stake (`active` now, `pending` from the next cycle) for whoever
     ///      directs its votes.
-    function _addWeight(Book storage b, address account, uint256 active, uint256 pending, uint32 cycle) private {
+    function _addWeight(
+        Book storage b,
+        address account,
+        uint256 active,
+        uint256 pending,
+        uint32 cycle
+    ) private {
         address d = b.delegates[account];
         if (d == address(0)) {
             d = account;
@@ -426,7 +458,13 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @dev The reverse of `_addWeight`.
-    function _removeWeight(Book storage b, address account, uint256 active, uint256 pending, uint32 cycle) private {
+    function _removeWeight(
+        Book storage b,
+        address account,
+        uint256 active,
+        uint256 pending,
+        uint32 cycle
+    ) private {
         address d = b.delegates[account];
         if (d == address(0)) {
             d = account;
@@ -437,14 +475,20 @@ contract LDStaking is ILDStaking, RoleGated {
         if (shares != 0) VoteTallyLib.remove(b.tallies, shares, active, pending, cycle);
     }
 
-    function _vote(address voter, address reactor, bytes32[] calldata venueIds, uint16[] calldata shares) private {
+    function _vote(
+        address voter,
+        address reactor,
+        bytes32[] calldata venueIds,
+        uint16[] calldata shares
+    ) private {
         Book storage b = _books[reactor];
         uint256 packed = _venues.packVote(reactor, venueIds, shares);
         uint256 old = b.shares[voter];
         if (old != packed) {
             uint32 cycle = b.ledger.index.cycle;
             (uint256 active, uint256 pending) = _power(b, voter, cycle);
-            if ((active | pending) != 0) VoteTallyLib.revote(b.tallies, old, packed, active, pending, cycle);
+            if ((active | pending) != 0)
+                VoteTallyLib.revote(b.tallies, old, packed, active, pending, cycle);
             b.shares[voter] = packed;
         }
         emit VoteCast(reactor, voter, packed);
@@ -471,7 +515,11 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @dev Stake whose votes `account` directs: delegated to it, plus its own unless delegated.
-    function _power(Book storage b, address account, uint32 cycle) private view returns (uint256 active, uint256 pending) {
+    function _power(
+        Book storage b,
+        address account,
+        uint32 cycle
+    ) private view returns (uint256 active, uint256 pending) {
         (active, pending) = VoteTallyLib.split(b.delegated[account], cycle);
         if (b.delegates[account] == address(0)) {
             CycleLedgerLib.Position memory p = b.ledger.positions[account];

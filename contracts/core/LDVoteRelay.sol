@@ -12,12 +12,12 @@ import {ILDVoteRelay} from "../interfaces/ILDVoteRelay.sol";
 /// @dev Kept apart from LDStaking so that the staking contract stays well under the size limit;
 ///      LDStaking creates it and accepts `voteFor`/`delegateFor` from it alone.
 contract LDVoteRelay is ILDVoteRelay, EIP712, Nonces {
-    bytes32 private constant VOTE_TYPEHASH =
-        keccak256(
-            "Vote(address voter,address reactor,bytes32[] venues,uint16[] shares,uint256 nonce,uint256 deadline)"
-        );
-    bytes32 private constant DELEGATION_TYPEHASH =
-        keccak256("Delegation(address delegator,address reactor,address delegatee,uint256 nonce,uint256 deadline)");
+    bytes32 private constant VOTE_TYPEHASH = keccak256(
+        "Vote(address voter,address reactor,bytes32[] venues,uint16[] shares,uint256 nonce,uint256 deadline)"
+    );
+    bytes32 private constant DELEGATION_TYPEHASH = keccak256(
+        "Delegation(address delegator,address reactor,address delegatee,uint256 nonce,uint256 deadline)"
+    );
 
     ILDStaking private immutable _staking;
 
@@ -89,7 +89,13 @@ contract LDVoteRelay is ILDVoteRelay, EIP712, Nonces {
         bytes calldata signature
     ) private {
         if (block.timestamp > deadline) revert LDVoteRelayExpiredSignature(deadline);
-        if (!SignatureChecker.isValidSignatureNowCalldata(signer, _hashTypedDataV4(structHash), signature)) {
+        if (
+            !SignatureChecker.isValidSignatureNowCalldata(
+                signer,
+                _hashTypedDataV4(structHash),
+                signature
+            )
+        ) {
             revert LDVoteRelayInvalidSignature(signer);
         }
         _useCheckedNonce(signer, nonce);

@@ -91,7 +91,12 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         uint16 maxSlippageBps_,
         uint16 minMoveBps_
     ) RoleGated(roles_) {
-        if (manager_ == address(0) || oracle_ == address(0) || treasury_ == address(0) || toke_ == address(0)) {
+        if (
+            manager_ == address(0) ||
+            oracle_ == address(0) ||
+            treasury_ == address(0) ||
+            toke_ == address(0)
+        ) {
             revert LiquidityAllocatorZeroAddress();
         }
         _manager = ICycleManager(manager_);
@@ -119,7 +124,10 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     }
 
     /// @inheritdoc ILiquidityAllocator
-    function principalOf(address tokenReactor, bytes32 venue) external view returns (Principal memory) {
+    function principalOf(
+        address tokenReactor,
+        bytes32 venue
+    ) external view returns (Principal memory) {
         return _principal[tokenReactor][venue];
     }
 
@@ -149,7 +157,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function rebalance(address reactor, uint256 slippageBps, uint256 deadline) external {
         if (msg.sender != address(_manager)) revert LiquidityAllocatorOnlyManager(msg.sender);
         uint256 maxSlippage = _maxSlippageBps;
-        if (slippageBps > maxSlippage) revert LiquidityAllocatorSlippageTooWide(slippageBps, maxSlippage);
+        if (slippageBps > maxSlippage)
+            revert LiquidityAllocatorSlippageTooWide(slippageBps, maxSlippage);
         uint256 slippage = slippageBps == 0 ? maxSlippage : slippageBps;
 
         _repayTreasuryDebt(reactor);
@@ -172,14 +181,20 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     /// @inheritdoc ILiquidityAllocator
     function registerVenue(bytes32 venue, address adapter) external onlyGovernance {
         if (venue == bytes32(0) || adapter == address(0)) revert LiquidityAllocatorZeroAddress();
-        if (address(_adapters[venue]) != address(0)) revert LiquidityAllocatorVenueRegistered(venue);
-        if (IVenueAdapter(adapter).allocator() != address(this)) revert LiquidityAllocatorForeignAdapter(adapter);
+        if (address(_adapters[venue]) != address(0))
+            revert LiquidityAllocatorVenueRegistered(venue);
+        if (IVenueAdapter(adapter).allocator() != address(this))
+            revert LiquidityAllocatorForeignAdapter(adapter);
         _adapters[venue] = IVenueAdapter(adapter);
         emit VenueRegistered(venue, adapter);
     }
 
     /// @inheritdoc ILiquidityAllocator
-    function setPairing(address tokenReactor, address baseReactor, uint16 baseShareBps) external onlyGovernance {
+    function setPairing(
+        address tokenReactor,
+        address baseReactor,
+        uint16 baseShareBps
+    ) external onlyGovernance {
         Pairing memory current = _pairings[tokenReactor];
         bool fresh = current.baseReactor == address(0);
         if (
@@ -274,7 +289,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         // A withdrawal may have realised a loss: deploy against what is deployable now.
         if (withdrew) deployable = _deployableTokens(s, baseShareBps);
         for (uint256 i; i < ids.length; ++i) {
-            uint256 target = totalWeight == 0 ? 0 : Math.mulDiv(deployable, weights[i], totalWeight);
+            uint256 target =
+                totalWeight == 0 ? 0 : Math.mulDiv(deployable, weights[i], totalWeight);
             uint256 current = _principal[reactor][ids[i]].token;
             if (target > current && target - current > minMove) {
                 _deploy(s, ids[i], target - current);
@@ -310,9 +326,13 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
             Principal memory p = _principal[address(s.tokenReactor)][venue];
             uint256 fair = Math.min(tokenSide ? fairToken : fairBase, tokenSide ? p.token : p.base);
             if (held == 0 || fair == 0) return;
-            uint256 liquidity = amount >= fair
-                ? held
-                : Math.max(Math.mulDiv(held, amount, fair, Math.Rounding.Ceil), Math.mulDiv(held, COVER_MIN_BPS, BPS));
+            uint256 liquidity =
+                amount >= fair
+                    ? held
+                    : Math.max(
+                        Math.mulDiv(held, amount, fair, Math.Rounding.Ceil),
+                        Math.mulDiv(held, COVER_MIN_BPS, BPS)
+                    );
             _withdraw(s, venue, Math.min(liquidity, held), held, fairToken, fairBase);
         } catch (bytes memory reason) {
             emit VenueSkipped(address(s.tokenReactor), venue, reason);
@@ -320,7 +340,10 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     }
 
     /// @dev The held venue with the most token (or base) principal, and that principal.
-    function _largest(address reactor, bool token) private view returns (bytes32 venue, uint256 amount) {
+    function _largest(
+        address reactor,
+        bool token
+    ) private view returns (bytes32 venue, uint256 amount) {
         bytes32[] memory held = _held[reactor];
         for (uint256 i; i < held.length; ++i) {
             Principal memory p = _principal[reactor][held[i]];
@@ -335,7 +358,13 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         uint256 idle = reactor.idleAssets();
         uint256 owed = _owed(reactor);
         if (idle >= owed) return 0;
-        return Math.mulDiv(owed - idle, BPS + slippageBps + COVER_MARGIN_BPS, BPS - slippageBps, Math.Rounding.Ceil);
+        return
+            Math.mulDiv(
+                owed - idle,
+                BPS + slippageBps + COVER_MARGIN_BPS,
+                BPS - slippageBps,
+                Math.Rounding.Ceil
+            );
     }
 
     /// @dev Tokens the pair may have deployed: the token Reactor's deployable assets, capped by
@@ -351,7 +380,9 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function _deployableOf(IReactor reactor, uint256 slippageBps) private view returns (uint256) {
         uint256 total = reactor.idleAssets() + reactor.deployedAssets();
         uint256 owed = _owed(reactor);
-        owed += Math.mulDiv(owed, slippageBps + COVER_MARGIN_BPS, BPS, Math.Rounding.Ceil) + _treasuryDebt[address(reactor)];
+        owed +=
+            Math.mulDiv(owed, slippageBps + COVER_MARGIN_BPS, BPS, Math.Rounding.Ceil) +
+            _treasuryDebt[address(reactor)];
         return total > owed ? total - owed : 0;
     }
 
@@ -402,7 +433,9 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function _deploy(Step memory s, bytes32 venue, uint256 tokens) private {
         if (s.tokenReactor.paused() || s.baseReactor.paused()) return;
         address reactor = address(s.tokenReactor);
-        if (_principal[reactor][venue].token == 0 && _held[reactor].length == MAX_VENUES_PER_REACTOR) return;
+        if (
+            _principal[reactor][venue].token == 0 && _held[reactor].length == MAX_VENUES_PER_REACTOR
+        ) return;
         tokens = Math.min(tokens, _free(s.tokenReactor));
         uint256 baseFree = _free(s.baseReactor);
         uint256 base = LiquidityMathLib.quote(tokens, s.priceX112);
@@ -446,7 +479,11 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function _withdrawShare(Step memory s, bytes32 venue, uint256 amount, uint256 total) private {
         IVenueAdapter adapter = _adapters[venue];
         address reactor = address(s.tokenReactor);
-        try adapter.positionAt(s.token, s.base, s.priceX112) returns (uint256 held, uint256 fairToken, uint256 fairBase) {
+        try adapter.positionAt(s.token, s.base, s.priceX112) returns (
+            uint256 held,
+            uint256 fairToken,
+            uint256 fairBase
+        ) {
             uint256 liquidity = amount >= total ? held : Math.mulDiv(held, amount, total);
             if (liquidity == 0) return;
             _withdraw(s, venue, liquidity, held, fairToken, fairBase);
@@ -465,7 +502,13 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         uint256 fairBase
     ) private {
         (uint256 tokenMin, uint256 baseMin) = _removeMins(s, liquidity, held, fairToken, fairBase);
-        (bool ok, uint256 tokenOut, uint256 baseOut) = _remove(s, venue, liquidity, tokenMin, baseMin);
+        (bool ok, uint256 tokenOut, uint256 baseOut) = _remove(
+            s,
+            venue,
+            liquidity,
+            tokenMin,
+            baseMin
+        );
         if (ok) _book(s, venue, liquidity, held, tokenOut, baseOut);
     }
 
@@ -482,14 +525,18 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         Principal memory p = _principal[reactor][venue];
         // The whole position takes the whole principal; a part takes its share rounded up, so
         // that no surplus is claimed out of rounding.
-        Principal memory share = liquidity == held
-            ? p
-            : Principal({
-                token: uint128(Math.mulDiv(p.token, liquidity, held, Math.Rounding.Ceil)),
-                base: uint128(Math.mulDiv(p.base, liquidity, held, Math.Rounding.Ceil))
-            });
+        Principal memory share =
+            liquidity == held
+                ? p
+                : Principal({
+                    token: uint128(Math.mulDiv(p.token, liquidity, held, Math.Rounding.Ceil)),
+                    base: uint128(Math.mulDiv(p.base, liquidity, held, Math.Rounding.Ceil))
+                });
         // Cannot truncate or underflow: each share is at most the uint128 it is taken from.
-        _principal[reactor][venue] = Principal({token: p.token - share.token, base: p.base - share.base});
+        _principal[reactor][venue] = Principal({
+            token: p.token - share.token,
+            base: p.base - share.base
+        });
         if (liquidity == held) _dropHeld(reactor, venue);
         emit LiquidityWithdrawn(reactor, venue, liquidity, tokenOut, baseOut);
         _settle(s.tokenReactor, s.token, share.token, tokenOut);
@@ -505,10 +552,22 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
             uint256 fairToken,
             uint256 fairBase
         ) {
-            uint256 liquidity = _feeLiquidity(s, _principal[reactor][venue], held, fairToken, fairBase);
+            uint256 liquidity = _feeLiquidity(
+                s,
+                _principal[reactor][venue],
+                held,
+                fairToken,
+                fairBase
+            );
             if (liquidity == 0) return;
             (fairToken, fairBase) = _removeMins(s, liquidity, held, fairToken, fairBase);
-            (bool ok, uint256 tokenOut, uint256 baseOut) = _remove(s, venue, liquidity, fairToken, fairBase);
+            (bool ok, uint256 tokenOut, uint256 baseOut) = _remove(
+                s,
+                venue,
+                liquidity,
+                fairToken,
+                fairBase
+            );
             if (!ok) return;
             _toTreasury(s.token, tokenOut, FEES_SOURCE);
             _toTreasury(s.base, baseOut, FEES_SOURCE);
@@ -540,10 +599,16 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         uint256 tokenMin,
         uint256 baseMin
     ) private returns (bool ok, uint256 tokenOut, uint256 baseOut) {
-        try _adapters[venue].removeLiquidity(s.token, s.base, liquidity, tokenMin, baseMin, s.deadline) returns (
-            uint256 tokenAmount,
-            uint256 baseAmount
-        ) {
+        try
+            _adapters[venue].removeLiquidity(
+                s.token,
+                s.base,
+                liquidity,
+                tokenMin,
+                baseMin,
+                s.deadline
+            )
+        returns (uint256 tokenAmount, uint256 baseAmount) {
             return (true, tokenAmount, baseAmount);
         } catch (bytes memory reason) {
             emit VenueSkipped(address(s.tokenReactor), venue, reason);
@@ -636,7 +701,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     function _tokeValueOf(address reactor, uint256 amount) private view returns (bool, uint256) {
         Pairing memory pairing = _pairings[reactor];
         address asset = IReactor(reactor).asset();
-        address base = pairing.baseReactor == address(0) ? asset : IReactor(pairing.baseReactor).asset();
+        address base =
+            pairing.baseReactor == address(0) ? asset : IReactor(pairing.baseReactor).asset();
         uint256 inBase = amount;
         if (base != asset) {
             try _oracle.consult(asset, base) returns (uint256 priceX112) {
@@ -707,7 +773,8 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         if (maxSlippageBps > MAX_SLIPPAGE_CEILING_BPS) {
             revert LiquidityAllocatorBadParameter(maxSlippageBps, MAX_SLIPPAGE_CEILING_BPS);
         }
-        if (minMoveBps > MAX_MIN_MOVE_BPS) revert LiquidityAllocatorBadParameter(minMoveBps, MAX_MIN_MOVE_BPS);
+        if (minMoveBps > MAX_MIN_MOVE_BPS)
+            revert LiquidityAllocatorBadParameter(minMoveBps, MAX_MIN_MOVE_BPS);
         _maxSlippageBps = maxSlippageBps;
         _minMoveBps = minMoveBps;
         emit BoundsSet(maxSlippageBps, minMoveBps);

@@ -66,7 +66,8 @@ contract PriceFeed is IPriceFeed, RoleGated {
         if (asset == toke) return PRICE_SCALE;
         Price memory p = _prices[asset];
         if (p.price == 0) revert PriceFeedUnknownAsset(asset);
-        if (block.timestamp > uint256(p.updatedAt) + maxAge) revert PriceFeedStale(asset, p.updatedAt, maxAge);
+        if (block.timestamp > uint256(p.updatedAt) + maxAge)
+            revert PriceFeedStale(asset, p.updatedAt, maxAge);
         return p.price;
     }
 
@@ -130,13 +131,15 @@ contract PriceFeed is IPriceFeed, RoleGated {
     }
 
     function _setMaxAge(uint256 value) private {
-        if (value < MIN_MAX_AGE || value > MAX_MAX_AGE) revert PriceFeedBadBound(value, MIN_MAX_AGE, MAX_MAX_AGE);
+        if (value < MIN_MAX_AGE || value > MAX_MAX_AGE)
+            revert PriceFeedBadBound(value, MIN_MAX_AGE, MAX_MAX_AGE);
         maxAge = value;
         emit MaxAgeSet(value);
     }
 
     function _setMaxDeviationBps(uint256 value) private {
-        if (value == 0 || value > MAX_DEVIATION_BPS) revert PriceFeedBadBound(value, 1, MAX_DEVIATION_BPS);
+        if (value == 0 || value > MAX_DEVIATION_BPS)
+            revert PriceFeedBadBound(value, 1, MAX_DEVIATION_BPS);
         maxDeviationBps = value;
         emit MaxDeviationSet(value);
     }

@@ -51,7 +51,8 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
             slot = slotPlusOne - 1;
             if ((s.allowedMask >> slot) & 1 != 0) revert VenueRegistryVenueAllowed(reactor, venue);
         } else {
-            if (s.slotCount == MAX_VENUE_SLOTS) revert VenueRegistryTooManyVenues(reactor, MAX_VENUE_SLOTS);
+            if (s.slotCount == MAX_VENUE_SLOTS)
+                revert VenueRegistryTooManyVenues(reactor, MAX_VENUE_SLOTS);
             slot = s.slotCount++;
             b.ids[slot] = venue;
             b.slotPlusOne[venue] = slot + 1;
@@ -77,7 +78,9 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
     }
 
     /// @inheritdoc IVenueRegistry
-    function venues(address reactor) external view returns (bytes32[] memory ids, bool[] memory allowed) {
+    function venues(
+        address reactor
+    ) external view returns (bytes32[] memory ids, bool[] memory allowed) {
         Book storage b = _books[reactor];
         Set memory s = b.set;
         ids = new bytes32[](s.slotCount);
@@ -89,7 +92,9 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
     }
 
     /// @inheritdoc IVenueRegistry
-    function allowedVenues(address reactor) external view returns (bytes32[] memory ids, uint256[] memory slots) {
+    function allowedVenues(
+        address reactor
+    ) external view returns (bytes32[] memory ids, uint256[] memory slots) {
         Book storage b = _books[reactor];
         uint256 mask = b.set.allowedMask;
         uint256 count = _popCount(mask);
@@ -105,7 +110,10 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
     }
 
     /// @inheritdoc IVenueRegistry
-    function slotOf(address reactor, bytes32 venue) external view returns (bool known, uint256 slot, bool allowed) {
+    function slotOf(
+        address reactor,
+        bytes32 venue
+    ) external view returns (bool known, uint256 slot, bool allowed) {
         Book storage b = _books[reactor];
         uint256 slotPlusOne = b.slotPlusOne[venue];
         if (slotPlusOne == 0) return (false, 0, false);
@@ -119,7 +127,8 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
         bytes32[] calldata venueIds,
         uint16[] calldata shares
     ) external view returns (uint256 packed) {
-        if (venueIds.length != shares.length) revert VenueRegistryLengthMismatch(venueIds.length, shares.length);
+        if (venueIds.length != shares.length)
+            revert VenueRegistryLengthMismatch(venueIds.length, shares.length);
         Book storage b = _books[reactor];
         uint256 mask = b.set.allowedMask;
         uint256 total;

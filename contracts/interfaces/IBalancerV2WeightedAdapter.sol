@@ -19,7 +19,11 @@ interface IBalancerV2WeightedAdapter is IVenueAdapter {
     ///         trusted factory.
     error BalancerV2WeightedAdapterBadPool(bytes32 poolId, address token, address base);
     /// @notice The pair already has a pool; registrations are final.
-    error BalancerV2WeightedAdapterPoolAlreadyRegistered(address token, address base, bytes32 poolId);
+    error BalancerV2WeightedAdapterPoolAlreadyRegistered(
+        address token,
+        address base,
+        bytes32 poolId
+    );
     /// @notice A value read happened while the Vault was in the middle of an operation.
     error BalancerV2WeightedAdapterVaultReentered();
 

@@ -10,5 +10,8 @@ interface IFallbackPriceFeed {
     /// @notice The price of `token` in `base` and when it was last updated.
     /// @return priceX112 Raw units of `base` per raw unit of `token`, Q112.112.
     /// @return updatedAt Timestamp of the price.
-    function latestPrice(address token, address base) external view returns (uint256 priceX112, uint256 updatedAt);
+    function latestPrice(
+        address token,
+        address base
+    ) external view returns (uint256 priceX112, uint256 updatedAt);
 }

@@ -71,13 +71,33 @@ interface ILDStaking {
     // ------------------------------------------------------------------ events
 
     /// @notice `payer` staked `amount` TOKE for `account` on `reactor`, counting from the next cycle.
-    event Staked(address indexed reactor, address indexed account, address indexed payer, uint256 amount);
+    event Staked(
+        address indexed reactor,
+        address indexed account,
+        address indexed payer,
+        uint256 amount
+    );
     /// @notice `account` asked to unstake `amount` from `reactor` after `cycle`.
-    event UnstakeRequested(address indexed reactor, address indexed account, uint256 amount, uint32 cycle);
+    event UnstakeRequested(
+        address indexed reactor,
+        address indexed account,
+        uint256 amount,
+        uint32 cycle
+    );
     /// @notice `account` withdrew `amount` unstaked TOKE from `reactor` to `receiver`.
-    event Withdrawn(address indexed reactor, address indexed account, address indexed receiver, uint256 amount);
+    event Withdrawn(
+        address indexed reactor,
+        address indexed account,
+        address indexed receiver,
+        uint256 amount
+    );
     /// @notice `from` moved `amount` stake on `reactor` to `to` (counting for `to` from the next cycle).
-    event StakeTransferred(address indexed reactor, address indexed from, address indexed to, uint256 amount);
+    event StakeTransferred(
+        address indexed reactor,
+        address indexed from,
+        address indexed to,
+        uint256 amount
+    );
     /// @notice `voter` set its vote on `reactor` (packed shares, 16 bits per venue slot).
     event VoteCast(address indexed reactor, address indexed voter, uint256 shares);
     /// @notice `delegator`'s voting on `reactor` moved from `fromDelegate` to `toDelegate`.
@@ -105,7 +125,6 @@ interface ILDStaking {
     event StakeSlashed(address indexed reactor, address indexed to, uint256 amount, uint256 rate);
     /// @notice Governance set the slasher.
     event SlasherSet(address indexed slasher);
-
 
     // ------------------------------------------------------------------ staking
 
@@ -140,7 +159,12 @@ interface ILDStaking {
     function delegate(address reactor, address delegatee) external;
 
     /// @notice `vote` for `voter` (the signature relay only, which checked `voter`'s signature).
-    function voteFor(address voter, address reactor, bytes32[] calldata venues, uint16[] calldata shares) external;
+    function voteFor(
+        address voter,
+        address reactor,
+        bytes32[] calldata venues,
+        uint16[] calldata shares
+    ) external;
 
     /// @notice `delegate` for `delegator` (the signature relay only, which checked its signature).
     function delegateFor(address delegator, address reactor, address delegatee) external;
@@ -152,7 +176,10 @@ interface ILDStaking {
     ///         proportion, and activates the cycle's new stake.
     /// @return undistributed The part of `reward` booked to nobody (no stake in the cycle).
     /// @return stakeInCycle  TOKE that was staked (active) in the closing cycle, requests included.
-    function settle(address reactor, uint256 reward) external returns (uint256 undistributed, uint256 stakeInCycle);
+    function settle(
+        address reactor,
+        uint256 reward
+    ) external returns (uint256 undistributed, uint256 stakeInCycle);
 
     /// @notice Zeroes `holder`'s LD rewards on `reactor` and returns them (emission controller
     ///         only), which pays them.
@@ -218,7 +245,10 @@ interface ILDStaking {
     function totalStake(address reactor) external view returns (uint256 total, uint256 active);
 
     /// @notice `account`'s stake on `reactor` (requests excluded), and the part active this cycle.
-    function stakeOf(address reactor, address account) external view returns (uint256 total, uint256 active);
+    function stakeOf(
+        address reactor,
+        address account
+    ) external view returns (uint256 total, uint256 active);
 
     /// @notice `account`'s unstake request on `reactor`.
     function exitOf(address reactor, address account) external view returns (Exit memory);
@@ -230,7 +260,10 @@ interface ILDStaking {
     function delegateOf(address reactor, address account) external view returns (address);
 
     /// @notice Stake whose votes `account` directs on `reactor`: active now, and in the next cycle.
-    function votingPower(address reactor, address account) external view returns (uint256 active, uint256 next);
+    function votingPower(
+        address reactor,
+        address account
+    ) external view returns (uint256 active, uint256 next);
 
     /// @notice `account`'s vote on `reactor` (packed shares, 16 bits per venue slot).
     function sharesOf(address reactor, address account) external view returns (uint256);
@@ -238,7 +271,9 @@ interface ILDStaking {
     /// @notice The allowed venues of `reactor` and their tallies active in the current cycle
     ///         (stake units x basis points), as the rollover's liquidity allocator reads them:
     ///         only the allowed slots are read.
-    function venueWeights(address reactor) external view returns (bytes32[] memory ids, uint256[] memory weights);
+    function venueWeights(
+        address reactor
+    ) external view returns (bytes32[] memory ids, uint256[] memory weights);
 
     /// @notice The tallies of `reactor`'s 16 venue slots (IVenueRegistry), in stake wei x basis
     ///         points: active in the current cycle (what the rollover reads for the allowed

@@ -61,7 +61,11 @@ interface ILiquidityAllocator {
     /// @notice Governance registered `adapter` as venue `venue`.
     event VenueRegistered(bytes32 indexed venue, address indexed adapter);
     /// @notice Governance paired `tokenReactor` with `baseReactor`, for `baseShareBps` of it.
-    event PairingSet(address indexed tokenReactor, address indexed baseReactor, uint256 baseShareBps);
+    event PairingSet(
+        address indexed tokenReactor,
+        address indexed baseReactor,
+        uint256 baseShareBps
+    );
     /// @notice Governance set the slippage allowance and the smallest move (both bps).
     event BoundsSet(uint256 maxSlippageBps, uint256 minMoveBps);
     /// @notice Governance set the LD staking contract (votes and slashes).
@@ -83,7 +87,12 @@ interface ILiquidityAllocator {
         uint256 baseAmount
     );
     /// @notice Trading fees of `reactor`'s position in `venue` went to the Treasury.
-    event FeesRealised(address indexed reactor, bytes32 indexed venue, uint256 tokenAmount, uint256 baseAmount);
+    event FeesRealised(
+        address indexed reactor,
+        bytes32 indexed venue,
+        uint256 tokenAmount,
+        uint256 baseAmount
+    );
     /// @notice A withdrawal returned `amount` of `asset` more than deployed: to the Treasury.
     event SurplusSent(address indexed reactor, address indexed asset, uint256 amount);
     /// @notice Waterfall step 1: the Treasury covered `amount` of `reactor`'s shortfall.
@@ -155,7 +164,10 @@ interface ILiquidityAllocator {
     /// @notice What `tokenReactor`'s pair has deployed in `venue`.
     /// @param tokenReactor The token Reactor.
     /// @param venue        The venue id.
-    function principalOf(address tokenReactor, bytes32 venue) external view returns (Principal memory);
+    function principalOf(
+        address tokenReactor,
+        bytes32 venue
+    ) external view returns (Principal memory);
 
     /// @notice The venues `tokenReactor`'s pair holds positions in.
     /// @param tokenReactor The token Reactor.

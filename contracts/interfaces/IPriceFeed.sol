@@ -30,7 +30,12 @@ interface IPriceFeed {
     /// @notice `asset`'s price was set at `updatedAt`, older than `maxAge`.
     error PriceFeedStale(address asset, uint256 updatedAt, uint256 maxAge);
     /// @notice A keeper post moves `asset` from `oldPrice` to `newPrice`, more than `maxDeviationBps`.
-    error PriceFeedDeviation(address asset, uint256 oldPrice, uint256 newPrice, uint256 maxDeviationBps);
+    error PriceFeedDeviation(
+        address asset,
+        uint256 oldPrice,
+        uint256 newPrice,
+        uint256 maxDeviationBps
+    );
     /// @notice A keeper post comes before `nextAllowed`.
     error PriceFeedTooSoon(address asset, uint256 nextAllowed);
     /// @notice A bound is outside its allowed range.

@@ -10,7 +10,9 @@ interface IStakeDirectory {
     /// @param reactor The Reactor voted on.
     /// @return ids     The allowed venue ids.
     /// @return weights Their active tallies.
-    function venueWeights(address reactor) external view returns (bytes32[] memory ids, uint256[] memory weights);
+    function venueWeights(
+        address reactor
+    ) external view returns (bytes32[] memory ids, uint256[] memory weights);
 
     /// @notice Takes up to `amount` TOKE from the LD stake on `reactor`, pro rata for every staker
     ///         (requests to unstake included), and sends it to `to`. Only the allocator (the

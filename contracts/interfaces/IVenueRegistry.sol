@@ -40,13 +40,20 @@ interface IVenueRegistry {
     function disallowVenue(address reactor, bytes32 venue) external;
 
     /// @notice Every venue `reactor` ever allowed, by slot, and whether each is allowed now.
-    function venues(address reactor) external view returns (bytes32[] memory ids, bool[] memory allowed);
+    function venues(
+        address reactor
+    ) external view returns (bytes32[] memory ids, bool[] memory allowed);
 
     /// @notice The allowed venues of `reactor` and their slots.
-    function allowedVenues(address reactor) external view returns (bytes32[] memory ids, uint256[] memory slots);
+    function allowedVenues(
+        address reactor
+    ) external view returns (bytes32[] memory ids, uint256[] memory slots);
 
     /// @notice The slot of `venue` on `reactor`, and whether it is allowed now (`known` false: no slot).
-    function slotOf(address reactor, bytes32 venue) external view returns (bool known, uint256 slot, bool allowed);
+    function slotOf(
+        address reactor,
+        bytes32 venue
+    ) external view returns (bool known, uint256 slot, bool allowed);
 
     /// @notice Checks a vote on `reactor` (`shares[i]` basis points to `venues[i]`, each allowed,
     ///         distinct and non-zero, at most 10,000 together) and returns it packed.

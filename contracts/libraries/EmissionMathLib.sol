@@ -53,7 +53,11 @@ library EmissionMathLib {
 
     /// @notice Splits a weight between the LP side (w * t / (a + t), rounded down) and the LD side
     ///         (the rest), so the thinner side gets the larger part. Both are zero if a + t is.
-    function split(uint256 w, uint256 a, uint256 t) internal pure returns (uint256 lpWeight, uint256 ldWeight) {
+    function split(
+        uint256 w,
+        uint256 a,
+        uint256 t
+    ) internal pure returns (uint256 lpWeight, uint256 ldWeight) {
         uint256 total = a + t;
         if (total == 0) return (0, 0);
         // w <= a + t <= 2^101 and t <= 2^100: the product fits.
@@ -69,13 +73,21 @@ library EmissionMathLib {
 
     /// @notice The direct stakers' part of an LD-side amount: ldAmount * S / (S + P). With no
     ///         TOKE at all (S + P = 0) the direct stakers get it whole.
-    function directPart(uint256 ldAmount, uint256 stakeSum, uint256 pooled) internal pure returns (uint256) {
+    function directPart(
+        uint256 ldAmount,
+        uint256 stakeSum,
+        uint256 pooled
+    ) internal pure returns (uint256) {
         uint256 total = stakeSum + pooled;
         return total == 0 ? ldAmount : (ldAmount * stakeSum) / total;
     }
 
     /// @notice The pooled TOKE's part of the LD side of every Reactor: ldTotal * P / (S + P).
-    function pooledPart(uint256 ldTotal, uint256 stakeSum, uint256 pooled) internal pure returns (uint256) {
+    function pooledPart(
+        uint256 ldTotal,
+        uint256 stakeSum,
+        uint256 pooled
+    ) internal pure returns (uint256) {
         uint256 total = stakeSum + pooled;
         return total == 0 ? 0 : (ldTotal * pooled) / total;
     }

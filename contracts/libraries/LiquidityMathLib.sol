@@ -55,7 +55,11 @@ library LiquidityMathLib {
     }
 
     /// @notice `liquidity`'s pro-rata share of `reserve` when `supply` LP units exist.
-    function share(uint256 reserve, uint256 liquidity, uint256 supply) internal pure returns (uint256) {
+    function share(
+        uint256 reserve,
+        uint256 liquidity,
+        uint256 supply
+    ) internal pure returns (uint256) {
         return Math.mulDiv(reserve, liquidity, supply);
     }
 }

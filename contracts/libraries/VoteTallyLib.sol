@@ -70,7 +70,13 @@ library VoteTallyLib {
     }
 
     /// @notice Adds `active` and `pending` (of `cycle`) weight voting `shares` to the tallies.
-    function add(Tally[VOTE_SLOTS] storage tallies, uint256 shares, uint256 active, uint256 pending, uint32 cycle) internal {
+    function add(
+        Tally[VOTE_SLOTS] storage tallies,
+        uint256 shares,
+        uint256 active,
+        uint256 pending,
+        uint32 cycle
+    ) internal {
         for (uint256 slot; shares != 0; (shares >>= SHARE_BITS, ++slot)) {
             uint256 bps = shares & SHARE_MASK;
             if (bps != 0) _change(tallies[slot], cycle, active * bps, pending * bps, 0, 0);
@@ -105,9 +111,23 @@ library VoteTallyLib {
             uint256 before = oldShares & SHARE_MASK;
             uint256 next = newShares & SHARE_MASK;
             if (next > before) {
-                _change(tallies[slot], cycle, active * (next - before), pending * (next - before), 0, 0);
+                _change(
+                    tallies[slot],
+                    cycle,
+                    active * (next - before),
+                    pending * (next - before),
+                    0,
+                    0
+                );
             } else if (before > next) {
-                _change(tallies[slot], cycle, 0, 0, active * (before - next), pending * (before - next));
+                _change(
+                    tallies[slot],
+                    cycle,
+                    0,
+                    0,
+                    active * (before - next),
+                    pending * (before - next)
+                );
             }
             oldShares >>= SHARE_BITS;
             newShares >>= SHARE_BITS;
@@ -117,7 +137,10 @@ library VoteTallyLib {
     // ------------------------------------------------------------------ weights
 
     /// @notice (active, pending) parts of a delegated weight in `cycle`.
-    function split(Weight memory w, uint256 cycle) internal pure returns (uint256 active, uint256 pending) {
+    function split(
+        Weight memory w,
+        uint256 cycle
+    ) internal pure returns (uint256 active, uint256 pending) {
         pending = w.pendingCycle == cycle ? w.pending : 0;
         active = w.balance - pending;
     }
@@ -139,7 +162,10 @@ library VoteTallyLib {
     /// @dev One SSTORE for the slot (the compiler would write the members one by one); layout as
     ///      Solidity packs the struct: balance, then pending, then pendingCycle.
     function _store(Weight storage self, uint256 balance, uint256 pending, uint32 cycle) private {
-        uint256 packed = uint256(balance.toUint112()) | (uint256(pending.toUint112()) << 112) | (uint256(cycle) << 224);
+        uint256 packed =
+            uint256(balance.toUint112()) |
+                (uint256(pending.toUint112()) << 112) |
+                (uint256(cycle) << 224);
         assembly ("memory-safe") {
             sstore(self.slot, packed)
         }
@@ -166,7 +192,10 @@ library VoteTallyLib {
         active = active + addActive - subActive;
         pending = pending + addPending - subPending;
         // One SSTORE for the slot, laid out as Solidity packs the struct.
-        uint256 packed = uint256(active.toUint112()) | (uint256(pending.toUint112()) << 112) | (uint256(cycle) << 224);
+        uint256 packed =
+            uint256(active.toUint112()) |
+                (uint256(pending.toUint112()) << 112) |
+                (uint256(cycle) << 224);
         assembly ("memory-safe") {
             sstore(self.slot, packed)
         }

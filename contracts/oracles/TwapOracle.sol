@@ -162,11 +162,19 @@ contract TwapOracle is ITwapOracle, RoleGated {
     }
 
     /// @dev The fallback feed's price if it is fresh and non-zero; otherwise a revert.
-    function _fallbackPrice(address token, address base, uint256 observationAge) private view returns (uint256) {
+    function _fallbackPrice(
+        address token,
+        address base,
+        uint256 observationAge
+    ) private view returns (uint256) {
         IFallbackPriceFeed feed = _feeds[token][base];
         if (address(feed) != address(0)) {
             (uint256 priceX112, uint256 updatedAt) = feed.latestPrice(token, base);
-            if (priceX112 != 0 && updatedAt <= block.timestamp && block.timestamp - updatedAt <= _maxFeedAge) {
+            if (
+                priceX112 != 0 &&
+                updatedAt <= block.timestamp &&
+                block.timestamp - updatedAt <= _maxFeedAge
+            ) {
                 return priceX112;
             }
         }
@@ -175,7 +183,10 @@ contract TwapOracle is ITwapOracle, RoleGated {
 
     /// @dev The pair's cumulative price of token in base as of now: the stored value plus the
     ///      current price times the seconds since the pair last updated it (the pair's own rule).
-    function _currentCumulative(address pair, bool tokenIsToken0) private view returns (uint256 cumulative) {
+    function _currentCumulative(
+        address pair,
+        bool tokenIsToken0
+    ) private view returns (uint256 cumulative) {
         IUniswapV2Pair p = IUniswapV2Pair(pair);
         cumulative = tokenIsToken0 ? p.price0CumulativeLast() : p.price1CumulativeLast();
         (uint112 reserve0, uint112 reserve1, uint32 lastUpdate) = p.getReserves();
@@ -183,9 +194,10 @@ contract TwapOracle is ITwapOracle, RoleGated {
         unchecked {
             uint32 elapsed = uint32(block.timestamp) - lastUpdate;
             if (elapsed != 0 && reserve0 != 0 && reserve1 != 0) {
-                uint256 priceX112 = tokenIsToken0
-                    ? (uint256(reserve1) << 112) / reserve0
-                    : (uint256(reserve0) << 112) / reserve1;
+                uint256 priceX112 =
+                    tokenIsToken0
+                        ? (uint256(reserve1) << 112) / reserve0
+                        : (uint256(reserve0) << 112) / reserve1;
                 cumulative += priceX112 * elapsed;
             }
         }

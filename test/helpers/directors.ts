@@ -53,7 +53,8 @@ export async function deployDirectors(
   options: { setPoolReactor: boolean } = { setPoolReactor: true },
 ) {
   const core = await deployCore(conn);
-  const { ethers, governance, users, roles, manager, weth, usdc, tWeth, tUsdc, deployReactor } = core;
+  const { ethers, governance, users, roles, manager, weth, usdc, tWeth, tUsdc, deployReactor } =
+    core;
   const rolesAddress = await roles.getAddress();
 
   const toke = (await ethers.deployContract("Toke", [
@@ -74,7 +75,10 @@ export async function deployDirectors(
     await manager.getAddress(),
     await venues.getAddress(),
   ])) as unknown as LDStaking;
-  const relay = (await ethers.getContractAt("LDVoteRelay", await staking.relay())) as unknown as LDVoteRelay;
+  const relay = (await ethers.getContractAt(
+    "LDVoteRelay",
+    await staking.relay(),
+  )) as unknown as LDVoteRelay;
   const feed = (await ethers.deployContract("PriceFeed", [
     rolesAddress,
     tokeAddress,
@@ -115,7 +119,12 @@ export async function approveToke(d: Directors, signer: Signer, spender: string)
 }
 
 /** Mints `amount` of the Reactor's asset to `signer` (WETH by wrapping ETH) and deposits it. */
-export async function depositTo(d: Directors, reactor: Reactor, signer: Signer, amount: bigint): Promise<void> {
+export async function depositTo(
+  d: Directors,
+  reactor: Reactor,
+  signer: Signer,
+  amount: bigint,
+): Promise<void> {
   const address = await signer.getAddress();
   const reactorAddress = await reactor.getAddress();
   if (reactorAddress === (await d.tWeth.getAddress())) {

@@ -54,7 +54,11 @@ export interface Snapshot {
 }
 
 /** The snapshot the rollover closing a cycle takes from that cycle's values. */
-export function snapshot(values: Map<string, ReactorValues>, pooled: bigint, floorBps: bigint): Snapshot {
+export function snapshot(
+  values: Map<string, ReactorValues>,
+  pooled: bigint,
+  floorBps: bigint,
+): Snapshot {
   const weights = new Map<string, { lp: bigint; ld: bigint }>();
   let total = 0n;
   let ldTotal = 0n;

@@ -1,7 +1,12 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import { encodeBytes32String } from "ethers";
-import { BALANCER_ONE, createWeightedPool, joinWeightedPool, type WeightedPoolHandle } from "../../scripts/lib/balancer.js";
+import {
+  BALANCER_ONE,
+  createWeightedPool,
+  joinWeightedPool,
+  type WeightedPoolHandle,
+} from "../../scripts/lib/balancer.js";
 import type { Erc20, V2Pair } from "../../scripts/lib/dex-types.js";
 import { deployDexWorld, type DexWorld } from "../../scripts/lib/dex-world.js";
 import { addV2Liquidity } from "../../scripts/lib/v2.js";
@@ -92,7 +97,11 @@ export interface Protocol {
   readonly tWeth: Reactor;
   readonly tUsdc: Reactor;
   readonly pairs: Record<TokenName, Pair>;
-  readonly adapters: { uniswap: UniswapV2StyleAdapter; sushiswap: UniswapV2StyleAdapter; balancer: BalancerV2WeightedAdapter };
+  readonly adapters: {
+    uniswap: UniswapV2StyleAdapter;
+    sushiswap: UniswapV2StyleAdapter;
+    balancer: BalancerV2WeightedAdapter;
+  };
 }
 
 async function send(tx: Promise<{ wait(): Promise<unknown> }>) {
@@ -107,7 +116,10 @@ async function send(tx: Promise<{ wait(): Promise<unknown> }>) {
  * emission hook, which settles the stake ledgers). TKA and TKB pair with WETH (half of tWETH
  * each), TKC with USDC (all of tUSDC). The LD stakes 1,000 TOKE on each token Reactor.
  */
-export async function protocolFixture(ethers: HardhatEthers, networkHelpers: NetworkHelpers): Promise<Protocol> {
+export async function protocolFixture(
+  ethers: HardhatEthers,
+  networkHelpers: NetworkHelpers,
+): Promise<Protocol> {
   const world = await deployDexWorld(ethers);
   const [governance, guardian, keeper, lp, trader, ld, ...users] = await ethers.getSigners();
   const roles = await ethers.deployContract("ProtocolRoles", [governance.address]);
@@ -118,16 +130,21 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
   const manager = await ethers.deployContract("CycleManager", [roles, start, CYCLE_SECONDS]);
   const treasury = await ethers.deployContract("Treasury", [roles]);
   const usdc = await ethers.deployContract("TestERC20", ["USD Coin", "USDC", 6]);
-  const toke = await ethers.deployContract("Toke", [[lp.address, trader.address, ld.address, ...users.map((u) => u.address)], Array(3 + users.length).fill(1_000_000n * E18)]);
+  const toke = await ethers.deployContract("Toke", [
+    [lp.address, trader.address, ld.address, ...users.map((u) => u.address)],
+    Array(3 + users.length).fill(1_000_000n * E18),
+  ]);
 
   const tokens = {} as Record<TokenName, TestERC20>;
-  for (const name of TOKEN_NAMES) tokens[name] = await ethers.deployContract("TestERC20", [`Token ${name}`, name, 18]);
+  for (const name of TOKEN_NAMES)
+    tokens[name] = await ethers.deployContract("TestERC20", [`Token ${name}`, name, 18]);
   const mintAll = async (token: TestERC20, amount: bigint) => {
     for (const holder of [lp, trader, ...users]) await send(token.mint(holder.address, amount));
   };
   for (const name of TOKEN_NAMES) await mintAll(tokens[name], 10_000_000n * E18);
   await mintAll(usdc, 100_000_000n * E6);
-  for (const holder of [lp, trader, ...users.slice(0, 4)]) await send(world.weth.connect(holder).deposit({ value: 5_000n * E18 }));
+  for (const holder of [lp, trader, ...users.slice(0, 4)])
+    await send(world.weth.connect(holder).deposit({ value: 5_000n * E18 }));
 
   const deployReactor = async (asset: string) => {
     const reactor = await ethers.deployContract("Reactor", [asset, manager, roles, treasury]);
@@ -138,22 +155,62 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
   const tWeth = await deployReactor(wethAddress);
   const tUsdc = await deployReactor(await usdc.getAddress());
 
-  const oracle = await ethers.deployContract("TwapOracle", [world.uniswap.factory, roles, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE]);
-  const allocator = await ethers.deployContract("LiquidityAllocator", [roles, manager, oracle, treasury, toke, MAX_SLIPPAGE_BPS, MIN_MOVE_BPS]);
+  const oracle = await ethers.deployContract("TwapOracle", [
+    world.uniswap.factory,
+    roles,
+    MIN_WINDOW,
+    MAX_WINDOW,
+    MAX_FEED_AGE,
+  ]);
+  const allocator = await ethers.deployContract("LiquidityAllocator", [
+    roles,
+    manager,
+    oracle,
+    treasury,
+    toke,
+    MAX_SLIPPAGE_BPS,
+    MIN_MOVE_BPS,
+  ]);
   const adapters = {
-    uniswap: await ethers.deployContract("UniswapV2StyleAdapter", [allocator, world.uniswap.factory]),
-    sushiswap: await ethers.deployContract("UniswapV2StyleAdapter", [allocator, world.sushiswap.factory]),
-    balancer: await ethers.deployContract("BalancerV2WeightedAdapter", [allocator, world.balancer.vault, world.balancer.weightedPoolFactory.contract, roles]),
+    uniswap: await ethers.deployContract("UniswapV2StyleAdapter", [
+      allocator,
+      world.uniswap.factory,
+    ]),
+    sushiswap: await ethers.deployContract("UniswapV2StyleAdapter", [
+      allocator,
+      world.sushiswap.factory,
+    ]),
+    balancer: await ethers.deployContract("BalancerV2WeightedAdapter", [
+      allocator,
+      world.balancer.vault,
+      world.balancer.weightedPoolFactory.contract,
+      roles,
+    ]),
   };
   for (const name of VENUE_NAMES) await send(allocator.registerVenue(VENUES[name], adapters[name]));
 
   const pairs = {} as Record<TokenName, Pair>;
   for (const name of TOKEN_NAMES) {
     const token = tokens[name];
-    const [base, baseReactor] = name === "TKC" ? [usdc as unknown as Erc20, tUsdc] : [world.weth as Erc20, tWeth];
+    const [base, baseReactor] =
+      name === "TKC" ? [usdc as unknown as Erc20, tUsdc] : [world.weth as Erc20, tWeth];
     const seed = SEEDS[name];
-    const { pair: uniswapPair } = await addV2Liquidity(world.uniswap, token, seed.token, base, seed.base, lp);
-    const { pair: sushiPair } = await addV2Liquidity(world.sushiswap, token, seed.token, base, seed.base, lp);
+    const { pair: uniswapPair } = await addV2Liquidity(
+      world.uniswap,
+      token,
+      seed.token,
+      base,
+      seed.base,
+      lp,
+    );
+    const { pair: sushiPair } = await addV2Liquidity(
+      world.sushiswap,
+      token,
+      seed.token,
+      base,
+      seed.base,
+      lp,
+    );
     const [tokenAddress, baseAddress] = [await token.getAddress(), await base.getAddress()];
     const balancerPool = await createWeightedPool(
       world.balancer,
@@ -172,18 +229,57 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
     await send(oracle.track(tokenAddress, baseAddress));
     const reactor = await deployReactor(tokenAddress);
     await send(allocator.setPairing(reactor, baseReactor, name === "TKC" ? 10_000 : 5_000));
-    pairs[name] = { name, token, base, tokenAddress, baseAddress, reactor, baseReactor, uniswapPair, sushiPair, balancerPool };
+    pairs[name] = {
+      name,
+      token,
+      base,
+      tokenAddress,
+      baseAddress,
+      reactor,
+      baseReactor,
+      uniswapPair,
+      sushiPair,
+      balancerPool,
+    };
   }
   // TOKE prices the slash step: TOKE/WETH at 0.01 and TOKE/USDC at 20.
-  await addV2Liquidity(world.uniswap, toke as unknown as Erc20, 50_000n * E18, world.weth, 500n * E18, lp);
-  await addV2Liquidity(world.uniswap, toke as unknown as Erc20, 50_000n * E18, usdc as unknown as Erc20, 1_000_000n * E6, lp);
+  await addV2Liquidity(
+    world.uniswap,
+    toke as unknown as Erc20,
+    50_000n * E18,
+    world.weth,
+    500n * E18,
+    lp,
+  );
+  await addV2Liquidity(
+    world.uniswap,
+    toke as unknown as Erc20,
+    50_000n * E18,
+    usdc as unknown as Erc20,
+    1_000_000n * E6,
+    lp,
+  );
   await send(oracle.track(toke, world.weth));
   await send(oracle.track(toke, usdc));
 
   const venueRegistry = await ethers.deployContract("VenueRegistry", [roles, manager]);
   const staking = await ethers.deployContract("LDStaking", [roles, toke, manager, venueRegistry]);
-  const priceFeed = await ethers.deployContract("PriceFeed", [roles, toke, 8n * 24n * 3600n, 2_000n, 0n]);
-  const emissions = await ethers.deployContract("EmissionController", [roles, toke, manager, staking, priceFeed, 1_000n * E18, 2_500n]);
+  const priceFeed = await ethers.deployContract("PriceFeed", [
+    roles,
+    toke,
+    8n * 24n * 3600n,
+    2_000n,
+    0n,
+  ]);
+  const emissions = await ethers.deployContract("EmissionController", [
+    roles,
+    toke,
+    manager,
+    staking,
+    priceFeed,
+    1_000n * E18,
+    2_500n,
+  ]);
   await send(staking.setController(emissions));
   await send(manager.setEmissionHook(emissions));
   await send(toke.connect(lp).approve(emissions, 100_000n * E18));
@@ -232,13 +328,28 @@ export async function protocolFixture(ethers: HardhatEthers, networkHelpers: Net
 }
 
 /** The LD's vote on `reactor`: shares (bps) per venue name; an empty vote withdraws it. */
-export async function setVotes(p: Protocol, reactor: Reactor, shares: Partial<Record<VenueName, bigint>>) {
+export async function setVotes(
+  p: Protocol,
+  reactor: Reactor,
+  shares: Partial<Record<VenueName, bigint>>,
+) {
   const names = VENUE_NAMES.filter((n) => shares[n] !== undefined);
-  await send(p.staking.connect(p.ld).vote(reactor, names.map((n) => VENUES[n]), names.map((n) => shares[n]!)));
+  await send(
+    p.staking.connect(p.ld).vote(
+      reactor,
+      names.map((n) => VENUES[n]),
+      names.map((n) => shares[n]!),
+    ),
+  );
 }
 
 /** Deposits `amount` of the Reactor's asset from `user`. */
-export async function deposit(p: Protocol, reactor: Reactor, user: HardhatEthersSigner, amount: bigint) {
+export async function deposit(
+  p: Protocol,
+  reactor: Reactor,
+  user: HardhatEthersSigner,
+  amount: bigint,
+) {
   const asset = (await p.ethers.getContractAt("TestERC20", await reactor.asset())).connect(user);
   await send(asset.approve(reactor, amount));
   await send(reactor.connect(user).deposit(amount, user.address));
@@ -246,7 +357,8 @@ export async function deposit(p: Protocol, reactor: Reactor, user: HardhatEthers
 
 /** Every tracked pair's TWAP gets an observation (the keeper's pre-rollover job). */
 export async function pokeOracle(p: Protocol) {
-  for (const name of TOKEN_NAMES) await send(p.oracle.update(p.pairs[name].tokenAddress, p.pairs[name].baseAddress));
+  for (const name of TOKEN_NAMES)
+    await send(p.oracle.update(p.pairs[name].tokenAddress, p.pairs[name].baseAddress));
   await send(p.oracle.update(p.toke, p.world.weth));
   await send(p.oracle.update(p.toke, p.usdc));
 }

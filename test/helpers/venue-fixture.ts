@@ -1,10 +1,20 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { BALANCER_ONE, createWeightedPool, joinWeightedPool, type WeightedPoolHandle } from "../../scripts/lib/balancer.js";
+import {
+  BALANCER_ONE,
+  createWeightedPool,
+  joinWeightedPool,
+  type WeightedPoolHandle,
+} from "../../scripts/lib/balancer.js";
 import type { TestToken, V2Pair } from "../../scripts/lib/dex-types.js";
 import { deployDexWorld, type DexWorld, type V2Venue } from "../../scripts/lib/dex-world.js";
 import { deployTestToken } from "../../scripts/lib/tokens.js";
 import { addV2Liquidity } from "../../scripts/lib/v2.js";
-import type { BalancerV2WeightedAdapter, ProtocolRoles, TwapOracle, UniswapV2StyleAdapter } from "../../typechain-types/index.js";
+import type {
+  BalancerV2WeightedAdapter,
+  ProtocolRoles,
+  TwapOracle,
+  UniswapV2StyleAdapter,
+} from "../../typechain-types/index.js";
 import { E18 } from "./dex-fixture.js";
 
 /** Q112.112 fixed point: 2**112 is a price of 1 (raw units per raw unit). */
@@ -62,8 +72,22 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
   for (const holder of holders) await wrapEth(world, holder, WETH_BALANCE);
   const [tokenAddress, baseAddress] = [await token.getAddress(), await world.weth.getAddress()];
 
-  const { pair: uniswapPair } = await addV2Liquidity(world.uniswap, token, SEED_TOKEN, world.weth, SEED_BASE, lp);
-  const { pair: sushiPair } = await addV2Liquidity(world.sushiswap, token, SEED_TOKEN, world.weth, SEED_BASE, lp);
+  const { pair: uniswapPair } = await addV2Liquidity(
+    world.uniswap,
+    token,
+    SEED_TOKEN,
+    world.weth,
+    SEED_BASE,
+    lp,
+  );
+  const { pair: sushiPair } = await addV2Liquidity(
+    world.sushiswap,
+    token,
+    SEED_TOKEN,
+    world.weth,
+    SEED_BASE,
+    lp,
+  );
   const balancerPool = await createWeightedPool(
     world.balancer,
     [
@@ -93,7 +117,11 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
     await world.balancer.weightedPoolFactory.contract.getAddress(),
     await roles.getAddress(),
   ]);
-  await (await balancerAdapter.connect(governance).registerPool(tokenAddress, baseAddress, balancerPool.poolId)).wait();
+  await (
+    await balancerAdapter
+      .connect(governance)
+      .registerPool(tokenAddress, baseAddress, balancerPool.poolId)
+  ).wait();
   for (const adapter of [uniswapAdapter, sushiAdapter, balancerAdapter]) {
     await (await token.connect(allocator).approve(adapter, TOKEN_BALANCE)).wait();
     await (await world.weth.connect(allocator).approve(adapter, WETH_BALANCE)).wait();
@@ -130,7 +158,10 @@ export async function venueFixture(ethers: HardhatEthers): Promise<VenueWorld> {
 }
 
 /** The V2 venue, pair and adapter of a venue world by name. */
-export function v2Venue(v: VenueWorld, name: "uniswap" | "sushiswap"): { venue: V2Venue; pair: V2Pair; adapter: UniswapV2StyleAdapter } {
+export function v2Venue(
+  v: VenueWorld,
+  name: "uniswap" | "sushiswap",
+): { venue: V2Venue; pair: V2Pair; adapter: UniswapV2StyleAdapter } {
   return name === "uniswap"
     ? { venue: v.world.uniswap, pair: v.uniswapPair, adapter: v.uniswapAdapter }
     : { venue: v.world.sushiswap, pair: v.sushiPair, adapter: v.sushiAdapter };

@@ -23,7 +23,11 @@ contract EmissionMathLibTest is TestBase {
         assertEq(ld, 188, "ld");
     }
 
-    function testFuzz_weight_boundedBySumAndFloor(uint256 a, uint256 t, uint256 floorBps) public pure {
+    function testFuzz_weight_boundedBySumAndFloor(
+        uint256 a,
+        uint256 t,
+        uint256 floorBps
+    ) public pure {
         a = bound(a, 0, MAX);
         t = bound(t, 0, MAX);
         floorBps = bound(floorBps, 0, BPS);
@@ -37,10 +41,19 @@ contract EmissionMathLibTest is TestBase {
         a = bound(a, 0, MAX);
         t = bound(t, 0, MAX);
         floorBps = bound(floorBps, 0, BPS);
-        assertEq(EmissionMathLib.weight(a, t, floorBps), EmissionMathLib.weight(t, a, floorBps), "symmetric");
+        assertEq(
+            EmissionMathLib.weight(a, t, floorBps),
+            EmissionMathLib.weight(t, a, floorBps),
+            "symmetric"
+        );
     }
 
-    function testFuzz_weight_monotone(uint256 a, uint256 t, uint256 extra, uint256 floorBps) public pure {
+    function testFuzz_weight_monotone(
+        uint256 a,
+        uint256 t,
+        uint256 extra,
+        uint256 floorBps
+    ) public pure {
         a = bound(a, 0, MAX / 2);
         t = bound(t, 0, MAX);
         extra = bound(extra, 0, MAX / 2);
@@ -52,7 +65,11 @@ contract EmissionMathLibTest is TestBase {
         );
     }
 
-    function testFuzz_weight_balancedIsLargest(uint256 half, uint256 shift, uint256 floorBps) public pure {
+    function testFuzz_weight_balancedIsLargest(
+        uint256 half,
+        uint256 shift,
+        uint256 floorBps
+    ) public pure {
         half = bound(half, 0, MAX / 2);
         shift = bound(shift, 0, half);
         floorBps = bound(floorBps, 0, BPS);
@@ -64,7 +81,11 @@ contract EmissionMathLibTest is TestBase {
         );
     }
 
-    function testFuzz_split_conservesAndFavoursThinnerSide(uint256 a, uint256 t, uint256 floorBps) public pure {
+    function testFuzz_split_conservesAndFavoursThinnerSide(
+        uint256 a,
+        uint256 t,
+        uint256 floorBps
+    ) public pure {
         a = bound(a, 0, MAX);
         t = bound(t, 0, MAX);
         floorBps = bound(floorBps, 0, BPS);
@@ -100,10 +121,18 @@ contract EmissionMathLibTest is TestBase {
             ldTotal += ldW[i];
             stakeSum += t[i];
         }
-        uint256 paid = EmissionMathLib.pooledPart(EmissionMathLib.share(budget, ldTotal, total), stakeSum, pooled);
+        uint256 paid = EmissionMathLib.pooledPart(
+            EmissionMathLib.share(budget, ldTotal, total),
+            stakeSum,
+            pooled
+        );
         for (uint256 i; i < 4; ++i) {
             paid += EmissionMathLib.share(budget, lpW[i], total);
-            paid += EmissionMathLib.directPart(EmissionMathLib.share(budget, ldW[i], total), stakeSum, pooled);
+            paid += EmissionMathLib.directPart(
+                EmissionMathLib.share(budget, ldW[i], total),
+                stakeSum,
+                pooled
+            );
         }
         assertLe(paid, budget, "paid <= budget");
         // Rounding loses under 1 wei per LP share (4), under 2 per nested direct share (8) and
@@ -116,6 +145,7 @@ contract EmissionMathLibTest is TestBase {
         price = bound(price, 0, 1e36);
         uint256 v = EmissionMathLib.value(amount, price);
         assertLe(v, MAX, "capped");
-        if ((amount * price) / 1e18 <= MAX) assertEq(v, (amount * price) / 1e18, "exact below the cap");
+        if ((amount * price) / 1e18 <= MAX)
+            assertEq(v, (amount * price) / 1e18, "exact below the cap");
     }
 }

@@ -73,7 +73,8 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
     /// @inheritdoc IBalancerV2WeightedAdapter
     function registerPool(address token, address base, bytes32 poolId) external onlyGovernance {
         bytes32 existing = _poolIds[token][base];
-        if (existing != bytes32(0)) revert BalancerV2WeightedAdapterPoolAlreadyRegistered(token, base, existing);
+        if (existing != bytes32(0))
+            revert BalancerV2WeightedAdapterPoolAlreadyRegistered(token, base, existing);
 
         (address pool, ) = _vault.getPool(poolId);
         (address[] memory tokens, , ) = _vault.getPoolTokens(poolId);
@@ -93,7 +94,10 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
         IERC20(base).forceApprove(address(_vault), type(uint256).max);
     }
 
-    function _findPool(address token, address base) internal view override returns (bool, PoolRef memory ref) {
+    function _findPool(
+        address token,
+        address base
+    ) internal view override returns (bool, PoolRef memory ref) {
         bytes32 poolId = _poolIds[token][base];
         // A Balancer pool id starts with the pool's address (its first 20 bytes).
         ref.lpToken = address(bytes20(poolId));
@@ -144,7 +148,12 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
 
     /// @dev The Vault is given no minimums: the base checks what the allocator actually
     ///      received, for every venue alike, with one error.
-    function _exit(PoolRef memory ref, address token, address base, uint256 liquidity) internal override {
+    function _exit(
+        PoolRef memory ref,
+        address token,
+        address base,
+        uint256 liquidity
+    ) internal override {
         _vault.exitPool(
             ref.poolId,
             address(this),
@@ -164,7 +173,10 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
     ///      write, which a static call forbids.
     function _beforeValueRead() internal view override {
         (, bytes memory revertData) = address(_vault).staticcall{gas: REENTRANCY_PROBE_GAS}(
-            abi.encodeCall(IBalancerVault.manageUserBalance, (new IBalancerVault.UserBalanceOp[](0)))
+            abi.encodeCall(
+                IBalancerVault.manageUserBalance,
+                (new IBalancerVault.UserBalanceOp[](0))
+            )
         );
         if (revertData.length != 0) revert BalancerV2WeightedAdapterVaultReentered();
     }
@@ -172,7 +184,11 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
     /// @dev The BPT a proportional join of these amounts must at least mint. totalSupply
     ///      excludes protocol-fee BPT not yet minted, so it understates the supply the join is
     ///      priced against: the bound is conservative.
-    function _minBptOut(PoolRef memory ref, uint256 tokenAmount, uint256 baseAmount) private view returns (uint256) {
+    function _minBptOut(
+        PoolRef memory ref,
+        uint256 tokenAmount,
+        uint256 baseAmount
+    ) private view returns (uint256) {
         uint256 supply = IBalancerWeightedPool(ref.lpToken).totalSupply();
         uint256 expected = Math.min(
             Math.mulDiv(supply, tokenAmount, ref.tokenReserve),
@@ -181,12 +197,20 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
         return Math.mulDiv(expected, BPS - BPT_OUT_TOLERANCE_BPS, BPS);
     }
 
-    function _assets(PoolRef memory ref, address token, address base) private pure returns (address[] memory a) {
+    function _assets(
+        PoolRef memory ref,
+        address token,
+        address base
+    ) private pure returns (address[] memory a) {
         a = new address[](POOL_TOKENS);
         (a[0], a[1]) = ref.tokenIsFirst ? (token, base) : (base, token);
     }
 
-    function _ordered(PoolRef memory ref, uint256 tokenValue, uint256 baseValue) private pure returns (uint256[] memory v) {
+    function _ordered(
+        PoolRef memory ref,
+        uint256 tokenValue,
+        uint256 baseValue
+    ) private pure returns (uint256[] memory v) {
         v = new uint256[](POOL_TOKENS);
         (v[0], v[1]) = ref.tokenIsFirst ? (tokenValue, baseValue) : (baseValue, tokenValue);
     }

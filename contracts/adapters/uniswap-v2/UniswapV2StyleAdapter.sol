@@ -29,7 +29,10 @@ contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
         return address(_factory);
     }
 
-    function _findPool(address token, address base) internal view override returns (bool, PoolRef memory ref) {
+    function _findPool(
+        address token,
+        address base
+    ) internal view override returns (bool, PoolRef memory ref) {
         address pair = _factory.getPair(token, base);
         // Pairs sort their tokens by address; token == base has no pair, so this is exact.
         ref.lpToken = pair;
@@ -48,7 +51,12 @@ contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
         IUniswapV2Pair pair = IUniswapV2Pair(ref.lpToken);
         supply = pair.totalSupply();
         if (_factory.feeTo() == address(0)) return supply;
-        supply += V2MathLib.protocolFeeLiquidity(supply, ref.tokenReserve, ref.baseReserve, pair.kLast());
+        supply += V2MathLib.protocolFeeLiquidity(
+            supply,
+            ref.tokenReserve,
+            ref.baseReserve,
+            pair.kLast()
+        );
     }
 
     function _depositPayee(PoolRef memory ref) internal pure override returns (address) {

@@ -45,16 +45,25 @@ interface IBalancerVault {
     }
 
     /// @notice Joins `poolId`, pulling tokens from `sender` and minting BPT to `recipient`.
-    function joinPool(bytes32 poolId, address sender, address recipient, JoinPoolRequest memory request)
-        external
-        payable;
+    function joinPool(
+        bytes32 poolId,
+        address sender,
+        address recipient,
+        JoinPoolRequest memory request
+    ) external payable;
 
     /// @notice Exits `poolId`, burning `sender`'s BPT and sending tokens to `recipient`.
-    function exitPool(bytes32 poolId, address sender, address payable recipient, ExitPoolRequest memory request)
-        external;
+    function exitPool(
+        bytes32 poolId,
+        address sender,
+        address payable recipient,
+        ExitPoolRequest memory request
+    ) external;
 
     /// @notice A pool's tokens and their balances held by the Vault, in the pool's order.
-    function getPoolTokens(bytes32 poolId)
+    function getPoolTokens(
+        bytes32 poolId
+    )
         external
         view
         returns (address[] memory tokens, uint256[] memory balances, uint256 lastChangeBlock);

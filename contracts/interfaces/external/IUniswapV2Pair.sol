@@ -9,7 +9,10 @@ interface IUniswapV2Pair {
     function token1() external view returns (address);
 
     /// @notice Reserves as of the last interaction, and that interaction's timestamp mod 2**32.
-    function getReserves() external view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast);
+    function getReserves()
+        external
+        view
+        returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast);
 
     /// @notice Sum over time of token0's price in token1 (UQ112x112 times seconds), as of the
     ///         last interaction; wraps on overflow by design.

@@ -72,7 +72,9 @@ describe("attacks on LD staking, votes and emissions", () => {
     const before = await d.toke.balanceOf(mallory.address);
     await d.staking.connect(mallory).withdraw(WETH, mallory.address);
     expect((await d.toke.balanceOf(mallory.address)) - before).to.equal(1_000n * E18);
-    expect(await d.controller.claimable(mallory.address, [], [WETH])).to.equal((ld3 * 1_000n) / 1_100n);
+    expect(await d.controller.claimable(mallory.address, [], [WETH])).to.equal(
+      (ld3 * 1_000n) / 1_100n,
+    );
   });
 
   it("transfer double-claim: moved tAssets and stake never earn twice in a cycle", async () => {
@@ -105,7 +107,10 @@ describe("attacks on LD staking, votes and emissions", () => {
     expect(bobLp + daveLd).to.be.lte(round.paid);
     // A second claim pays nothing.
     await d.controller.connect(bob).claim([WETH], [], bob.address);
-    await expect(d.controller.connect(bob).claim([WETH], [], bob.address)).to.not.emit(d.controller, "Claimed");
+    await expect(d.controller.connect(bob).claim([WETH], [], bob.address)).to.not.emit(
+      d.controller,
+      "Claimed",
+    );
   });
 
   it("flash stake and vote: the tallies the rollover reads do not move within the cycle", async () => {
@@ -148,10 +153,9 @@ describe("attacks on LD staking, votes and emissions", () => {
     // A venue allowed on another Reactor only is not allowed here.
     const USDCR = await d.tUsdc.getAddress();
     await d.venues.allowVenue(USDCR, curve);
-    await expect(d.staking.connect(carol).vote(WETH, [curve], [1_000n])).to.be.revertedWithCustomError(
-      d.venues,
-      "VenueRegistryVenueNotAllowed",
-    );
+    await expect(
+      d.staking.connect(carol).vote(WETH, [curve], [1_000n]),
+    ).to.be.revertedWithCustomError(d.venues, "VenueRegistryVenueNotAllowed");
     // A disallowed venue cannot be voted for any more; allowed again, it keeps its slot.
     await d.venues.disallowVenue(WETH, ids[1]);
     await expect(d.staking.connect(carol).vote(WETH, [ids[1]], [1_000n]))
@@ -171,7 +175,11 @@ describe("attacks on LD staking, votes and emissions", () => {
     await d.staking.connect(bob).vote(WETH, [ids[1]], [10_000n]);
     await d.staking.connect(carol).vote(WETH, [ids[2]], [10_000n]);
     await rolloverWithPrices(conn, d);
-    expect(await activeTallies(d, WETH)).to.deep.equal([100n * E18 * 10_000n, 40n * E18 * 10_000n, 0n]);
+    expect(await activeTallies(d, WETH)).to.deep.equal([
+      100n * E18 * 10_000n,
+      40n * E18 * 10_000n,
+      0n,
+    ]);
 
     // Alice delegates to Bob: her 100 now follow Bob's vote, once.
     await d.staking.connect(alice).delegate(WETH, bob.address);
@@ -181,12 +189,20 @@ describe("attacks on LD staking, votes and emissions", () => {
     expect(await activeTallies(d, WETH)).to.deep.equal([0n, 140n * E18 * 10_000n, 0n]);
     // Bob delegates to Carol: only Bob's own 40 move (not Alice's 100: no chains).
     await d.staking.connect(bob).delegate(WETH, carol.address);
-    expect(await activeTallies(d, WETH)).to.deep.equal([0n, 100n * E18 * 10_000n, 40n * E18 * 10_000n]);
+    expect(await activeTallies(d, WETH)).to.deep.equal([
+      0n,
+      100n * E18 * 10_000n,
+      40n * E18 * 10_000n,
+    ]);
     // Alice re-delegates to Carol, then takes her vote back.
     await d.staking.connect(alice).delegate(WETH, carol.address);
     expect(await activeTallies(d, WETH)).to.deep.equal([0n, 0n, 140n * E18 * 10_000n]);
     await d.staking.connect(alice).delegate(WETH, alice.address);
-    expect(await activeTallies(d, WETH)).to.deep.equal([100n * E18 * 10_000n, 0n, 40n * E18 * 10_000n]);
+    expect(await activeTallies(d, WETH)).to.deep.equal([
+      100n * E18 * 10_000n,
+      0n,
+      40n * E18 * 10_000n,
+    ]);
     expect((await d.staking.votingPower(WETH, carol.address)).active).to.equal(40n * E18);
     // The tallies never exceed the active stake.
     const total = (await activeTallies(d, WETH)).reduce((a, b) => a + b, 0n);
@@ -198,13 +214,24 @@ describe("attacks on LD staking, votes and emissions", () => {
     const [, carol, relayer] = d.users;
     await d.staking.connect(carol).stake(WETH, 100n * E18, carol.address);
     const deadline = BigInt(await conn.networkHelpers.time.latest()) + 3_600n;
-    const message = { voter: carol.address, reactor: WETH, venues: ids, shares: SHARES, nonce: 0n, deadline };
+    const message = {
+      voter: carol.address,
+      reactor: WETH,
+      venues: ids,
+      shares: SHARES,
+      nonce: 0n,
+      deadline,
+    };
     const sig = await signVote(carol, d.relay, message);
-    await expect(d.relay.connect(relayer).voteBySig(carol.address, WETH, ids, SHARES, 0n, deadline, sig))
+    await expect(
+      d.relay.connect(relayer).voteBySig(carol.address, WETH, ids, SHARES, 0n, deadline, sig),
+    )
       .to.emit(d.staking, "VoteCast")
       .withArgs(WETH, carol.address, 5_000n | (3_000n << 16n) | (2_000n << 32n));
     // Same payload again: the nonce was used.
-    await expect(d.relay.connect(relayer).voteBySig(carol.address, WETH, ids, SHARES, 0n, deadline, sig))
+    await expect(
+      d.relay.connect(relayer).voteBySig(carol.address, WETH, ids, SHARES, 0n, deadline, sig),
+    )
       .to.be.revertedWithCustomError(d.relay, "InvalidAccountNonce")
       .withArgs(carol.address, 1n);
     // Signed for another chain id, or for another relay: not Carol's signature here.
@@ -226,8 +253,9 @@ describe("attacks on LD staking, votes and emissions", () => {
       .withArgs(carol.address);
     // Changed payload under a valid signature, and an expired one.
     const good = await signVote(carol, d.relay, other);
-    await expect(d.relay.voteBySig(carol.address, WETH, ids, [5_000n, 3_000n, 1_000n], 1n, deadline, good))
-      .to.be.revertedWithCustomError(d.relay, "LDVoteRelayInvalidSignature");
+    await expect(
+      d.relay.voteBySig(carol.address, WETH, ids, [5_000n, 3_000n, 1_000n], 1n, deadline, good),
+    ).to.be.revertedWithCustomError(d.relay, "LDVoteRelayInvalidSignature");
     await conn.networkHelpers.time.increaseTo(deadline + 1n);
     await expect(d.relay.voteBySig(carol.address, WETH, ids, SHARES, 1n, deadline, good))
       .to.be.revertedWithCustomError(d.relay, "LDVoteRelayExpiredSignature")
@@ -235,11 +263,12 @@ describe("attacks on LD staking, votes and emissions", () => {
     // A burnt nonce voids a signature made with it.
     const later = BigInt(await conn.networkHelpers.time.latest()) + 3_600n;
     const pending = await signVote(carol, d.relay, { ...other, deadline: later });
-    await expect(d.relay.connect(carol).useNonce()).to.emit(d.relay, "NonceUsed").withArgs(carol.address, 1n);
-    await expect(d.relay.voteBySig(carol.address, WETH, ids, SHARES, 1n, later, pending)).to.be.revertedWithCustomError(
-      d.relay,
-      "InvalidAccountNonce",
-    );
+    await expect(d.relay.connect(carol).useNonce())
+      .to.emit(d.relay, "NonceUsed")
+      .withArgs(carol.address, 1n);
+    await expect(
+      d.relay.voteBySig(carol.address, WETH, ids, SHARES, 1n, later, pending),
+    ).to.be.revertedWithCustomError(d.relay, "InvalidAccountNonce");
   });
 
   it("signed delegation and ERC-1271 wallets; delegation replay refused", async () => {
@@ -259,7 +288,9 @@ describe("attacks on LD staking, votes and emissions", () => {
       nonce: 0n,
       deadline,
     });
-    await d.relay.connect(relayer).voteBySig(walletAddress, WETH, [ids[0]], [10_000n], 0n, deadline, voteSig);
+    await d.relay
+      .connect(relayer)
+      .voteBySig(walletAddress, WETH, [ids[0]], [10_000n], 0n, deadline, voteSig);
     expect(await d.staking.sharesOf(WETH, walletAddress)).to.equal(10_000n);
     // Someone else's key does not sign for the wallet.
     const forged = await signVote(bob, d.relay, {
@@ -286,10 +317,9 @@ describe("attacks on LD staking, votes and emissions", () => {
       .withArgs(WETH, walletAddress, walletAddress, bob.address);
     expect(await d.staking.delegateOf(WETH, walletAddress)).to.equal(bob.address);
     expect((await d.staking.votingPower(WETH, bob.address)).next).to.equal(50n * E18);
-    await expect(d.relay.delegateBySig(walletAddress, WETH, bob.address, 1n, deadline, delSig)).to.be.revertedWithCustomError(
-      d.relay,
-      "InvalidAccountNonce",
-    );
+    await expect(
+      d.relay.delegateBySig(walletAddress, WETH, bob.address, 1n, deadline, delSig),
+    ).to.be.revertedWithCustomError(d.relay, "InvalidAccountNonce");
     // Only the relay may vote or delegate for someone else.
     await expect(d.staking.connect(bob).voteFor(walletAddress, WETH, [], []))
       .to.be.revertedWithCustomError(d.staking, "LDStakingOnlyRelay")

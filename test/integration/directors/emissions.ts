@@ -1,7 +1,20 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { approveToke, deployDirectors, depositTo, E18, rolloverWithPrices } from "../../helpers/directors.js";
-import { payout, RewardModel, snapshot, value, type Payout, type ReactorValues } from "../../helpers/emissionModel.js";
+import {
+  approveToke,
+  deployDirectors,
+  depositTo,
+  E18,
+  rolloverWithPrices,
+} from "../../helpers/directors.js";
+import {
+  payout,
+  RewardModel,
+  snapshot,
+  value,
+  type Payout,
+  type ReactorValues,
+} from "../../helpers/emissionModel.js";
 
 const USDC = (n: bigint) => n * 10n ** 6n;
 
@@ -135,12 +148,17 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
       ["grace", wethLp.earned(4n * E18, accWethLpAfter2)],
       // Bob's and Carol's first segments end at their touch (redeem after round 3, request
       // before round 3): floor(units x acc at the touch), then the rest with their new units.
-      ["bob", (USDC(2_000n) * accUsdcLpAfter3) / E18 + usdcLp.earned(USDC(1_000n), accUsdcLpAfter3)],
+      [
+        "bob",
+        (USDC(2_000n) * accUsdcLpAfter3) / E18 + usdcLp.earned(USDC(1_000n), accUsdcLpAfter3),
+      ],
       ["erin", poolLp.earned(300n * E18)],
       ["dave", usdcLd.earned(200n * E18)],
       [
         "carol",
-        (500n * E18 * accWethLdAfter2) / E18 + wethLd.earned(300n * E18, accWethLdAfter2) + carolExitReward,
+        (500n * E18 * accWethLdAfter2) / E18 +
+          wethLd.earned(300n * E18, accWethLdAfter2) +
+          carolExitReward,
       ],
       ["frank", wethLd.earned(500n * E18, accWethLdAfter2)],
     ]);
@@ -149,7 +167,9 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
     let claimed = 0n;
     for (const [name, signer] of Object.entries(parties)) {
       const want = expected.get(name)!;
-      expect(await controller.claimable(signer.address, all, all), `${name} claimable`).to.equal(want);
+      expect(await controller.claimable(signer.address, all, all), `${name} claimable`).to.equal(
+        want,
+      );
       const before = await d.toke.balanceOf(signer.address);
       await controller.connect(signer).claim(all, all, signer.address);
       expect((await d.toke.balanceOf(signer.address)) - before, `${name} claimed`).to.equal(want);
@@ -160,7 +180,8 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
     // 1e18 per token) books floor(R x 1e18 / A) per unit, losing less than A / 1e18 + 1 wei, and
     // each party's floor loses less than 1 wei per segment.
     let dustBound = 0n;
-    for (const actives of [wethLpActive, usdcLpActive, wethLdActive]) for (const a of actives) dustBound += a / E18 + 1n;
+    for (const actives of [wethLpActive, usdcLpActive, wethLdActive])
+      for (const a of actives) dustBound += a / E18 + 1n;
     dustBound += 4n * ((300n * E18) / E18 + 1n) * 2n + 7n * 3n;
     expect(claimed).to.be.lte(booked);
     expect(booked - claimed).to.be.lte(dustBound);
@@ -196,7 +217,8 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
         amounts.push((await d.controller.round()).paid);
       }
       const all = [WETH, USDCR, await d.tToke.getAddress()];
-      for (const who of [alice, bob, carol]) amounts.push(await d.controller.claimable(who.address, all, all));
+      for (const who of [alice, bob, carol])
+        amounts.push(await d.controller.claimable(who.address, all, all));
       amounts.push(await d.controller.undistributed());
       return amounts;
     };

@@ -15,8 +15,12 @@ describe("LD staking, votes and claims: gas", () => {
     };
     expect(gas("stake (again, no vote)")).to.be.lte(70_000n);
     expect(gas("vote 3 venues (change)")).to.be.lte(90_000n);
-    expect(gas("claim LP side, 1 Reactor, after 20 cycles")).to.equal(gas("claim LP side, 1 Reactor, after 1 cycle"));
-    expect(gas("claim LD side, 1 Reactor, after 20 cycles")).to.equal(gas("claim LD side, 1 Reactor, after 1 cycle"));
+    expect(gas("claim LP side, 1 Reactor, after 20 cycles")).to.equal(
+      gas("claim LP side, 1 Reactor, after 1 cycle"),
+    );
+    expect(gas("claim LD side, 1 Reactor, after 20 cycles")).to.equal(
+      gas("claim LD side, 1 Reactor, after 1 cycle"),
+    );
     // Ceilings that catch regressions of the ones above target (see docs/directors.md).
     expect(gas("claim LD side, 1 Reactor, after 20 cycles")).to.be.lte(67_000n);
     expect(gas("claim LP side, 1 Reactor, after 20 cycles")).to.be.lte(67_000n);

@@ -36,20 +36,66 @@ describe("venue adapters: gas overhead over the venue's own call", function () {
     await (await v.uniswapPair.connect(v.allocator).approve(router, 10n ** 30n)).wait();
     const a = v.uniswapAdapter.connect(v.allocator);
     // Warm both paths once so that neither pays first-touch storage the other does not.
-    await (await router.addLiquidity(v.token, v.world.weth, 1_000n * E18, 2n * E18, 0n, 0n, v.allocator, deadline)).wait();
-    await (await a.addLiquidity(v.tokenAddress, v.baseAddress, 1_000n * E18, 2n * E18, 0n, 0n, deadline)).wait();
+    await (
+      await router.addLiquidity(
+        v.token,
+        v.world.weth,
+        1_000n * E18,
+        2n * E18,
+        0n,
+        0n,
+        v.allocator,
+        deadline,
+      )
+    ).wait();
+    await (
+      await a.addLiquidity(v.tokenAddress, v.baseAddress, 1_000n * E18, 2n * E18, 0n, 0n, deadline)
+    ).wait();
 
-    const direct = await gasOf(await router.addLiquidity(v.token, v.world.weth, 10_000n * E18, 20n * E18, 0n, 0n, v.allocator, deadline));
-    const ours = await gasOf(await a.addLiquidity(v.tokenAddress, v.baseAddress, 10_000n * E18, 20n * E18, 0n, 0n, deadline));
-    rows["uniswap add"] = { venue: direct.toString(), adapter: ours.toString(), overhead: (ours - direct).toString() };
+    const direct = await gasOf(
+      await router.addLiquidity(
+        v.token,
+        v.world.weth,
+        10_000n * E18,
+        20n * E18,
+        0n,
+        0n,
+        v.allocator,
+        deadline,
+      ),
+    );
+    const ours = await gasOf(
+      await a.addLiquidity(
+        v.tokenAddress,
+        v.baseAddress,
+        10_000n * E18,
+        20n * E18,
+        0n,
+        0n,
+        deadline,
+      ),
+    );
+    rows["uniswap add"] = {
+      venue: direct.toString(),
+      adapter: ours.toString(),
+      overhead: (ours - direct).toString(),
+    };
     expect(ours - direct).to.be.lessThanOrEqual(OVERHEAD_TARGET);
 
     const lp = (await v.uniswapPair.balanceOf(v.allocator)) / 2n;
     const routerRemove = router.getFunction("removeLiquidity");
-    const directOut = await gasOf(await routerRemove(v.token, v.world.weth, lp, 0n, 0n, v.allocator, deadline));
+    const directOut = await gasOf(
+      await routerRemove(v.token, v.world.weth, lp, 0n, 0n, v.allocator, deadline),
+    );
     const held = (await v.uniswapPair.balanceOf(a)) / 2n;
-    const oursOut = await gasOf(await a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 0n, 0n, deadline));
-    rows["uniswap remove"] = { venue: directOut.toString(), adapter: oursOut.toString(), overhead: (oursOut - directOut).toString() };
+    const oursOut = await gasOf(
+      await a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 0n, 0n, deadline),
+    );
+    rows["uniswap remove"] = {
+      venue: directOut.toString(),
+      adapter: oursOut.toString(),
+      overhead: (oursOut - directOut).toString(),
+    };
     expect(oursOut - directOut).to.be.lessThanOrEqual(OVERHEAD_TARGET);
   });
 
@@ -64,25 +110,57 @@ describe("venue adapters: gas overhead over the venue's own call", function () {
     const join = async (tokenAmount: bigint, baseAmount: bigint) => {
       const amounts = tokenFirst ? [tokenAmount, baseAmount] : [baseAmount, tokenAmount];
       const userData = abi.encode(["uint256", "uint256[]", "uint256"], [1n, amounts, 0n]);
-      return vault.joinPool(v.balancerPool.poolId, v.allocator, v.allocator, { assets, maxAmountsIn: amounts, userData, fromInternalBalance: false });
+      return vault.joinPool(v.balancerPool.poolId, v.allocator, v.allocator, {
+        assets,
+        maxAmountsIn: amounts,
+        userData,
+        fromInternalBalance: false,
+      });
     };
     const a = v.balancerAdapter.connect(v.allocator);
     await (await join(1_000n * E18, 2n * E18)).wait();
-    await (await a.addLiquidity(v.tokenAddress, v.baseAddress, 1_000n * E18, 2n * E18, 0n, 0n, deadline)).wait();
+    await (
+      await a.addLiquidity(v.tokenAddress, v.baseAddress, 1_000n * E18, 2n * E18, 0n, 0n, deadline)
+    ).wait();
 
     const direct = await gasOf(await join(10_000n * E18, 20n * E18));
-    const ours = await gasOf(await a.addLiquidity(v.tokenAddress, v.baseAddress, 10_000n * E18, 20n * E18, 0n, 0n, deadline));
-    rows["balancer add"] = { venue: direct.toString(), adapter: ours.toString(), overhead: (ours - direct).toString() };
+    const ours = await gasOf(
+      await a.addLiquidity(
+        v.tokenAddress,
+        v.baseAddress,
+        10_000n * E18,
+        20n * E18,
+        0n,
+        0n,
+        deadline,
+      ),
+    );
+    rows["balancer add"] = {
+      venue: direct.toString(),
+      adapter: ours.toString(),
+      overhead: (ours - direct).toString(),
+    };
     expect(ours - direct).to.be.lessThanOrEqual(BALANCER_JOIN_OVERHEAD_BOUND);
 
     const bpt = (await v.balancerPool.pool.balanceOf(v.allocator)) / 2n;
     const exitData = abi.encode(["uint256", "uint256"], [1n, bpt]);
     const directOut = await gasOf(
-      await vault.exitPool(v.balancerPool.poolId, v.allocator, v.allocator, { assets, minAmountsOut: [0n, 0n], userData: exitData, toInternalBalance: false }),
+      await vault.exitPool(v.balancerPool.poolId, v.allocator, v.allocator, {
+        assets,
+        minAmountsOut: [0n, 0n],
+        userData: exitData,
+        toInternalBalance: false,
+      }),
     );
     const held = (await v.balancerPool.pool.balanceOf(a)) / 2n;
-    const oursOut = await gasOf(await a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 0n, 0n, deadline));
-    rows["balancer remove"] = { venue: directOut.toString(), adapter: oursOut.toString(), overhead: (oursOut - directOut).toString() };
+    const oursOut = await gasOf(
+      await a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 0n, 0n, deadline),
+    );
+    rows["balancer remove"] = {
+      venue: directOut.toString(),
+      adapter: oursOut.toString(),
+      overhead: (oursOut - directOut).toString(),
+    };
     expect(oursOut - directOut).to.be.lessThanOrEqual(OVERHEAD_TARGET);
   });
 });

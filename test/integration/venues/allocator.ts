@@ -33,7 +33,11 @@ async function funded(p: Protocol) {
   await deposit(p, p.pairs.TKB.reactor, bob, 20_000n * E18);
   await deposit(p, p.pairs.TKC.reactor, bob, 100_000n * E18);
   for (const name of ["TKA", "TKB", "TKC"] as TokenName[]) {
-    await setVotes(p, p.pairs[name].reactor, { uniswap: 5_000n, sushiswap: 3_000n, balancer: 2_000n });
+    await setVotes(p, p.pairs[name].reactor, {
+      uniswap: 5_000n,
+      sushiswap: 3_000n,
+      balancer: 2_000n,
+    });
   }
 }
 
@@ -55,24 +59,45 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
     // TKC: 100,000 TKC needs 200,000 USDC of tUSDC's 300,000 (its share is 100%): all deployed.
     // TKA: half of tWETH's 300 WETH buys 150 / 0.002 = 75,000 of the 100,000 TKA. TKB: 150 /
     // 0.01 = 15,000 of 20,000.
-    const deployable: Record<TokenName, bigint> = { TKA: 75_000n * E18, TKB: 15_000n * E18, TKC: 100_000n * E18 };
-    const weights: Record<VenueName, bigint> = { uniswap: 5_000n, sushiswap: 3_000n, balancer: 2_000n };
+    const deployable: Record<TokenName, bigint> = {
+      TKA: 75_000n * E18,
+      TKB: 15_000n * E18,
+      TKC: 100_000n * E18,
+    };
+    const weights: Record<VenueName, bigint> = {
+      uniswap: 5_000n,
+      sushiswap: 3_000n,
+      balancer: 2_000n,
+    };
     for (const name of ["TKA", "TKB", "TKC"] as TokenName[]) {
       let total = 0n;
       for (const venue of VENUE_NAMES) {
         const { token } = await principal(p, name, venue);
-        expectWithin(token, (deployable[name] * weights[venue]) / BPS, TOLERANCE_BPS, `${name} on ${venue}`);
+        expectWithin(
+          token,
+          (deployable[name] * weights[venue]) / BPS,
+          TOLERANCE_BPS,
+          `${name} on ${venue}`,
+        );
         total += token;
       }
       expect(await p.pairs[name].reactor.deployedAssets()).to.equal(total);
     }
     // The base Reactors' books hold exactly the base deployed against them.
     let wethIn = 0n;
-    for (const name of ["TKA", "TKB"] as TokenName[]) for (const v of VENUE_NAMES) wethIn += (await principal(p, name, v)).base;
+    for (const name of ["TKA", "TKB"] as TokenName[])
+      for (const v of VENUE_NAMES) wethIn += (await principal(p, name, v)).base;
     expect(await p.tWeth.deployedAssets()).to.equal(wethIn);
     expectWithin(wethIn, 300n * E18, TOLERANCE_BPS, "tWETH deployed");
     // The allocator holds nothing after the rollover.
-    for (const asset of [p.world.weth, p.usdc, p.pairs.TKA.token, p.pairs.TKB.token, p.pairs.TKC.token, p.toke]) {
+    for (const asset of [
+      p.world.weth,
+      p.usdc,
+      p.pairs.TKA.token,
+      p.pairs.TKB.token,
+      p.pairs.TKC.token,
+      p.toke,
+    ]) {
       expect(await asset.balanceOf(p.allocator)).to.equal(0n);
     }
   });
@@ -85,10 +110,22 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
     await setVotes(p, reactor, { sushiswap: 1_000n, balancer: 3_000n });
     await rollover(p);
     expect((await principal(p, "TKC", "uniswap")).token).to.equal(0n);
-    expect([...(await p.allocator.heldVenues(reactor))].sort()).to.deep.equal([VENUES.balancer, VENUES.sushiswap].sort());
+    expect([...(await p.allocator.heldVenues(reactor))].sort()).to.deep.equal(
+      [VENUES.balancer, VENUES.sushiswap].sort(),
+    );
     const deployed = await reactor.deployedAssets();
-    expectWithin((await principal(p, "TKC", "sushiswap")).token, deployed / 4n, TOLERANCE_BPS, "sushi 25%");
-    expectWithin((await principal(p, "TKC", "balancer")).token, (deployed * 3n) / 4n, TOLERANCE_BPS, "balancer 75%");
+    expectWithin(
+      (await principal(p, "TKC", "sushiswap")).token,
+      deployed / 4n,
+      TOLERANCE_BPS,
+      "sushi 25%",
+    );
+    expectWithin(
+      (await principal(p, "TKC", "balancer")).token,
+      (deployed * 3n) / 4n,
+      TOLERANCE_BPS,
+      "balancer 75%",
+    );
     expectWithin(deployed, 100_000n * E18, TOLERANCE_BPS, "all still deployed");
   });
 
@@ -109,7 +146,12 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
     // The venues round each burn down: those wei were written down (no Treasury, no stake yet).
     expect(received).to.be.closeTo(shares, shares / 10n ** 12n);
     // What stays deployed is the rest, by the same votes.
-    expectWithin(await reactor.deployedAssets(), 60_000n * E18, TOLERANCE_BPS, "remaining deployed");
+    expectWithin(
+      await reactor.deployedAssets(),
+      60_000n * E18,
+      TOLERANCE_BPS,
+      "remaining deployed",
+    );
   });
 
   it("skips a venue whose pool was pushed off the TWAP, and deploys the others", async function () {
@@ -121,14 +163,31 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
     await networkHelpers.time.increaseTo(end);
     // Just before the rollover, someone sells 5% of the TKC reserve into the Balancer pool.
     const pair = p.pairs.TKC;
-    await swapBalancer(p.world.balancer, pair.balancerPool, pair.tokenAddress, pair.baseAddress, 12_500n * E18, p.trader);
+    await swapBalancer(
+      p.world.balancer,
+      pair.balancerPool,
+      pair.tokenAddress,
+      pair.baseAddress,
+      12_500n * E18,
+      p.trader,
+    );
     await (await p.manager.startRollover()).wait();
     const tx = p.manager.processReactors(64);
     await expect(tx).to.emit(p.allocator, "VenueSkipped");
     await (await p.manager.completeRollover()).wait();
     expect((await principal(p, "TKC", "balancer")).token).to.equal(0n);
-    expectWithin((await principal(p, "TKC", "uniswap")).token, 50_000n * E18, TOLERANCE_BPS, "uniswap");
-    expectWithin((await principal(p, "TKC", "sushiswap")).token, 30_000n * E18, TOLERANCE_BPS, "sushi");
+    expectWithin(
+      (await principal(p, "TKC", "uniswap")).token,
+      50_000n * E18,
+      TOLERANCE_BPS,
+      "uniswap",
+    );
+    expectWithin(
+      (await principal(p, "TKC", "sushiswap")).token,
+      30_000n * E18,
+      TOLERANCE_BPS,
+      "sushi",
+    );
   });
 
   describe("keeper bounds and access", function () {
@@ -149,7 +208,9 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
         .to.be.revertedWithCustomError(p.manager, "CycleManagerDeadlinePassed")
         .withArgs(deadline, deadline + 1n);
       // A tighter allowance than governance's works and deploys.
-      await expect(p.manager.connect(p.keeper).processReactorsWithBounds(64, 50, deadline + 600n)).to.emit(p.allocator, "LiquidityDeployed");
+      await expect(
+        p.manager.connect(p.keeper).processReactorsWithBounds(64, 50, deadline + 600n),
+      ).to.emit(p.allocator, "LiquidityDeployed");
     });
 
     it("cannot widen the slippage allowance: the step fails, the Reactors still settle", async function () {
@@ -180,14 +241,23 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
         () => a.setBounds(10, 10),
         () => a.setStakeDirectory(mallory.address),
       ]) {
-        await expect(call()).to.be.revertedWithCustomError(p.allocator, "RoleGatedUnauthorized").withArgs(mallory.address, gov);
+        await expect(call())
+          .to.be.revertedWithCustomError(p.allocator, "RoleGatedUnauthorized")
+          .withArgs(mallory.address, gov);
       }
-      await expect(p.allocator.setBounds(501, 0)).to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorBadParameter").withArgs(501, 500);
-      await expect(p.allocator.registerVenue(VENUES.uniswap, p.adapters.sushiswap))
-        .to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorVenueRegistered");
-      const foreign = await ethers.deployContract("UniswapV2StyleAdapter", [mallory.address, p.world.uniswap.factory]);
-      await expect(p.allocator.registerVenue(VENUES.uniswap.replace("55", "56"), foreign))
-        .to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorForeignAdapter");
+      await expect(p.allocator.setBounds(501, 0))
+        .to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorBadParameter")
+        .withArgs(501, 500);
+      await expect(
+        p.allocator.registerVenue(VENUES.uniswap, p.adapters.sushiswap),
+      ).to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorVenueRegistered");
+      const foreign = await ethers.deployContract("UniswapV2StyleAdapter", [
+        mallory.address,
+        p.world.uniswap.factory,
+      ]);
+      await expect(
+        p.allocator.registerVenue(VENUES.uniswap.replace("55", "56"), foreign),
+      ).to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorForeignAdapter");
       // TKA's base share cannot push tWETH past 100%.
       await expect(p.allocator.setPairing(p.pairs.TKA.reactor, p.tWeth, 5_001))
         .to.be.revertedWithCustomError(p.allocator, "LiquidityAllocatorBaseOverCommitted")
@@ -200,32 +270,41 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
       await rollover(p);
       const [, bob] = p.users;
       const reactor = p.pairs.TKC.reactor;
-      await expect(p.allocator.connect(bob).pause()).to.be.revertedWithCustomError(p.allocator, "RoleGatedUnauthorized");
-      await expect(p.allocator.connect(p.guardian).pause()).to.emit(p.allocator, "MovesPaused").withArgs(p.guardian.address);
-      await expect(p.allocator.connect(p.guardian).unpause()).to.be.revertedWithCustomError(p.allocator, "RoleGatedUnauthorized");
+      await expect(p.allocator.connect(bob).pause()).to.be.revertedWithCustomError(
+        p.allocator,
+        "RoleGatedUnauthorized",
+      );
+      await expect(p.allocator.connect(p.guardian).pause())
+        .to.emit(p.allocator, "MovesPaused")
+        .withArgs(p.guardian.address);
+      await expect(p.allocator.connect(p.guardian).unpause()).to.be.revertedWithCustomError(
+        p.allocator,
+        "RoleGatedUnauthorized",
+      );
       // Paused: new deposits stay idle and the votes moving away are not followed ...
       await deposit(p, reactor, bob, 10_000n * E18);
       await setVotes(p, reactor, { sushiswap: 1n });
-      await (await reactor.connect(bob).requestRedeem(30_000n * E18, bob.address, bob.address)).wait();
+      await (
+        await reactor.connect(bob).requestRedeem(30_000n * E18, bob.address, bob.address)
+      ).wait();
       const sushiBefore = (await principal(p, "TKC", "sushiswap")).token;
       const balancerBefore = (await principal(p, "TKC", "balancer")).token;
       const receipts = await rollover(p);
-      const moved = receipts.flatMap((r) => r!.logs).filter((l) => {
-        const e = l.address === p.allocator.target ? p.allocator.interface.parseLog(l) : null;
-        return e?.name === "LiquidityDeployed" || e?.name === "FeesRealised";
-      });
+      const moved = receipts
+        .flatMap((r) => r!.logs)
+        .filter((l) => {
+          const e = l.address === p.allocator.target ? p.allocator.interface.parseLog(l) : null;
+          return e?.name === "LiquidityDeployed" || e?.name === "FeesRealised";
+        });
       expect(moved.length).to.equal(0);
       expect((await principal(p, "TKC", "sushiswap")).token).to.equal(sushiBefore);
       expect((await principal(p, "TKC", "balancer")).token).to.equal(balancerBefore);
       // (the cover took the redemption from the largest position, Uniswap's)
       // ... but the matured request was covered and pays out.
       const owed = await reactor.convertToAssets(30_000n * E18);
-      await expect(reactor.connect(bob).redeem(30_000n * E18, bob.address, bob.address)).to.changeTokenBalance(
-        ethers,
-        p.pairs.TKC.token,
-        bob,
-        owed,
-      );
+      await expect(
+        reactor.connect(bob).redeem(30_000n * E18, bob.address, bob.address),
+      ).to.changeTokenBalance(ethers, p.pairs.TKC.token, bob, owed);
       await expect(p.allocator.unpause()).to.emit(p.allocator, "MovesUnpaused");
       await rollover(p);
       expect((await principal(p, "TKC", "uniswap")).token).to.equal(0n);
@@ -236,10 +315,19 @@ describe("LiquidityAllocator in the rollover (real Reactors, Treasury and DEX by
       await funded(p);
       const unknown = VENUES.uniswap.replace("55", "57");
       await (await p.venueRegistry.allowVenue(p.pairs.TKC.reactor, unknown)).wait();
-      await (await p.staking.connect(p.ld).vote(p.pairs.TKC.reactor, [unknown, VENUES.sushiswap], [9_000n, 1_000n])).wait();
+      await (
+        await p.staking
+          .connect(p.ld)
+          .vote(p.pairs.TKC.reactor, [unknown, VENUES.sushiswap], [9_000n, 1_000n])
+      ).wait();
       await rollover(p);
       expect(await p.allocator.heldVenues(p.pairs.TKC.reactor)).to.deep.equal([VENUES.sushiswap]);
-      expectWithin((await principal(p, "TKC", "sushiswap")).token, 100_000n * E18, TOLERANCE_BPS, "all to the only real venue");
+      expectWithin(
+        (await principal(p, "TKC", "sushiswap")).token,
+        100_000n * E18,
+        TOLERANCE_BPS,
+        "all to the only real venue",
+      );
     });
   });
 });

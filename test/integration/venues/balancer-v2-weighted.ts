@@ -1,9 +1,22 @@
 import { expect } from "chai";
 import { MaxUint256, ZeroAddress } from "ethers";
 import { network } from "hardhat";
-import { BALANCER_ONE, createWeightedPool, joinWeightedPool, swapBalancer } from "../../../scripts/lib/balancer.js";
+import {
+  BALANCER_ONE,
+  createWeightedPool,
+  joinWeightedPool,
+  swapBalancer,
+} from "../../../scripts/lib/balancer.js";
 import { E18 } from "../../helpers/dex-fixture.js";
-import { BALANCER_SWAP_FEE, latestTimestamp, priceX112, SEED_BASE, SEED_TOKEN, sqrt, venueFixture } from "../../helpers/venue-fixture.js";
+import {
+  BALANCER_SWAP_FEE,
+  latestTimestamp,
+  priceX112,
+  SEED_BASE,
+  SEED_TOKEN,
+  sqrt,
+  venueFixture,
+} from "../../helpers/venue-fixture.js";
 
 const { ethers, networkHelpers } = await network.create();
 const fixture = () => venueFixture(ethers);
@@ -19,10 +32,19 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
     const tokenFirst = BigInt(v.tokenAddress) < BigInt(v.baseAddress);
     const reserves = async () => {
       const [, balances] = await v.world.balancer.vault.getPoolTokens(v.balancerPool.poolId);
-      return tokenFirst ? { token: balances[0], base: balances[1] } : { token: balances[1], base: balances[0] };
+      return tokenFirst
+        ? { token: balances[0], base: balances[1] }
+        : { token: balances[1], base: balances[0] };
     };
     const deadline = async () => (await latestTimestamp(ethers)) + HOUR;
-    return { v, adapter: v.balancerAdapter, pool: v.balancerPool.pool, tokenFirst, reserves, deadline };
+    return {
+      v,
+      adapter: v.balancerAdapter,
+      pool: v.balancerPool.pool,
+      tokenFirst,
+      reserves,
+      deadline,
+    };
   }
 
   describe("pool registry", function () {
@@ -37,10 +59,18 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
 
     it("lets only governance register, once per pair", async function () {
       const { v, adapter } = await setup();
-      await expect(adapter.connect(v.attacker).registerPool(v.tokenAddress, v.baseAddress, v.balancerPool.poolId))
+      await expect(
+        adapter
+          .connect(v.attacker)
+          .registerPool(v.tokenAddress, v.baseAddress, v.balancerPool.poolId),
+      )
         .to.be.revertedWithCustomError(adapter, "RoleGatedUnauthorized")
         .withArgs(v.attacker.address, await v.roles.GOVERNANCE_ROLE());
-      await expect(adapter.connect(v.governance).registerPool(v.tokenAddress, v.baseAddress, v.balancerPool.poolId))
+      await expect(
+        adapter
+          .connect(v.governance)
+          .registerPool(v.tokenAddress, v.baseAddress, v.balancerPool.poolId),
+      )
         .to.be.revertedWithCustomError(adapter, "BalancerV2WeightedAdapterPoolAlreadyRegistered")
         .withArgs(v.tokenAddress, v.baseAddress, v.balancerPool.poolId);
     });
@@ -63,10 +93,9 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
         .to.be.revertedWithCustomError(adapter, "BalancerV2WeightedAdapterBadPool")
         .withArgs(skewed.poolId, otherAddress, v.baseAddress);
       // The TKN/WETH pool named for OTH/WETH.
-      await expect(g.registerPool(otherAddress, v.baseAddress, v.balancerPool.poolId)).to.be.revertedWithCustomError(
-        adapter,
-        "BalancerV2WeightedAdapterBadPool",
-      );
+      await expect(
+        g.registerPool(otherAddress, v.baseAddress, v.balancerPool.poolId),
+      ).to.be.revertedWithCustomError(adapter, "BalancerV2WeightedAdapterBadPool");
       expect(await adapter.hasPool(otherAddress, v.baseAddress)).to.equal(false);
     });
 
@@ -83,7 +112,9 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
         BALANCER_SWAP_FEE,
         v.lp,
       );
-      await expect(adapter.connect(v.governance).registerPool(otherAddress, v.baseAddress, handle.poolId))
+      await expect(
+        adapter.connect(v.governance).registerPool(otherAddress, v.baseAddress, handle.poolId),
+      )
         .to.emit(adapter, "PoolRegistered")
         .withArgs(otherAddress, v.baseAddress, handle.poolId);
       // Registered but not seeded: no usable pool yet.
@@ -98,10 +129,23 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
       const tokenIn = 10_000n * E18;
       const baseUsed = (tokenIn * r.base) / r.token;
       expect(baseUsed).to.equal(20n * E18);
-      const before = { token: await v.token.balanceOf(v.allocator), base: await v.world.weth.balanceOf(v.allocator) };
+      const before = {
+        token: await v.token.balanceOf(v.allocator),
+        base: await v.world.weth.balanceOf(v.allocator),
+      };
 
       await expect(
-        adapter.connect(v.allocator).addLiquidity(v.tokenAddress, v.baseAddress, tokenIn, 25n * E18, tokenIn, baseUsed, await deadline()),
+        adapter
+          .connect(v.allocator)
+          .addLiquidity(
+            v.tokenAddress,
+            v.baseAddress,
+            tokenIn,
+            25n * E18,
+            tokenIn,
+            baseUsed,
+            await deadline(),
+          ),
       ).to.emit(adapter, "LiquidityAdded");
       const bpt = await pool.balanceOf(adapter);
       // A proportional join mints supply * 1% BPT, less the weighted maths' pow rounding (1e-14).
@@ -117,16 +161,38 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
     it("exits to the allocator exactly the Vault's proportional amounts", async function () {
       const { v, adapter, pool, reserves, deadline } = await setup();
       const a = adapter.connect(v.allocator);
-      await (await a.addLiquidity(v.tokenAddress, v.baseAddress, 10_000n * E18, 20n * E18, 0n, 0n, await deadline())).wait();
+      await (
+        await a.addLiquidity(
+          v.tokenAddress,
+          v.baseAddress,
+          10_000n * E18,
+          20n * E18,
+          0n,
+          0n,
+          await deadline(),
+        )
+      ).wait();
       const held = await pool.balanceOf(adapter);
       const burn = (held * 3n) / 4n;
       const [supply, r] = [await pool.getActualSupply(), await reserves()];
       // BasePool._computeProportionalAmountsOut: balance.mulDown(bptIn.divDown(supply)).
       const ratio = divDown(burn, supply);
       const expected = { token: mulDown(r.token, ratio), base: mulDown(r.base, ratio) };
-      const before = { token: await v.token.balanceOf(v.allocator), base: await v.world.weth.balanceOf(v.allocator) };
+      const before = {
+        token: await v.token.balanceOf(v.allocator),
+        base: await v.world.weth.balanceOf(v.allocator),
+      };
 
-      await expect(a.removeLiquidity(v.tokenAddress, v.baseAddress, burn, expected.token, expected.base, await deadline()))
+      await expect(
+        a.removeLiquidity(
+          v.tokenAddress,
+          v.baseAddress,
+          burn,
+          expected.token,
+          expected.base,
+          await deadline(),
+        ),
+      )
         .to.emit(adapter, "LiquidityRemoved")
         .withArgs(v.tokenAddress, v.baseAddress, burn, expected.token, expected.base);
       expect(await v.token.balanceOf(v.allocator)).to.equal(before.token + expected.token);
@@ -137,54 +203,115 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
     it("refuses an exit below the minimums, checked on what the allocator received", async function () {
       const { v, adapter, pool, reserves, deadline } = await setup();
       const a = adapter.connect(v.allocator);
-      await (await a.addLiquidity(v.tokenAddress, v.baseAddress, 10_000n * E18, 20n * E18, 0n, 0n, await deadline())).wait();
+      await (
+        await a.addLiquidity(
+          v.tokenAddress,
+          v.baseAddress,
+          10_000n * E18,
+          20n * E18,
+          0n,
+          0n,
+          await deadline(),
+        )
+      ).wait();
       const held = await pool.balanceOf(adapter);
       // All of it returns just under the 10,000 TKN deposited (the join's pow rounding):
       // asking for 10,000 cannot be met.
       const out = mulDown((await reserves()).token, divDown(held, await pool.getActualSupply()));
       expect(out).to.be.lessThan(10_000n * E18);
-      await expect(a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 10_000n * E18, 0n, await deadline()))
+      await expect(
+        a.removeLiquidity(v.tokenAddress, v.baseAddress, held, 10_000n * E18, 0n, await deadline()),
+      )
         .to.be.revertedWithCustomError(adapter, "VenueAdapterBelowMinimum")
         .withArgs(v.tokenAddress, out, 10_000n * E18);
     });
 
     it("reports the position at spot, and at a reference price unmoved by a swap", async function () {
       const { v, adapter, pool, reserves, deadline } = await setup();
-      await (await adapter.connect(v.allocator).addLiquidity(v.tokenAddress, v.baseAddress, 50_000n * E18, 100n * E18, 0n, 0n, await deadline())).wait();
+      await (
+        await adapter
+          .connect(v.allocator)
+          .addLiquidity(
+            v.tokenAddress,
+            v.baseAddress,
+            50_000n * E18,
+            100n * E18,
+            0n,
+            0n,
+            await deadline(),
+          )
+      ).wait();
       const held = await pool.balanceOf(adapter);
       let [supply, r] = [await pool.getActualSupply(), await reserves()];
-      const [liquidity, tokenAmount, baseAmount] = await adapter.position(v.tokenAddress, v.baseAddress);
-      expect([liquidity, tokenAmount, baseAmount]).to.deep.equal([held, (held * r.token) / supply, (held * r.base) / supply]);
+      const [liquidity, tokenAmount, baseAmount] = await adapter.position(
+        v.tokenAddress,
+        v.baseAddress,
+      );
+      expect([liquidity, tokenAmount, baseAmount]).to.deep.equal([
+        held,
+        (held * r.token) / supply,
+        (held * r.base) / supply,
+      ]);
 
       const price = priceX112(SEED_TOKEN, SEED_BASE);
-      const [, fairToken, fairBase] = await adapter.positionAt(v.tokenAddress, v.baseAddress, price);
+      const [, fairToken, fairBase] = await adapter.positionAt(
+        v.tokenAddress,
+        v.baseAddress,
+        price,
+      );
       expect(fairToken).to.be.closeTo(tokenAmount, tokenAmount / 10n ** 12n);
       expect(fairBase).to.be.closeTo(baseAmount, baseAmount / 10n ** 12n);
 
-      await swapBalancer(v.world.balancer, v.balancerPool, v.tokenAddress, v.baseAddress, 25_000n * E18, v.trader);
+      await swapBalancer(
+        v.world.balancer,
+        v.balancerPool,
+        v.tokenAddress,
+        v.baseAddress,
+        25_000n * E18,
+        v.trader,
+      );
       [supply, r] = [await pool.getActualSupply(), await reserves()];
       const [, spotToken, spotBase] = await adapter.position(v.tokenAddress, v.baseAddress);
       expect(spotToken).to.be.greaterThan((tokenAmount * 104n) / 100n);
       expect(spotBase).to.be.lessThan((baseAmount * 96n) / 100n);
-      const [, afterToken, afterBase] = await adapter.positionAt(v.tokenAddress, v.baseAddress, price);
+      const [, afterToken, afterBase] = await adapter.positionAt(
+        v.tokenAddress,
+        v.baseAddress,
+        price,
+      );
       expect(afterToken).to.be.greaterThan(fairToken);
       expect(afterToken).to.be.lessThan(fairToken + fairToken / 10_000n);
       expect(afterBase).to.be.greaterThan(fairBase);
       expect(afterBase).to.be.lessThan(fairBase + fairBase / 10_000n);
-      expect(afterBase).to.be.closeTo((held * sqrt((r.token * r.base * price) / 2n ** 112n)) / supply, 10n ** 6n);
+      expect(afterBase).to.be.closeTo(
+        (held * sqrt((r.token * r.base * price) / 2n ** 112n)) / supply,
+        10n ** 6n,
+      );
     });
 
     it("refuses every caller but the allocator, and stale calls", async function () {
       const { v, adapter, deadline } = await setup();
-      await expect(adapter.connect(v.attacker).addLiquidity(v.tokenAddress, v.baseAddress, E18, E18, 0n, 0n, await deadline()))
+      await expect(
+        adapter
+          .connect(v.attacker)
+          .addLiquidity(v.tokenAddress, v.baseAddress, E18, E18, 0n, 0n, await deadline()),
+      )
         .to.be.revertedWithCustomError(adapter, "VenueAdapterUnauthorized")
         .withArgs(v.attacker.address);
-      await expect(adapter.connect(v.attacker).removeLiquidity(v.tokenAddress, v.baseAddress, 1n, 0n, 0n, await deadline()))
+      await expect(
+        adapter
+          .connect(v.attacker)
+          .removeLiquidity(v.tokenAddress, v.baseAddress, 1n, 0n, 0n, await deadline()),
+      )
         .to.be.revertedWithCustomError(adapter, "VenueAdapterUnauthorized")
         .withArgs(v.attacker.address);
       const stale = await deadline();
       await networkHelpers.time.setNextBlockTimestamp(stale + 1n);
-      await expect(adapter.connect(v.allocator).addLiquidity(v.tokenAddress, v.baseAddress, E18, E18, 0n, 0n, stale))
+      await expect(
+        adapter
+          .connect(v.allocator)
+          .addLiquidity(v.tokenAddress, v.baseAddress, E18, E18, 0n, 0n, stale),
+      )
         .to.be.revertedWithCustomError(adapter, "VenueAdapterDeadlinePassed")
         .withArgs(stale, stale + 1n);
     });
@@ -194,17 +321,37 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
       const Adapter = await ethers.getContractFactory("BalancerV2WeightedAdapter");
       const vault = await v.world.balancer.vault.getAddress();
       const factory = await v.world.balancer.weightedPoolFactory.contract.getAddress();
-      await expect(Adapter.deploy(ZeroAddress, vault, factory, v.roles)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
-      await expect(Adapter.deploy(v.allocator, ZeroAddress, factory, v.roles)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
-      await expect(Adapter.deploy(v.allocator, vault, ZeroAddress, v.roles)).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
-      await expect(Adapter.deploy(v.allocator, vault, factory, ZeroAddress)).to.be.revertedWithCustomError(Adapter, "RoleGatedZeroRoles");
+      await expect(
+        Adapter.deploy(ZeroAddress, vault, factory, v.roles),
+      ).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(
+        Adapter.deploy(v.allocator, ZeroAddress, factory, v.roles),
+      ).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(
+        Adapter.deploy(v.allocator, vault, ZeroAddress, v.roles),
+      ).to.be.revertedWithCustomError(Adapter, "VenueAdapterZeroAddress");
+      await expect(
+        Adapter.deploy(v.allocator, vault, factory, ZeroAddress),
+      ).to.be.revertedWithCustomError(Adapter, "RoleGatedZeroRoles");
     });
   });
 
   describe("read-only reentrancy", function () {
     it("refuses to value a position from inside a Vault exit, where a naive read is inflated", async function () {
       const { v, adapter, pool, tokenFirst, deadline } = await setup();
-      await (await adapter.connect(v.allocator).addLiquidity(v.tokenAddress, v.baseAddress, 50_000n * E18, 100n * E18, 0n, 0n, await deadline())).wait();
+      await (
+        await adapter
+          .connect(v.allocator)
+          .addLiquidity(
+            v.tokenAddress,
+            v.baseAddress,
+            50_000n * E18,
+            100n * E18,
+            0n,
+            0n,
+            await deadline(),
+          )
+      ).wait();
       const vault = await v.world.balancer.vault.getAddress();
       const reader = await ethers.deployContract("ReentrantBalancerReader", [
         vault,
@@ -234,10 +381,14 @@ describe("BalancerV2WeightedAdapter (real Vault and weighted pool bytecode)", fu
       const midSupply = await reader.supplyMidExit();
       expect(midBase).to.equal(balancesBefore[Number(baseIndex)]);
       expect(midSupply).to.equal(supplyBefore - bpt);
-      expect((midBase * E18) / midSupply).to.be.greaterThan((((balancesBefore[Number(baseIndex)] * E18) / supplyBefore) * 19n) / 10n);
+      expect((midBase * E18) / midSupply).to.be.greaterThan(
+        (((balancesBefore[Number(baseIndex)] * E18) / supplyBefore) * 19n) / 10n,
+      );
 
       // The adapter refused both reads there, with its own error.
-      const selector = adapter.interface.getError("BalancerV2WeightedAdapterVaultReentered")!.selector;
+      const selector = adapter.interface.getError(
+        "BalancerV2WeightedAdapterVaultReentered",
+      )!.selector;
       expect(await reader.positionReadSucceeded()).to.equal(false);
       expect(await reader.positionAtReadSucceeded()).to.equal(false);
       expect(await reader.positionRevertData()).to.equal(selector);

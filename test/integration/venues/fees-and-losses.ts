@@ -44,11 +44,26 @@ async function poolState(p: Protocol, pair: Pair, venue: VenueName) {
 /** A trader's round trip on `venue`: `amount` of token in, then everything received back. */
 async function roundTrip(p: Protocol, pair: Pair, venue: VenueName, amount: bigint) {
   if (venue === "balancer") {
-    const out = await swapBalancer(p.world.balancer, pair.balancerPool, pair.tokenAddress, pair.baseAddress, amount, p.trader);
-    await swapBalancer(p.world.balancer, pair.balancerPool, pair.baseAddress, pair.tokenAddress, out.amountOut, p.trader);
+    const out = await swapBalancer(
+      p.world.balancer,
+      pair.balancerPool,
+      pair.tokenAddress,
+      pair.baseAddress,
+      amount,
+      p.trader,
+    );
+    await swapBalancer(
+      p.world.balancer,
+      pair.balancerPool,
+      pair.baseAddress,
+      pair.tokenAddress,
+      out.amountOut,
+      p.trader,
+    );
     return;
   }
-  const [v, lp] = venue === "uniswap" ? [p.world.uniswap, pair.uniswapPair] : [p.world.sushiswap, pair.sushiPair];
+  const [v, lp] =
+    venue === "uniswap" ? [p.world.uniswap, pair.uniswapPair] : [p.world.sushiswap, pair.sushiPair];
   const out = await swapV2(v, lp, pair.token as never, amount, p.trader);
   await swapV2(v, lp, pair.base, out.amountOut, p.trader);
 }
@@ -73,7 +88,8 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     const before = {} as Record<VenueName, Awaited<ReturnType<typeof poolState>>>;
     for (const venue of VENUE_NAMES) before[venue] = await poolState(p, pair, venue);
     // A week of trading: round trips, so that the price ends where it started (fees aside).
-    for (let i = 0; i < 5; ++i) for (const venue of VENUE_NAMES) await roundTrip(p, pair, venue, 20_000n * E18);
+    for (let i = 0; i < 5; ++i)
+      for (const venue of VENUE_NAMES) await roundTrip(p, pair, venue, 20_000n * E18);
     const traded = {} as Record<VenueName, Awaited<ReturnType<typeof poolState>>>;
     for (const venue of VENUE_NAMES) traded[venue] = await poolState(p, pair, venue);
 
@@ -88,7 +104,10 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
       // 2 * sqrt(k * price), between the deployment and the rollover (price in base per token).
       const priceX112 = (after.base * Q112) / after.token;
       const value = (k: bigint) => 2n * sqrt((k * priceX112) / Q112);
-      const expected = (before[venue].held * (value(after.token * after.base) - value(before[venue].token * before[venue].base))) / before[venue].supply;
+      const expected =
+        (before[venue].held *
+          (value(after.token * after.base) - value(before[venue].token * before[venue].base))) /
+        before[venue].supply;
       const paid = (fees.tokenAmount * priceX112) / Q112 + fees.baseAmount;
       expect(paid, venue).to.be.closeTo(expected, expected / 1_000n);
       expect(paid, venue).to.be.greaterThan(0n);
@@ -113,7 +132,11 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     // 1,000: 2,000 TOKE (20 WETH) in all.
     const treasuryTka = 100n * E18;
     await (await pair.token.connect(carol).approve(p.treasury, treasuryTka)).wait();
-    await (await p.treasury.connect(carol).deposit(pair.tokenAddress, treasuryTka, ethers.encodeBytes32String("DONATION"))).wait();
+    await (
+      await p.treasury
+        .connect(carol)
+        .deposit(pair.tokenAddress, treasuryTka, ethers.encodeBytes32String("DONATION"))
+    ).wait();
     await (await p.toke.connect(carol).approve(p.staking, 1_000n * E18)).wait();
     await (await p.staking.connect(carol).stake(pair.reactor, 1_000n * E18, carol.address)).wait();
     const stake = 2_000n * E18;
@@ -122,9 +145,20 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     for (const venue of VENUE_NAMES) {
       const s = await poolState(p, pair, venue);
       const amountIn = (s.base * 2247n) / 10_000n; // sqrt(1.5) - 1 = 0.2247
-      if (venue === "balancer") await swapBalancer(p.world.balancer, pair.balancerPool, pair.baseAddress, pair.tokenAddress, amountIn, p.trader);
+      if (venue === "balancer")
+        await swapBalancer(
+          p.world.balancer,
+          pair.balancerPool,
+          pair.baseAddress,
+          pair.tokenAddress,
+          amountIn,
+          p.trader,
+        );
       else {
-        const [v, lp] = venue === "uniswap" ? [p.world.uniswap, pair.uniswapPair] : [p.world.sushiswap, pair.sushiPair];
+        const [v, lp] =
+          venue === "uniswap"
+            ? [p.world.uniswap, pair.uniswapPair]
+            : [p.world.sushiswap, pair.sushiPair];
         await swapV2(v, lp, pair.base, amountIn, p.trader);
       }
     }
@@ -163,9 +197,13 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     // 2,000 TOKE at 0.01 WETH = 20 WETH, at TKA's new price of ~0.003 WETH: ~6,667 TKA.
     expect(slashCovered).to.be.closeTo(6_667n * E18, 100n * E18);
     expect(await p.allocator.treasuryDebt(pair.reactor)).to.equal(slashCovered);
-    expect(await p.treasury.inflows(p.toke, await p.allocator.SLASH_SOURCE())).to.equal(slashedToke);
+    expect(await p.treasury.inflows(p.toke, await p.allocator.SLASH_SOURCE())).to.equal(
+      slashedToke,
+    );
     // The base side came back with more WETH than it put in: the Treasury keeps that surplus.
-    const baseSurplus = surplus.filter((e) => e.event!.args.asset === pair.baseAddress).reduce((s, e) => s + e.event!.args.amount, 0n);
+    const baseSurplus = surplus
+      .filter((e) => e.event!.args.asset === pair.baseAddress)
+      .reduce((s, e) => s + e.event!.args.amount, 0n);
     expect(baseSurplus).to.equal(baseBack - deployedBase);
     // Only the written-down part lowers tTKA's rate, for every holder alike.
     const rateAfter = await pair.reactor.rate();

@@ -25,10 +25,27 @@ async function trade(p: Protocol, venues: readonly VenueName[]) {
   const pair = p.pairs.TKC;
   for (const venue of venues) {
     if (venue === "balancer") {
-      const out = await swapBalancer(p.world.balancer, pair.balancerPool, pair.tokenAddress, pair.baseAddress, 5_000n * E18, p.trader);
-      await swapBalancer(p.world.balancer, pair.balancerPool, pair.baseAddress, pair.tokenAddress, out.amountOut, p.trader);
+      const out = await swapBalancer(
+        p.world.balancer,
+        pair.balancerPool,
+        pair.tokenAddress,
+        pair.baseAddress,
+        5_000n * E18,
+        p.trader,
+      );
+      await swapBalancer(
+        p.world.balancer,
+        pair.balancerPool,
+        pair.baseAddress,
+        pair.tokenAddress,
+        out.amountOut,
+        p.trader,
+      );
     } else {
-      const [v, lp] = venue === "uniswap" ? [p.world.uniswap, pair.uniswapPair] : [p.world.sushiswap, pair.sushiPair];
+      const [v, lp] =
+        venue === "uniswap"
+          ? [p.world.uniswap, pair.uniswapPair]
+          : [p.world.sushiswap, pair.sushiPair];
       const out = await swapV2(v, lp, pair.token as never, 5_000n * E18, p.trader);
       await swapV2(v, lp, pair.base, out.amountOut, p.trader);
     }
@@ -36,7 +53,12 @@ async function trade(p: Protocol, venues: readonly VenueName[]) {
 }
 
 /** Gas of each Reactor's chunk (processReactors(1) per Reactor) in a steady-state rollover. */
-async function chunkGas(p: Protocol, venues: readonly VenueName[], depositors: number, allocator = true) {
+async function chunkGas(
+  p: Protocol,
+  venues: readonly VenueName[],
+  depositors: number,
+  allocator = true,
+) {
   const [alice, bob] = p.users;
   await deposit(p, p.tUsdc, alice, 300_000n * E6);
   const tkc = p.pairs.TKC;

@@ -4,7 +4,14 @@ import { swapBalancer } from "../../../scripts/lib/balancer.js";
 import { swapV2 } from "../../../scripts/lib/v2.js";
 import type { IVenueAdapter } from "../../../typechain-types/index.js";
 import { E18 } from "../../helpers/dex-fixture.js";
-import { latestTimestamp, lessBps, MIN_WINDOW, Q112, venueFixture, type VenueWorld } from "../../helpers/venue-fixture.js";
+import {
+  latestTimestamp,
+  lessBps,
+  MIN_WINDOW,
+  Q112,
+  venueFixture,
+  type VenueWorld,
+} from "../../helpers/venue-fixture.js";
 
 const { ethers, networkHelpers } = await network.create();
 const fixture = () => venueFixture(ethers);
@@ -39,13 +46,17 @@ function venueOf(v: VenueWorld, name: VenueName): Venue {
         return tokenFirst ? { token: b[0], base: b[1] } : { token: b[1], base: b[0] };
       },
       async swap(side, amount) {
-        const [tin, tout] = side === "token" ? [v.tokenAddress, v.baseAddress] : [v.baseAddress, v.tokenAddress];
-        return (await swapBalancer(v.world.balancer, v.balancerPool, tin, tout, amount, v.attacker)).amountOut;
+        const [tin, tout] =
+          side === "token" ? [v.tokenAddress, v.baseAddress] : [v.baseAddress, v.tokenAddress];
+        return (await swapBalancer(v.world.balancer, v.balancerPool, tin, tout, amount, v.attacker))
+          .amountOut;
       },
     };
   }
   const [venue, pair, adapter] =
-    name === "uniswap" ? [v.world.uniswap, v.uniswapPair, v.uniswapAdapter] : [v.world.sushiswap, v.sushiPair, v.sushiAdapter];
+    name === "uniswap"
+      ? [v.world.uniswap, v.uniswapPair, v.uniswapAdapter]
+      : [v.world.sushiswap, v.sushiPair, v.sushiAdapter];
   return {
     adapter: adapter as unknown as IVenueAdapter,
     async reserves() {
@@ -53,7 +64,9 @@ function venueOf(v: VenueWorld, name: VenueName): Venue {
       return tokenFirst ? { token: r0, base: r1 } : { token: r1, base: r0 };
     },
     async swap(side, amount) {
-      return (await swapV2(venue, pair, side === "token" ? v.token : v.world.weth, amount, v.attacker)).amountOut;
+      return (
+        await swapV2(venue, pair, side === "token" ? v.token : v.world.weth, amount, v.attacker)
+      ).amountOut;
     },
   };
 }
@@ -74,12 +87,27 @@ for (const name of ["uniswap", "sushiswap", "balancer"] as const) {
       /** Deposit bounds for `tokenAmount`: base at the TWAP, both less the slippage allowance. */
       const depositBounds = (tokenAmount: bigint, slippageBps: bigint) => {
         const baseAmount = (tokenAmount * twap) / Q112;
-        return { tokenAmount, baseAmount, tokenMin: lessBps(tokenAmount, slippageBps), baseMin: lessBps(baseAmount, slippageBps) };
+        return {
+          tokenAmount,
+          baseAmount,
+          tokenMin: lessBps(tokenAmount, slippageBps),
+          baseMin: lessBps(baseAmount, slippageBps),
+        };
       };
       /** Withdrawal bounds for all of the position: its value at the TWAP, less the allowance. */
       const withdrawBounds = async (slippageBps: bigint) => {
-        const [liquidity, token, base] = await venue.adapter.positionAt(v.tokenAddress, v.baseAddress, twap);
-        return { liquidity, token, base, tokenMin: lessBps(token, slippageBps), baseMin: lessBps(base, slippageBps) };
+        const [liquidity, token, base] = await venue.adapter.positionAt(
+          v.tokenAddress,
+          v.baseAddress,
+          twap,
+        );
+        return {
+          liquidity,
+          token,
+          base,
+          tokenMin: lessBps(token, slippageBps),
+          baseMin: lessBps(base, slippageBps),
+        };
       };
       return { v, venue, adapter, twap, deadline, depositBounds, withdrawBounds };
     }
@@ -91,19 +119,44 @@ for (const name of ["uniswap", "sushiswap", "balancer"] as const) {
         await venue.swap(side, (r[side] * SKEW_BPS) / BPS);
         const b = depositBounds(10_000n * E18, MAX_SLIPPAGE_BPS);
         await expect(
-          adapter.addLiquidity(v.tokenAddress, v.baseAddress, b.tokenAmount, b.baseAmount, b.tokenMin, b.baseMin, await deadline()),
+          adapter.addLiquidity(
+            v.tokenAddress,
+            v.baseAddress,
+            b.tokenAmount,
+            b.baseAmount,
+            b.tokenMin,
+            b.baseMin,
+            await deadline(),
+          ),
         ).to.be.revertedWithCustomError(adapter, "VenueAdapterBelowMinimum");
       });
 
       it(`reverts a withdrawal after a 5% skew selling ${side}`, async function () {
         const { v, venue, adapter, deadline, depositBounds, withdrawBounds } = await setup();
         const d = depositBounds(10_000n * E18, MAX_SLIPPAGE_BPS);
-        await (await adapter.addLiquidity(v.tokenAddress, v.baseAddress, d.tokenAmount, d.baseAmount, d.tokenMin, d.baseMin, await deadline())).wait();
+        await (
+          await adapter.addLiquidity(
+            v.tokenAddress,
+            v.baseAddress,
+            d.tokenAmount,
+            d.baseAmount,
+            d.tokenMin,
+            d.baseMin,
+            await deadline(),
+          )
+        ).wait();
         const w = await withdrawBounds(MAX_SLIPPAGE_BPS);
         const r = await venue.reserves();
         await venue.swap(side, (r[side] * SKEW_BPS) / BPS);
         await expect(
-          adapter.removeLiquidity(v.tokenAddress, v.baseAddress, w.liquidity, w.tokenMin, w.baseMin, await deadline()),
+          adapter.removeLiquidity(
+            v.tokenAddress,
+            v.baseAddress,
+            w.liquidity,
+            w.tokenMin,
+            w.baseMin,
+            await deadline(),
+          ),
         ).to.be.revertedWithCustomError(adapter, "VenueAdapterBelowMinimum");
       });
     }
@@ -114,9 +167,19 @@ for (const name of ["uniswap", "sushiswap", "balancer"] as const) {
       const r = await venue.reserves();
       const got = await venue.swap("base", (r.base * 40n) / BPS);
       const b = depositBounds(10_000n * E18, MAX_SLIPPAGE_BPS);
-      const tx = await adapter.addLiquidity(v.tokenAddress, v.baseAddress, b.tokenAmount, b.baseAmount, b.tokenMin, b.baseMin, await deadline());
+      const tx = await adapter.addLiquidity(
+        v.tokenAddress,
+        v.baseAddress,
+        b.tokenAmount,
+        b.baseAmount,
+        b.tokenMin,
+        b.baseMin,
+        await deadline(),
+      );
       const receipt = await tx.wait();
-      const added = receipt!.logs.map((log) => adapter.interface.parseLog(log)).find((e) => e?.name === "LiquidityAdded")!;
+      const added = receipt!.logs
+        .map((log) => adapter.interface.parseLog(log))
+        .find((e) => e?.name === "LiquidityAdded")!;
       await venue.swap("token", got); // back-run
       const paid = valueAt(added.args.tokenAmount, added.args.baseAmount, twap);
       const [, token, base] = await venue.adapter.positionAt(v.tokenAddress, v.baseAddress, twap);
@@ -128,13 +191,35 @@ for (const name of ["uniswap", "sushiswap", "balancer"] as const) {
     it("bounds the loss of a withdrawal sandwiched inside the allowance", async function () {
       const { v, venue, adapter, twap, deadline, depositBounds, withdrawBounds } = await setup();
       const d = depositBounds(10_000n * E18, MAX_SLIPPAGE_BPS);
-      await (await adapter.addLiquidity(v.tokenAddress, v.baseAddress, d.tokenAmount, d.baseAmount, d.tokenMin, d.baseMin, await deadline())).wait();
+      await (
+        await adapter.addLiquidity(
+          v.tokenAddress,
+          v.baseAddress,
+          d.tokenAmount,
+          d.baseAmount,
+          d.tokenMin,
+          d.baseMin,
+          await deadline(),
+        )
+      ).wait();
       const w = await withdrawBounds(MAX_SLIPPAGE_BPS);
       const fair = valueAt(w.token, w.base, twap);
       const r = await venue.reserves();
       await venue.swap("token", (r.token * 40n) / BPS);
-      const before = { token: await v.token.balanceOf(v.allocator), base: await v.world.weth.balanceOf(v.allocator) };
-      await (await adapter.removeLiquidity(v.tokenAddress, v.baseAddress, w.liquidity, w.tokenMin, w.baseMin, await deadline())).wait();
+      const before = {
+        token: await v.token.balanceOf(v.allocator),
+        base: await v.world.weth.balanceOf(v.allocator),
+      };
+      await (
+        await adapter.removeLiquidity(
+          v.tokenAddress,
+          v.baseAddress,
+          w.liquidity,
+          w.tokenMin,
+          w.baseMin,
+          await deadline(),
+        )
+      ).wait();
       const received = valueAt(
         (await v.token.balanceOf(v.allocator)) - before.token,
         (await v.world.weth.balanceOf(v.allocator)) - before.base,

@@ -43,10 +43,16 @@ function votesFor(cycle: number): Record<TokenName, Votes> {
 }
 
 async function swapOn(p: Protocol, pair: Pair, venue: VenueName, tokenIn: boolean, amount: bigint) {
-  const [from, to] = tokenIn ? [pair.tokenAddress, pair.baseAddress] : [pair.baseAddress, pair.tokenAddress];
-  if (venue === "balancer") return (await swapBalancer(p.world.balancer, pair.balancerPool, from, to, amount, p.trader)).amountOut;
-  const [v, lp] = venue === "uniswap" ? [p.world.uniswap, pair.uniswapPair] : [p.world.sushiswap, pair.sushiPair];
-  return (await swapV2(v, lp, tokenIn ? (pair.token as never) : pair.base, amount, p.trader)).amountOut;
+  const [from, to] = tokenIn
+    ? [pair.tokenAddress, pair.baseAddress]
+    : [pair.baseAddress, pair.tokenAddress];
+  if (venue === "balancer")
+    return (await swapBalancer(p.world.balancer, pair.balancerPool, from, to, amount, p.trader))
+      .amountOut;
+  const [v, lp] =
+    venue === "uniswap" ? [p.world.uniswap, pair.uniswapPair] : [p.world.sushiswap, pair.sushiPair];
+  return (await swapV2(v, lp, tokenIn ? (pair.token as never) : pair.base, amount, p.trader))
+    .amountOut;
 }
 
 /** A week of traders: a round trip of ~2% of each pool's token reserve, on every venue. */
@@ -54,7 +60,13 @@ async function tradeWeek(p: Protocol) {
   for (const name of TOKEN_NAMES) {
     const pair = p.pairs[name];
     for (const venue of VENUE_NAMES) {
-      const out = await swapOn(p, pair, venue, true, (await p.pairs[name].token.balanceOf(p.trader)) / 2_000n);
+      const out = await swapOn(
+        p,
+        pair,
+        venue,
+        true,
+        (await p.pairs[name].token.balanceOf(p.trader)) / 2_000n,
+      );
       await swapOn(p, pair, venue, false, out);
     }
   }
@@ -93,20 +105,30 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         // TKB rallies 30% on every venue: the next withdrawal of TKB comes back short.
         for (const venue of VENUE_NAMES) {
           const pair = p.pairs.TKB;
-          const baseReserve = venue === "balancer"
-            ? (await p.world.balancer.vault.getPoolTokens(pair.balancerPool.poolId))[1][BigInt(pair.tokenAddress) < BigInt(pair.baseAddress) ? 1 : 0]
-            : await pair.base.balanceOf(venue === "uniswap" ? pair.uniswapPair : pair.sushiPair);
+          const baseReserve =
+            venue === "balancer"
+              ? (await p.world.balancer.vault.getPoolTokens(pair.balancerPool.poolId))[1][
+                  BigInt(pair.tokenAddress) < BigInt(pair.baseAddress) ? 1 : 0
+                ]
+              : await pair.base.balanceOf(venue === "uniswap" ? pair.uniswapPair : pair.sushiPair);
           await swapOn(p, pair, venue, false, (baseReserve * 1_402n) / 10_000n); // sqrt(1.3) - 1
         }
         await setVotes(p, reactorOf("TKB"), { uniswap: 1n }); // and the LDs concentrate it
       }
       if (cycle === 5) {
         // Carol asks for half of her tTKC back: the rollover must free it.
-        await (await reactorOf("TKC").connect(carol).requestRedeem(50_000n * E18, carol.address, carol.address)).wait();
+        await (
+          await reactorOf("TKC")
+            .connect(carol)
+            .requestRedeem(50_000n * E18, carol.address, carol.address)
+        ).wait();
       }
 
       const receipts = await rollover(p);
-      const events = parsed(p, receipts.flatMap((r) => r!.logs));
+      const events = parsed(
+        p,
+        receipts.flatMap((r) => r!.logs),
+      );
       const sum = (name: string, field: string) =>
         events.filter((e) => e.name === name).reduce((s, e) => s + BigInt(e.args[field]), 0n);
 
@@ -118,7 +140,11 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         const values = {} as Record<VenueName, bigint>;
         let total = 0n;
         for (const venue of VENUE_NAMES) {
-          const [, fairToken, fairBase] = await p.adapters[venue].positionAt(pair.tokenAddress, pair.baseAddress, price);
+          const [, fairToken, fairBase] = await p.adapters[venue].positionAt(
+            pair.tokenAddress,
+            pair.baseAddress,
+            price,
+          );
           values[venue] = fairToken + (fairBase * Q112) / price;
           total += values[venue];
         }
@@ -127,9 +153,17 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         const cells: string[] = [];
         for (const venue of VENUE_NAMES) {
           const share = total === 0n ? 0n : (values[venue] * BPS) / total;
-          const wanted = cycle === 4 && name === "TKB" ? (venue === "uniswap" ? BPS : 0n) : ((v[venue] ?? 0n) * BPS) / totalVotes;
+          const wanted =
+            cycle === 4 && name === "TKB"
+              ? venue === "uniswap"
+                ? BPS
+                : 0n
+              : ((v[venue] ?? 0n) * BPS) / totalVotes;
           cells.push(`${venue} ${Number(share) / 100}% (vote ${Number(wanted) / 100}%)`);
-          expect(share, `cycle ${cycle} ${name} ${venue}`).to.be.closeTo(wanted, ALLOCATION_TOLERANCE_BPS);
+          expect(share, `cycle ${cycle} ${name} ${venue}`).to.be.closeTo(
+            wanted,
+            ALLOCATION_TOLERANCE_BPS,
+          );
         }
         summary[`c${cycle} ${name}`] = { allocation: cells.join(", ") };
       }
@@ -142,7 +176,9 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         const tokenFees = mine.reduce((s2, e) => s2 + e.args.tokenAmount, 0n);
         const baseFees = mine.reduce((s2, e) => s2 + e.args.baseAmount, 0n);
         const baseUnits = name === "TKC" ? 6 : 18;
-        feeCells.push(`${name}: ${ethers.formatUnits(tokenFees, 18)} + ${ethers.formatUnits(baseFees, baseUnits)} ${name === "TKC" ? "USDC" : "WETH"}`);
+        feeCells.push(
+          `${name}: ${ethers.formatUnits(tokenFees, 18)} + ${ethers.formatUnits(baseFees, baseUnits)} ${name === "TKC" ? "USDC" : "WETH"}`,
+        );
       }
       summary[`c${cycle} fees`] = { allocation: feeCells.join("; ") || "none" };
       summary[`c${cycle} losses`] = {
@@ -160,7 +196,12 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         expect(sum("LossCoveredBySlash", "toke")).to.be.greaterThan(0n);
       }
       // Custody: the allocator holds nothing between calls.
-      for (const asset of [p.world.weth, p.usdc, p.toke, ...TOKEN_NAMES.map((n) => p.pairs[n].token)]) {
+      for (const asset of [
+        p.world.weth,
+        p.usdc,
+        p.toke,
+        ...TOKEN_NAMES.map((n) => p.pairs[n].token),
+      ]) {
         expect(await asset.balanceOf(p.allocator)).to.equal(0n);
       }
       // Solvency: each Reactor's tAssets are backed by idle assets, its venue principal at
@@ -171,12 +212,18 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         const price = await p.oracle.consult(pair.tokenAddress, pair.baseAddress);
         let backing = (await reactor.idleAssets()) + (await p.allocator.treasuryDebt(reactor));
         for (const venue of VENUE_NAMES) {
-          const [, fairToken, fairBase] = await p.adapters[venue].positionAt(pair.tokenAddress, pair.baseAddress, price);
+          const [, fairToken, fairBase] = await p.adapters[venue].positionAt(
+            pair.tokenAddress,
+            pair.baseAddress,
+            price,
+          );
           backing += fairToken + (fairBase * Q112) / price; // the base side is the base Reactor's,
           // but at the TWAP it is worth this much of the token: a pair-level check.
         }
         const owed = await reactor.convertToAssets(await reactor.totalSupply());
-        expect(backing, `cycle ${cycle} ${name} solvent`).to.be.greaterThanOrEqual((owed * 99n) / 100n);
+        expect(backing, `cycle ${cycle} ${name} solvent`).to.be.greaterThanOrEqual(
+          (owed * 99n) / 100n,
+        );
       }
     }
 

@@ -59,7 +59,10 @@ describe("LDStaking.slash (loss waterfall step 2)", function () {
     await expect(d.staking.connect(mallory).slash(reactor, 1n, mallory.address))
       .to.be.revertedWithCustomError(d.staking, "LDStakingOnlySlasher")
       .withArgs(mallory.address);
-    await expect(d.staking.setSlasher(mallory.address)).to.be.revertedWithCustomError(d.staking, "LDStakingSlasherSet");
+    await expect(d.staking.setSlasher(mallory.address)).to.be.revertedWithCustomError(
+      d.staking,
+      "LDStakingSlasherSet",
+    );
 
     const to = d.users[5].address;
     const before = await d.toke.balanceOf(to);
@@ -68,6 +71,8 @@ describe("LDStaking.slash (loss waterfall step 2)", function () {
     expect((await d.toke.balanceOf(to)) - before).to.equal(100n * E18 - 100n);
     expect(await d.staking.isListed(reactor)).to.equal(true);
     // An unlisted Reactor has nothing to slash.
-    expect(await d.staking.connect(d.slasher).slash.staticCall(d.users[6].address, 1n, to)).to.equal(0n);
+    expect(
+      await d.staking.connect(d.slasher).slash.staticCall(d.users[6].address, 1n, to),
+    ).to.equal(0n);
   });
 });

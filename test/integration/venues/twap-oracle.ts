@@ -18,7 +18,8 @@ const { ethers, networkHelpers } = await network.create();
 const fixture = () => venueFixture(ethers);
 
 /** The pair's own UQ112x112 price of the token in the base: (baseReserve << 112) / tokenReserve. */
-const pairPrice = (tokenReserve: bigint, baseReserve: bigint) => (baseReserve << 112n) / tokenReserve;
+const pairPrice = (tokenReserve: bigint, baseReserve: bigint) =>
+  (baseReserve << 112n) / tokenReserve;
 
 describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
   async function setup() {
@@ -38,9 +39,14 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     const Oracle = await ethers.getContractFactory("TwapOracle");
     const factory = await v.world.uniswap.factory.getAddress();
     const g = await v.roles.getAddress();
-    const deploy = (a: string, b: string, min: bigint, max: bigint, age: bigint) => Oracle.deploy(a, b, min, max, age);
-    await expect(deploy(ZeroAddress, g, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE)).to.be.revertedWithCustomError(Oracle, "TwapOracleZeroAddress");
-    await expect(deploy(factory, ZeroAddress, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE)).to.be.revertedWithCustomError(Oracle, "RoleGatedZeroRoles");
+    const deploy = (a: string, b: string, min: bigint, max: bigint, age: bigint) =>
+      Oracle.deploy(a, b, min, max, age);
+    await expect(
+      deploy(ZeroAddress, g, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE),
+    ).to.be.revertedWithCustomError(Oracle, "TwapOracleZeroAddress");
+    await expect(
+      deploy(factory, ZeroAddress, MIN_WINDOW, MAX_WINDOW, MAX_FEED_AGE),
+    ).to.be.revertedWithCustomError(Oracle, "RoleGatedZeroRoles");
     for (const [min, max, age] of [
       [9n * 60n, MAX_WINDOW, MAX_FEED_AGE], // window under the 10-minute floor
       [MIN_WINDOW, MIN_WINDOW, MAX_FEED_AGE], // max not above min
@@ -65,11 +71,17 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
       .to.be.revertedWithCustomError(oracle, "TwapOracleNoPair")
       .withArgs(otherAddress, v.baseAddress);
     await (await v.world.uniswap.factory.createPair(otherAddress, v.baseAddress)).wait();
-    await expect(oracle.track(otherAddress, v.baseAddress)).to.be.revertedWithCustomError(oracle, "TwapOracleNoPair");
+    await expect(oracle.track(otherAddress, v.baseAddress)).to.be.revertedWithCustomError(
+      oracle,
+      "TwapOracleNoPair",
+    );
     await expect(oracle.consult(otherAddress, v.baseAddress))
       .to.be.revertedWithCustomError(oracle, "TwapOracleNotTracked")
       .withArgs(otherAddress, v.baseAddress);
-    await expect(oracle.update(otherAddress, v.baseAddress)).to.be.revertedWithCustomError(oracle, "TwapOracleNotTracked");
+    await expect(oracle.update(otherAddress, v.baseAddress)).to.be.revertedWithCustomError(
+      oracle,
+      "TwapOracleNotTracked",
+    );
   });
 
   it("has no answer until an observation is at least minWindow old", async function () {
@@ -79,7 +91,9 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
       .to.be.revertedWithCustomError(oracle, "TwapOracleStale")
       .withArgs(v.tokenAddress, v.baseAddress, MIN_WINDOW - 1n);
     await networkHelpers.time.increaseTo(t0 + MIN_WINDOW);
-    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(pairPrice(SEED_TOKEN, SEED_BASE));
+    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(
+      pairPrice(SEED_TOKEN, SEED_BASE),
+    );
   });
 
   it("answers the time-weighted average of the pair's price over the window", async function () {
@@ -95,7 +109,9 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     // The swap's approval mined a block first: find when the new price started.
     const [, , swapTime] = await v.uniswapPair.getReserves();
     const tp = BigInt(swapTime);
-    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal((p0 * (tp - t0) + p1 * (t0 + 1800n - tp)) / 1800n);
+    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(
+      (p0 * (tp - t0) + p1 * (t0 + 1800n - tp)) / 1800n,
+    );
   });
 
   it("is not moved by a price manipulation in the block it is read", async function () {
@@ -115,10 +131,16 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     const { v, oracle, t0, reserves } = await setup();
     // Too early: nothing recorded.
     await networkHelpers.time.setNextBlockTimestamp(t0 + MIN_WINDOW - 1n);
-    await expect(oracle.update(v.tokenAddress, v.baseAddress)).to.not.emit(oracle, "ObservationRecorded");
+    await expect(oracle.update(v.tokenAddress, v.baseAddress)).to.not.emit(
+      oracle,
+      "ObservationRecorded",
+    );
     const p0 = pairPrice(SEED_TOKEN, SEED_BASE);
     await networkHelpers.time.setNextBlockTimestamp(t0 + MIN_WINDOW);
-    await expect(oracle.update(v.tokenAddress, v.baseAddress)).to.emit(oracle, "ObservationRecorded");
+    await expect(oracle.update(v.tokenAddress, v.baseAddress)).to.emit(
+      oracle,
+      "ObservationRecorded",
+    );
     const t1 = t0 + MIN_WINDOW;
     // Move the price right after the second observation.
     await swapV2(v.world.uniswap, v.uniswapPair, v.world.weth, 50n * E18, v.trader);
@@ -140,7 +162,9 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     const { v, oracle, t0 } = await setup();
     const feed = await ethers.deployContract("MockPriceFeed");
     await networkHelpers.time.increaseTo(t0 + MAX_WINDOW);
-    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(pairPrice(SEED_TOKEN, SEED_BASE));
+    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(
+      pairPrice(SEED_TOKEN, SEED_BASE),
+    );
     await networkHelpers.time.increaseTo(t0 + MAX_WINDOW + 1n);
     await expect(oracle.consult(v.tokenAddress, v.baseAddress))
       .to.be.revertedWithCustomError(oracle, "TwapOracleStale")
@@ -152,7 +176,9 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     await expect(oracle.connect(v.governance).setFallbackFeed(v.tokenAddress, v.baseAddress, feed))
       .to.emit(oracle, "FallbackFeedSet")
       .withArgs(v.tokenAddress, v.baseAddress, await feed.getAddress());
-    expect(await oracle.fallbackFeed(v.tokenAddress, v.baseAddress)).to.equal(await feed.getAddress());
+    expect(await oracle.fallbackFeed(v.tokenAddress, v.baseAddress)).to.equal(
+      await feed.getAddress(),
+    );
 
     const feedPrice = priceX112(500n, 1n); // 0.002
     // Reads run at the latest block's time: pin it to know the feed's age exactly.
@@ -162,13 +188,21 @@ describe("TwapOracle (Uniswap V2 cumulative prices)", function () {
     expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(feedPrice);
     await networkHelpers.time.setNextBlockTimestamp(t + 1n);
     await (await feed.set(feedPrice, t - MAX_FEED_AGE)).wait(); // one second too old now
-    await expect(oracle.consult(v.tokenAddress, v.baseAddress)).to.be.revertedWithCustomError(oracle, "TwapOracleStale");
+    await expect(oracle.consult(v.tokenAddress, v.baseAddress)).to.be.revertedWithCustomError(
+      oracle,
+      "TwapOracleStale",
+    );
     await (await feed.set(0n, t + 2n)).wait();
-    await expect(oracle.consult(v.tokenAddress, v.baseAddress)).to.be.revertedWithCustomError(oracle, "TwapOracleStale");
+    await expect(oracle.consult(v.tokenAddress, v.baseAddress)).to.be.revertedWithCustomError(
+      oracle,
+      "TwapOracleStale",
+    );
 
     // A keeper's update restores the TWAP after minWindow.
     await (await oracle.update(v.tokenAddress, v.baseAddress)).wait();
     await networkHelpers.time.increase(MIN_WINDOW);
-    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(pairPrice(SEED_TOKEN, SEED_BASE));
+    expect(await oracle.consult(v.tokenAddress, v.baseAddress)).to.equal(
+      pairPrice(SEED_TOKEN, SEED_BASE),
+    );
   });
 });

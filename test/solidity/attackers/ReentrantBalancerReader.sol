@@ -41,7 +41,8 @@ contract ReentrantBalancerReader {
 
     /// @notice Joins with `amounts` (pool order) already held by this contract.
     function join(address[] calldata assets, uint256[] calldata amounts) external {
-        for (uint256 i; i < assets.length; ++i) IERC20(assets[i]).approve(address(_vault), amounts[i]);
+        for (uint256 i; i < assets.length; ++i)
+            IERC20(assets[i]).approve(address(_vault), amounts[i]);
         _vault.joinPool(
             _poolId,
             address(this),

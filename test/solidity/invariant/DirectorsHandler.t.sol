@@ -66,18 +66,29 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
 
     // ------------------------------------------------------------------ LD actions
 
-    function stake(uint256 actorSeed, uint256 reactorSeed, uint256 amount) external watchClaimables {
+    function stake(
+        uint256 actorSeed,
+        uint256 reactorSeed,
+        uint256 amount
+    ) external watchClaimables {
         address a = _actor(actorSeed);
         Reactor r = stakeable(reactorSeed);
         amount = bound(amount, 1, MAX_AMOUNT);
         (uint256 total, ) = staking.stakeOf(address(r), a);
-        bool fresh = total == 0 && staking.earned(address(r), a) == 0 && staking.exitOf(address(r), a).units == 0;
+        bool fresh =
+            total == 0 &&
+                staking.earned(address(r), a) == 0 &&
+                staking.exitOf(address(r), a).units == 0;
         vm.prank(a);
         staking.stake(address(r), amount, a);
         if (fresh && staking.earned(address(r), a) != 0) ++freshStakerEarned;
     }
 
-    function requestUnstake(uint256 actorSeed, uint256 reactorSeed, uint256 amount) external watchClaimables {
+    function requestUnstake(
+        uint256 actorSeed,
+        uint256 reactorSeed,
+        uint256 amount
+    ) external watchClaimables {
         address a = _actor(actorSeed);
         Reactor r = stakeable(reactorSeed);
         (uint256 total, ) = staking.stakeOf(address(r), a);
@@ -92,7 +103,12 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         staking.withdraw(address(stakeable(reactorSeed)), a);
     }
 
-    function transferStake(uint256 fromSeed, uint256 toSeed, uint256 reactorSeed, uint256 amount) external watchClaimables {
+    function transferStake(
+        uint256 fromSeed,
+        uint256 toSeed,
+        uint256 reactorSeed,
+        uint256 amount
+    ) external watchClaimables {
         address from = _actor(fromSeed);
         Reactor r = stakeable(reactorSeed);
         (uint256 total, ) = staking.stakeOf(address(r), from);
@@ -102,14 +118,23 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
     }
 
     /// @dev A valid vote: up to 3 venues, shares summing to at most 10,000.
-    function vote(uint256 actorSeed, uint256 reactorSeed, uint256 sharesSeed, uint256 count) external watchClaimables {
+    function vote(
+        uint256 actorSeed,
+        uint256 reactorSeed,
+        uint256 sharesSeed,
+        uint256 count
+    ) external watchClaimables {
         count = bound(count, 0, 3);
         bytes32[] memory ids = new bytes32[](count);
         uint16[] memory shares = new uint16[](count);
         uint256 left = BPS;
         for (uint256 i; i < count; ++i) {
             ids[i] = venueIds[(sharesSeed + i) % 3];
-            uint256 s = bound(uint256(keccak256(abi.encode(sharesSeed, i))), 1, left - (count - 1 - i));
+            uint256 s = bound(
+                uint256(keccak256(abi.encode(sharesSeed, i))),
+                1,
+                left - (count - 1 - i)
+            );
             shares[i] = uint16(s);
             left -= s;
         }
@@ -133,7 +158,8 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
 
     /// @dev A vote for a venue not allowed on the Reactor must be refused.
     function voteDisallowed(uint256 actorSeed, uint256 reactorSeed, bytes32 venue) external {
-        if (venue == venueIds[0] || venue == venueIds[1] || venue == venueIds[2]) venue = bytes32("curve");
+        if (venue == venueIds[0] || venue == venueIds[1] || venue == venueIds[2])
+            venue = bytes32("curve");
         bytes32[] memory ids = new bytes32[](1);
         uint16[] memory shares = new uint16[](1);
         ids[0] = venue;
@@ -144,14 +170,22 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         } catch {}
     }
 
-    function delegate(uint256 actorSeed, uint256 reactorSeed, uint256 toSeed) external watchClaimables {
+    function delegate(
+        uint256 actorSeed,
+        uint256 reactorSeed,
+        uint256 toSeed
+    ) external watchClaimables {
         vm.prank(_actor(actorSeed));
         staking.delegate(address(stakeable(reactorSeed)), _actor(toSeed));
     }
 
     // ------------------------------------------------------------------ LP actions
 
-    function deposit(uint256 actorSeed, uint256 reactorSeed, uint256 amount) external watchClaimables {
+    function deposit(
+        uint256 actorSeed,
+        uint256 reactorSeed,
+        uint256 amount
+    ) external watchClaimables {
         address a = _actor(actorSeed);
         uint256 which = reactorSeed % 3;
         if (which == 0) {
@@ -171,7 +205,12 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         }
     }
 
-    function transferTAsset(uint256 fromSeed, uint256 toSeed, uint256 reactorSeed, uint256 amount) external watchClaimables {
+    function transferTAsset(
+        uint256 fromSeed,
+        uint256 toSeed,
+        uint256 reactorSeed,
+        uint256 amount
+    ) external watchClaimables {
         address from = _actor(fromSeed);
         Reactor r = _reactor(reactorSeed);
         amount = bound(amount, 1, r.balanceOf(from));
@@ -179,7 +218,11 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         r.transfer(_actor(toSeed), amount);
     }
 
-    function requestRedeem(uint256 actorSeed, uint256 reactorSeed, uint256 amount) external watchClaimables {
+    function requestRedeem(
+        uint256 actorSeed,
+        uint256 reactorSeed,
+        uint256 amount
+    ) external watchClaimables {
         address a = _actor(actorSeed);
         Reactor r = _reactor(reactorSeed);
         amount = bound(amount, 1, r.balanceOf(a));
@@ -227,7 +270,8 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         ++rollovers;
         for (uint256 i; i < ACTORS; ++i) {
             for (uint256 j; j < 2; ++j) {
-                if (late[i][j] && staking.earned(address(rs[j]), _actors[i]) != before[i][j]) ++lateStakerEarned;
+                if (late[i][j] && staking.earned(address(rs[j]), _actors[i]) != before[i][j])
+                    ++lateStakerEarned;
             }
         }
     }
@@ -277,6 +321,11 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
 
     function _reactor(uint256 seed) private view returns (Reactor) {
         uint256 which = seed % 3;
-        return which == 0 ? rA : which == 1 ? rB : rT;
+        return
+            which == 0
+                ? rA
+                : which == 1
+                    ? rB
+                    : rT;
     }
 }

@@ -5,7 +5,14 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Reactor} from "../../../contracts/core/Reactor.sol";
 import {VoteTallyLib, VOTE_SLOTS} from "../../../contracts/libraries/VoteTallyLib.sol";
 import {InvariantBase} from "../utils/Vm.sol";
-import {ACTOR_0, ACTOR_1, ACTOR_2, ACTOR_3, ACTOR_TOKE, DirectorsHandler} from "./DirectorsHandler.t.sol";
+import {
+    ACTOR_0,
+    ACTOR_1,
+    ACTOR_2,
+    ACTOR_3,
+    ACTOR_TOKE,
+    DirectorsHandler
+} from "./DirectorsHandler.t.sol";
 
 /// @title LD staking, votes and emissions invariants
 /// @notice Spec (ids from notes/security.md), checked after every handler call:
@@ -21,7 +28,6 @@ import {ACTOR_0, ACTOR_1, ACTOR_2, ACTOR_3, ACTOR_TOKE, DirectorsHandler} from "
 ///     fresh staker's claimable is 0; a late staker earns nothing for the cycle it joined late;
 ///     no claimable ever decreases without a claim.
 contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
-
     error NotAnActor(address who);
 
     function setUp() public {
@@ -48,7 +54,11 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
             (uint256 total, ) = staking.totalStake(address(stakeable(j)));
             staked += total;
         }
-        assertEq(IERC20(address(toke)).balanceOf(address(staking)), staked + requested, "5: staking holds stake + requests");
+        assertEq(
+            IERC20(address(toke)).balanceOf(address(staking)),
+            staked + requested,
+            "5: staking holds stake + requests"
+        );
     }
 
     function invariant_7_votes() public view {
@@ -82,7 +92,8 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
                     wantNext[s] += nextPower[i] * bps;
                 }
             }
-            (uint256[VOTE_SLOTS] memory active_, uint256[VOTE_SLOTS] memory next_) = staking.tallies(r);
+            (uint256[VOTE_SLOTS] memory active_, uint256[VOTE_SLOTS] memory next_) = staking
+                .tallies(r);
             uint256 sum;
             for (uint256 s; s < VOTE_SLOTS; ++s) {
                 assertEq(active_[s], wantActive[s], "7: tally = sum of power x share (active)");

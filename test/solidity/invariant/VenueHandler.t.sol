@@ -23,7 +23,9 @@ contract TestFixedVotes is IStakeDirectory {
         _venue = venue;
     }
 
-    function venueWeights(address) external view returns (bytes32[] memory ids, uint256[] memory weights) {
+    function venueWeights(
+        address
+    ) external view returns (bytes32[] memory ids, uint256[] memory weights) {
         ids = new bytes32[](1);
         weights = new uint256[](1);
         ids[0] = _venue;
@@ -110,7 +112,9 @@ contract VenueHandler is TestBase {
 
     function deposit(uint256 seed, uint256 amount, bool toBase) external {
         address actor = _actors[seed % ACTORS];
-        (Reactor reactor, TestERC20 asset, uint256 max) = toBase ? (tBase, base, MAX_BASE) : (tToken, token, MAX_TOKEN);
+        (Reactor reactor, TestERC20 asset, uint256 max) = toBase
+            ? (tBase, base, MAX_BASE)
+            : (tToken, token, MAX_TOKEN);
         if (reactor.paused()) return;
         amount = bound(amount, 1e15, max);
         asset.mint(actor, amount);
@@ -145,8 +149,12 @@ contract VenueHandler is TestBase {
     function trade(uint256 amountBps, bool sellToken) external {
         (uint112 r0, uint112 r1, ) = pair.getReserves();
         bool tokenIs0 = address(token) < address(base);
-        (uint256 rToken, uint256 rBase) = tokenIs0 ? (uint256(r0), uint256(r1)) : (uint256(r1), uint256(r0));
-        (uint256 rIn, uint256 rOut, TestERC20 input) = sellToken ? (rToken, rBase, token) : (rBase, rToken, base);
+        (uint256 rToken, uint256 rBase) = tokenIs0
+            ? (uint256(r0), uint256(r1))
+            : (uint256(r1), uint256(r0));
+        (uint256 rIn, uint256 rOut, TestERC20 input) = sellToken
+            ? (rToken, rBase, token)
+            : (rBase, rToken, base);
         uint256 amountIn = (rIn * bound(amountBps, 1, MAX_TRADE_BPS)) / BPS;
         if (amountIn == 0) return;
         uint256 amountOut = V2MathLib.getAmountOut(amountIn, rIn, rOut);
@@ -182,22 +190,40 @@ contract VenueHandler is TestBase {
         vm.startPrank(OUTSIDER);
         bool ok;
         uint256 pick = which % 10;
-        if (pick == 0) (ok, ) = address(allocator).call(abi.encodeCall(allocator.rebalance, (address(tToken), 0, block.timestamp)));
-        else if (pick == 1) (ok, ) = address(allocator).call(abi.encodeCall(allocator.setBounds, (500, 0)));
-        else if (pick == 2) (ok, ) = address(allocator).call(abi.encodeCall(allocator.setStakeDirectory, (OUTSIDER)));
+        if (pick == 0)
+            (ok, ) = address(allocator).call(
+                abi.encodeCall(allocator.rebalance, (address(tToken), 0, block.timestamp))
+            );
+        else if (pick == 1)
+            (ok, ) = address(allocator).call(abi.encodeCall(allocator.setBounds, (500, 0)));
+        else if (pick == 2)
+            (ok, ) = address(allocator).call(
+                abi.encodeCall(allocator.setStakeDirectory, (OUTSIDER))
+            );
         else if (pick == 3) {
             (ok, ) = address(adapter).call(
-                abi.encodeCall(adapter.addLiquidity, (address(token), address(base), 1, 1, 0, 0, block.timestamp))
+                abi.encodeCall(
+                    adapter.addLiquidity,
+                    (address(token), address(base), 1, 1, 0, 0, block.timestamp)
+                )
             );
         } else if (pick == 4) {
             (ok, ) = address(adapter).call(
-                abi.encodeCall(adapter.removeLiquidity, (address(token), address(base), 1, 0, 0, block.timestamp))
+                abi.encodeCall(
+                    adapter.removeLiquidity,
+                    (address(token), address(base), 1, 0, 0, block.timestamp)
+                )
             );
-        } else if (pick == 5) (ok, ) = address(treasury).call(abi.encodeCall(treasury.coverLoss, (address(base), 1)));
+        } else if (pick == 5)
+            (ok, ) = address(treasury).call(abi.encodeCall(treasury.coverLoss, (address(base), 1)));
         else if (pick == 6) (ok, ) = address(tToken).call(abi.encodeCall(tToken.pullAssets, (1)));
-        else if (pick == 7) (ok, ) = address(manager).call(abi.encodeCall(manager.setAllocator, (OUTSIDER)));
+        else if (pick == 7)
+            (ok, ) = address(manager).call(abi.encodeCall(manager.setAllocator, (OUTSIDER)));
         else if (pick == 8) (ok, ) = address(allocator).call(abi.encodeCall(allocator.pause, ()));
-        else (ok, ) = address(manager).call(abi.encodeCall(manager.processReactorsWithBounds, (1, 0, block.timestamp)));
+        else
+            (ok, ) = address(manager).call(
+                abi.encodeCall(manager.processReactorsWithBounds, (1, 0, block.timestamp))
+            );
         vm.stopPrank();
         if (ok) ++unauthorizedSuccesses;
     }
@@ -218,7 +244,8 @@ contract VenueHandler is TestBase {
         for (uint256 i; i < ACTORS; ++i) {
             address actor = _actors[i];
             if (reactor.pendingRedeemRequest(0, actor) == 0) continue;
-            if (completedRollovers - requestedAt[address(reactor)][actor] >= EXIT_ROLLOVERS) ++lateExits;
+            if (completedRollovers - requestedAt[address(reactor)][actor] >= EXIT_ROLLOVERS)
+                ++lateExits;
         }
     }
 }

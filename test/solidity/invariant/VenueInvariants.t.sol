@@ -64,12 +64,24 @@ contract VenueInvariantsTest is InvariantBase {
         token = new TestERC20("Token", "TKN", 18);
         base = new TestERC20("Wrapped Ether", "WETH", 18);
         TestERC20 toke = new TestERC20("TOKE", "TOKE", 18);
-        tBase = new Reactor(IERC20Metadata(address(base)), ICycleManager(address(manager)), r, address(treasury));
-        tToken = new Reactor(IERC20Metadata(address(token)), ICycleManager(address(manager)), r, address(treasury));
+        tBase = new Reactor(
+            IERC20Metadata(address(base)),
+            ICycleManager(address(manager)),
+            r,
+            address(treasury)
+        );
+        tToken = new Reactor(
+            IERC20Metadata(address(token)),
+            ICycleManager(address(manager)),
+            r,
+            address(treasury)
+        );
         manager.addReactor(address(tBase));
         manager.addReactor(address(tToken));
 
-        address factory = _deploy(VmCode(address(vm)).getCode("UniswapV2Factory.sol:UniswapV2Factory"));
+        address factory = _deploy(
+            VmCode(address(vm)).getCode("UniswapV2Factory.sol:UniswapV2Factory")
+        );
         pair = IUniswapV2Pair(ISushiFactory(factory).createPair(address(token), address(base)));
         token.mint(address(pair), SEED_TOKEN);
         base.mint(address(pair), SEED_BASE);
@@ -77,7 +89,15 @@ contract VenueInvariantsTest is InvariantBase {
 
         oracle = new TwapOracle(factory, r, 30 minutes, 2 days, 1 days);
         oracle.track(address(token), address(base));
-        allocator = new LiquidityAllocator(r, address(manager), address(oracle), address(treasury), address(toke), 100, 100);
+        allocator = new LiquidityAllocator(
+            r,
+            address(manager),
+            address(oracle),
+            address(treasury),
+            address(toke),
+            100,
+            100
+        );
         adapter = new UniswapV2StyleAdapter(address(allocator), factory);
         allocator.registerVenue(VENUE, address(adapter));
         allocator.setStakeDirectory(address(new TestFixedVotes(VENUE)));
@@ -87,7 +107,18 @@ contract VenueInvariantsTest is InvariantBase {
         treasury.setLossCover(address(allocator));
         manager.setAllocator(address(allocator));
 
-        handler = new VenueHandler(tToken, tBase, manager, treasury, allocator, adapter, oracle, pair, token, base);
+        handler = new VenueHandler(
+            tToken,
+            tBase,
+            manager,
+            treasury,
+            allocator,
+            adapter,
+            oracle,
+            pair,
+            token,
+            base
+        );
         targetContract(address(handler));
     }
 
@@ -106,7 +137,11 @@ contract VenueInvariantsTest is InvariantBase {
         assertEq(handler.rolloverFailures(), 0, "second rollover completed");
         handler.claim(0, false);
         assertEq(tToken.balanceOf(address(uint160(0x2000))), 0, "exited in full");
-        assertEq(handler.rolloverFailures() + handler.claimFailures() + handler.lateExits(), 0, "live");
+        assertEq(
+            handler.rolloverFailures() + handler.claimFailures() + handler.lateExits(),
+            0,
+            "live"
+        );
     }
 
     /// @dev Regression (found by this suite): after the token's price rose, the base side of the
@@ -119,9 +154,16 @@ contract VenueInvariantsTest is InvariantBase {
             322443215997683419686907099492864770425159299583731239249836894311637500666,
             true
         );
-        handler.deposit(2607, type(uint256).max - 1461479336585704387580543296998010371294426562561, false);
+        handler.deposit(
+            2607,
+            type(uint256).max - 1461479336585704387580543296998010371294426562561,
+            false
+        );
         handler.rollover();
-        handler.trade(44353002372087298962344491911088228694682263025922258955699882262090399875071, false);
+        handler.trade(
+            44353002372087298962344491911088228694682263025922258955699882262090399875071,
+            false
+        );
         handler.trade(92500246205692, false);
         handler.requestRedeem(18165, 7596, true);
         handler.rollover();
@@ -134,18 +176,43 @@ contract VenueInvariantsTest is InvariantBase {
         for (uint256 i; i < 2; ++i) {
             Reactor reactor = i == 0 ? tToken : tBase;
             uint256 owed = reactor.convertToAssets(reactor.totalSupply());
-            assertLe(owed, reactor.idleAssets() + reactor.deployedAssets(), "1: supply x rate <= idle + deployed");
+            assertLe(
+                owed,
+                reactor.idleAssets() + reactor.deployedAssets(),
+                "1: supply x rate <= idle + deployed"
+            );
         }
         ILiquidityAllocator.Principal memory p = allocator.principalOf(address(tToken), VENUE);
-        assertEq(tToken.deployedAssets(), p.token + allocator.treasuryDebt(address(tToken)), "1: token book = principal");
-        assertEq(tBase.deployedAssets(), p.base + allocator.treasuryDebt(address(tBase)), "1: base book = principal");
-        if (p.token != 0 || p.base != 0) assertTrue(pair.balanceOf(address(adapter)) != 0, "1: principal backed by LP");
+        assertEq(
+            tToken.deployedAssets(),
+            p.token + allocator.treasuryDebt(address(tToken)),
+            "1: token book = principal"
+        );
+        assertEq(
+            tBase.deployedAssets(),
+            p.base + allocator.treasuryDebt(address(tBase)),
+            "1: base book = principal"
+        );
+        if (p.token != 0 || p.base != 0)
+            assertTrue(pair.balanceOf(address(adapter)) != 0, "1: principal backed by LP");
     }
 
     function invariant_9_custody() public view {
-        assertEq(handler.custodyViolations(), 0, "9: allocator / adapter kept funds after a rollover");
-        assertEq(token.balanceOf(address(allocator)) + base.balanceOf(address(allocator)), 0, "9: allocator empty");
-        assertEq(token.balanceOf(address(adapter)) + base.balanceOf(address(adapter)), 0, "9: adapter holds LP only");
+        assertEq(
+            handler.custodyViolations(),
+            0,
+            "9: allocator / adapter kept funds after a rollover"
+        );
+        assertEq(
+            token.balanceOf(address(allocator)) + base.balanceOf(address(allocator)),
+            0,
+            "9: allocator empty"
+        );
+        assertEq(
+            token.balanceOf(address(adapter)) + base.balanceOf(address(adapter)),
+            0,
+            "9: adapter holds LP only"
+        );
     }
 
     function invariant_10_access() public view {

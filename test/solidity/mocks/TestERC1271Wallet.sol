@@ -13,7 +13,10 @@ contract TestERC1271Wallet is IERC1271 {
         owner = owner_;
     }
 
-    function isValidSignature(bytes32 hash, bytes calldata signature) external view returns (bytes4) {
+    function isValidSignature(
+        bytes32 hash,
+        bytes calldata signature
+    ) external view returns (bytes4) {
         (address signer, , ) = ECDSA.tryRecover(hash, signature);
         return signer == owner ? IERC1271.isValidSignature.selector : bytes4(0xffffffff);
     }

@@ -63,7 +63,21 @@ abstract contract DirectorsFixture {
     bytes32[3] internal venueIds = [bytes32("uniswap"), bytes32("sushiswap"), bytes32("balancer")];
 
     function _deployment() internal view returns (Deployment memory) {
-        return Deployment(roles, manager, toke, assetA, assetB, rA, rB, rT, venues, staking, feed, controller);
+        return
+            Deployment(
+                roles,
+                manager,
+                toke,
+                assetA,
+                assetB,
+                rA,
+                rB,
+                rT,
+                venues,
+                staking,
+                feed,
+                controller
+            );
     }
 
     function _use(Deployment memory d) internal {
@@ -110,7 +124,12 @@ abstract contract DirectorsFixture {
         manager.addReactor(address(rT));
 
         venues = new VenueRegistry(r, ICycleManager(address(manager)));
-        staking = new LDStaking(r, IERC20(address(toke)), ICycleManager(address(manager)), IVenueRegistry(address(venues)));
+        staking = new LDStaking(
+            r,
+            IERC20(address(toke)),
+            ICycleManager(address(manager)),
+            IVenueRegistry(address(venues))
+        );
         feed = new PriceFeed(r, address(toke), 30 days, 5_000, 0);
         controller = new EmissionController(
             r,
@@ -140,6 +159,12 @@ abstract contract DirectorsFixture {
     }
 
     function _newReactor(IERC20Metadata asset) private returns (Reactor) {
-        return new Reactor(asset, ICycleManager(address(manager)), IAccessControl(address(roles)), address(treasury));
+        return
+            new Reactor(
+                asset,
+                ICycleManager(address(manager)),
+                IAccessControl(address(roles)),
+                address(treasury)
+            );
     }
 }

@@ -1,7 +1,13 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { BaseContract, ContractTransactionResponse } from "ethers";
-import { approveToke, deployDirectors, depositTo, E18, rolloverWithPrices } from "../../helpers/directors.js";
+import {
+  approveToke,
+  deployDirectors,
+  depositTo,
+  E18,
+  rolloverWithPrices,
+} from "../../helpers/directors.js";
 
 describe("EmissionController: parameters, reserve, hook access, missing prices", () => {
   it("bounds its parameters and sets the TOKE Reactor once", async () => {
@@ -11,16 +17,19 @@ describe("EmissionController: parameters, reserve, hook access, missing prices",
     await expect(d.controller.setEmissionPerCycle(max + 1n))
       .to.be.revertedWithCustomError(d.controller, "EmissionControllerBadParameter")
       .withArgs(max + 1n, 0n, max);
-    await expect(d.controller.setEmissionPerCycle(max)).to.emit(d.controller, "EmissionPerCycleSet").withArgs(max);
+    await expect(d.controller.setEmissionPerCycle(max))
+      .to.emit(d.controller, "EmissionPerCycleSet")
+      .withArgs(max);
     await expect(d.controller.setBalanceFloor(9_001n)).to.be.revertedWithCustomError(
       d.controller,
       "EmissionControllerBadParameter",
     );
-    await expect(d.controller.setBalanceFloor(0n)).to.emit(d.controller, "BalanceFloorSet").withArgs(0n);
-    await expect(d.controller.setPoolReactor(await d.tToke.getAddress())).to.be.revertedWithCustomError(
-      d.controller,
-      "EmissionControllerBadPoolReactor",
-    );
+    await expect(d.controller.setBalanceFloor(0n))
+      .to.emit(d.controller, "BalanceFloorSet")
+      .withArgs(0n);
+    await expect(
+      d.controller.setPoolReactor(await d.tToke.getAddress()),
+    ).to.be.revertedWithCustomError(d.controller, "EmissionControllerBadPoolReactor");
     await expect(d.controller.setPriceFeed(d.ethers.ZeroAddress)).to.be.revertedWithCustomError(
       d.controller,
       "EmissionControllerZero",
@@ -33,7 +42,9 @@ describe("EmissionController: parameters, reserve, hook access, missing prices",
     const d = await deployDirectors(conn);
     const [alice] = d.users;
     await approveToke(d, alice, await d.controller.getAddress());
-    await expect(d.controller.connect(alice).fund(5n * E18)).to.emit(d.controller, "Funded").withArgs(alice.address, 5n * E18);
+    await expect(d.controller.connect(alice).fund(5n * E18))
+      .to.emit(d.controller, "Funded")
+      .withArgs(alice.address, 5n * E18);
     const reserve = await d.controller.reserve();
     expect(reserve).to.equal(d.params.reserve + 5n * E18);
     await rolloverWithPrices(conn, d);
@@ -46,7 +57,7 @@ describe("EmissionController: parameters, reserve, hook access, missing prices",
       .to.emit(d.controller, "ReserveWithdrawn")
       .withArgs(alice.address, 1n);
     // A reserve smaller than the emission caps the draw.
-    await d.controller.withdrawReserve(d.governance.address, await d.controller.reserve() - 10n);
+    await d.controller.withdrawReserve(d.governance.address, (await d.controller.reserve()) - 10n);
     await rolloverWithPrices(conn, d);
     expect(await d.controller.totalDrawn()).to.equal(d.params.emissionPerCycle + 10n);
     expect(await d.controller.reserve()).to.equal(0n);
@@ -80,7 +91,9 @@ describe("EmissionController: parameters, reserve, hook access, missing prices",
     await expect(d.controller.connect(alice).onReactorRollover(await d.tWeth.getAddress(), 0))
       .to.be.revertedWithCustomError(d.controller, "EmissionControllerOnlyManager")
       .withArgs(alice.address);
-    await expect(d.controller.connect(alice).onRewardUndistributed(await d.tWeth.getAddress(), 0, 1n))
+    await expect(
+      d.controller.connect(alice).onRewardUndistributed(await d.tWeth.getAddress(), 0, 1n),
+    )
       .to.be.revertedWithCustomError(d.controller, "EmissionControllerOnlyManager")
       .withArgs(alice.address);
   });
@@ -143,7 +156,9 @@ describe("role matrix: every privileged function refuses an outsider and the gua
       ];
       if (who === outsider) calls.push([d.staking, "pause", () => c.staking.pause(WETH), GUARD]);
       for (const [contract, name, call, role] of calls) {
-        await expect(call(), name).to.be.revertedWithCustomError(contract, "RoleGatedUnauthorized").withArgs(who.address, role);
+        await expect(call(), name)
+          .to.be.revertedWithCustomError(contract, "RoleGatedUnauthorized")
+          .withArgs(who.address, role);
       }
     }
   });

@@ -1,6 +1,12 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { approveToke, deployDirectors, E18, rolloverWithPrices, venueId } from "../../helpers/directors.js";
+import {
+  approveToke,
+  deployDirectors,
+  E18,
+  rolloverWithPrices,
+  venueId,
+} from "../../helpers/directors.js";
 
 async function setup() {
   const conn = await network.create();
@@ -29,22 +35,30 @@ describe("LDStaking: stake, unstake requests, transfers, listing", () => {
   it("refuses zero amounts, unlisted Reactors, TOKE Reactors and paused staking", async () => {
     const { d, WETH } = await setup();
     const [alice] = d.users;
-    await expect(d.staking.connect(alice).stake(WETH, 0n, alice.address)).to.be.revertedWithCustomError(
-      d.staking,
-      "LDStakingZero",
-    );
-    await expect(d.staking.connect(alice).stake(WETH, 1n, d.ethers.ZeroAddress)).to.be.revertedWithCustomError(
-      d.staking,
-      "LDStakingZero",
-    );
+    await expect(
+      d.staking.connect(alice).stake(WETH, 0n, alice.address),
+    ).to.be.revertedWithCustomError(d.staking, "LDStakingZero");
+    await expect(
+      d.staking.connect(alice).stake(WETH, 1n, d.ethers.ZeroAddress),
+    ).to.be.revertedWithCustomError(d.staking, "LDStakingZero");
     const TOKER = await d.tToke.getAddress();
     await expect(d.staking.connect(alice).stake(TOKER, 1n, alice.address))
       .to.be.revertedWithCustomError(d.staking, "LDStakingNotListed")
       .withArgs(TOKER);
-    await expect(d.staking.listReactor(TOKER)).to.be.revertedWithCustomError(d.staking, "LDStakingBadReactor").withArgs(TOKER);
-    await expect(d.staking.listReactor(alice.address)).to.be.revertedWithCustomError(d.staking, "LDStakingBadReactor");
-    await expect(d.staking.listReactor(WETH)).to.be.revertedWithCustomError(d.staking, "LDStakingAlreadyListed");
-    await expect(d.staking.connect(d.guardian).pause(WETH)).to.emit(d.staking, "StakingPaused").withArgs(WETH);
+    await expect(d.staking.listReactor(TOKER))
+      .to.be.revertedWithCustomError(d.staking, "LDStakingBadReactor")
+      .withArgs(TOKER);
+    await expect(d.staking.listReactor(alice.address)).to.be.revertedWithCustomError(
+      d.staking,
+      "LDStakingBadReactor",
+    );
+    await expect(d.staking.listReactor(WETH)).to.be.revertedWithCustomError(
+      d.staking,
+      "LDStakingAlreadyListed",
+    );
+    await expect(d.staking.connect(d.guardian).pause(WETH))
+      .to.emit(d.staking, "StakingPaused")
+      .withArgs(WETH);
     await expect(d.staking.connect(alice).stake(WETH, 1n, alice.address))
       .to.be.revertedWithCustomError(d.staking, "LDStakingPaused")
       .withArgs(WETH);
@@ -90,10 +104,9 @@ describe("LDStaking: stake, unstake requests, transfers, listing", () => {
       .to.emit(d.staking, "Withdrawn")
       .withArgs(WETH, alice.address, alice.address, 90n * E18);
     expect((await d.toke.balanceOf(alice.address)) - before).to.equal(90n * E18);
-    await expect(d.staking.connect(alice).withdraw(WETH, alice.address)).to.be.revertedWithCustomError(
-      d.staking,
-      "LDStakingNothingToWithdraw",
-    );
+    await expect(
+      d.staking.connect(alice).withdraw(WETH, alice.address),
+    ).to.be.revertedWithCustomError(d.staking, "LDStakingNothingToWithdraw");
     await d.staking.connect(alice).requestUnstake(WETH, 1n);
   });
 
@@ -102,10 +115,9 @@ describe("LDStaking: stake, unstake requests, transfers, listing", () => {
     const [alice, bob] = d.users;
     await d.staking.connect(alice).stake(WETH, 100n * E18, alice.address);
     await rolloverWithPrices(conn, d);
-    await expect(d.staking.connect(alice).transferStake(WETH, bob.address, 101n * E18)).to.be.revertedWithCustomError(
-      d.staking,
-      "LDStakingExceedsStake",
-    );
+    await expect(
+      d.staking.connect(alice).transferStake(WETH, bob.address, 101n * E18),
+    ).to.be.revertedWithCustomError(d.staking, "LDStakingExceedsStake");
     await expect(d.staking.connect(alice).transferStake(WETH, bob.address, 40n * E18))
       .to.emit(d.staking, "StakeTransferred")
       .withArgs(WETH, alice.address, bob.address, 40n * E18);
@@ -126,15 +138,18 @@ describe("LDStaking: stake, unstake requests, transfers, listing", () => {
     await d.staking.listReactor(R);
     await d.staking.connect(alice).stake(R, 10n * E18, alice.address);
     await rolloverWithPrices(conn, d);
-    await expect(d.staking.retireReactor(R)).to.be.revertedWithCustomError(d.staking, "LDStakingReactorActive").withArgs(R);
+    await expect(d.staking.retireReactor(R))
+      .to.be.revertedWithCustomError(d.staking, "LDStakingReactorActive")
+      .withArgs(R);
     await d.manager.removeReactor(R);
     await expect(d.staking.retireReactor(R)).to.emit(d.staking, "ReactorRetired").withArgs(R);
     expect(await d.staking.isListed(R)).to.equal(false);
-    await expect(d.staking.connect(alice).stake(R, 1n, alice.address)).to.be.revertedWithCustomError(
-      d.staking,
-      "LDStakingPaused",
-    );
-    await expect(d.staking.unpause(R)).to.be.revertedWithCustomError(d.staking, "LDStakingRetired").withArgs(R);
+    await expect(
+      d.staking.connect(alice).stake(R, 1n, alice.address),
+    ).to.be.revertedWithCustomError(d.staking, "LDStakingPaused");
+    await expect(d.staking.unpause(R))
+      .to.be.revertedWithCustomError(d.staking, "LDStakingRetired")
+      .withArgs(R);
     await d.staking.connect(alice).requestUnstake(R, 10n * E18);
     const before = await d.toke.balanceOf(alice.address);
     await d.staking.connect(alice).withdraw(R, alice.address);

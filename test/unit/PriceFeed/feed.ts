@@ -11,7 +11,9 @@ describe("PriceFeed: governance-set prices, bounded keeper posts, staleness", ()
     expect(await d.feed.price(toke)).to.equal(E18);
     expect(await d.feed.price(weth)).to.equal(d.params.wethPrice);
     const nobody = d.users[0].address;
-    await expect(d.feed.price(nobody)).to.be.revertedWithCustomError(d.feed, "PriceFeedUnknownAsset").withArgs(nobody);
+    await expect(d.feed.price(nobody))
+      .to.be.revertedWithCustomError(d.feed, "PriceFeedUnknownAsset")
+      .withArgs(nobody);
     expect(await d.feed.tryPrice(nobody)).to.deep.equal([false, 0n]);
     const { updatedAt } = await d.feed.priceData(weth);
     await conn.networkHelpers.time.increaseTo(updatedAt + PRICE_MAX_AGE + 1n);
@@ -27,35 +29,61 @@ describe("PriceFeed: governance-set prices, bounded keeper posts, staleness", ()
     const weth = await d.weth.getAddress();
     const toke = await d.toke.getAddress();
     const max = await d.feed.MAX_PRICE();
-    await expect(d.feed.setPrice(weth, 0n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadPrice").withArgs(weth, 0n);
-    await expect(d.feed.setPrice(weth, max + 1n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadPrice");
-    await expect(d.feed.setPrice(toke, E18)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadAsset").withArgs(toke);
-    await expect(d.feed.setPrice(weth, max)).to.emit(d.feed, "PriceSet").withArgs(weth, max, d.governance.address);
+    await expect(d.feed.setPrice(weth, 0n))
+      .to.be.revertedWithCustomError(d.feed, "PriceFeedBadPrice")
+      .withArgs(weth, 0n);
+    await expect(d.feed.setPrice(weth, max + 1n)).to.be.revertedWithCustomError(
+      d.feed,
+      "PriceFeedBadPrice",
+    );
+    await expect(d.feed.setPrice(toke, E18))
+      .to.be.revertedWithCustomError(d.feed, "PriceFeedBadAsset")
+      .withArgs(toke);
+    await expect(d.feed.setPrice(weth, max))
+      .to.emit(d.feed, "PriceSet")
+      .withArgs(weth, max, d.governance.address);
     await d.feed.setPrice(weth, 100n * E18);
     // Deviation bound 20%: 120 is fine, 145 after it is not (more than 20% of 120).
     await expect(d.feed.connect(d.keeper).postPrice(weth, 120n * E18)).to.emit(d.feed, "PriceSet");
     await expect(d.feed.connect(d.keeper).postPrice(weth, 145n * E18))
       .to.be.revertedWithCustomError(d.feed, "PriceFeedDeviation")
       .withArgs(weth, 120n * E18, 145n * E18, 2_000n);
-    await expect(d.feed.connect(d.keeper).postPrice(d.users[0].address, E18)).to.be.revertedWithCustomError(
-      d.feed,
-      "PriceFeedUnknownAsset",
-    );
+    await expect(
+      d.feed.connect(d.keeper).postPrice(d.users[0].address, E18),
+    ).to.be.revertedWithCustomError(d.feed, "PriceFeedUnknownAsset");
     // A minimum interval between keeper posts.
-    await expect(d.feed.setMinPostInterval(3_600n)).to.emit(d.feed, "MinPostIntervalSet").withArgs(3_600n);
-    await expect(d.feed.connect(d.keeper).postPrice(weth, 121n * E18)).to.be.revertedWithCustomError(
-      d.feed,
-      "PriceFeedTooSoon",
-    );
+    await expect(d.feed.setMinPostInterval(3_600n))
+      .to.emit(d.feed, "MinPostIntervalSet")
+      .withArgs(3_600n);
+    await expect(
+      d.feed.connect(d.keeper).postPrice(weth, 121n * E18),
+    ).to.be.revertedWithCustomError(d.feed, "PriceFeedTooSoon");
     await conn.networkHelpers.time.increase(3_600n);
     await d.feed.connect(d.keeper).postPrice(weth, 121n * E18);
     // Bounds of the bounds.
-    await expect(d.feed.setMaxAge(59n * 60n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound");
-    await expect(d.feed.setMaxAge(31n * 24n * 3600n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound");
-    await expect(d.feed.setMaxDeviationBps(0n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound");
-    await expect(d.feed.setMaxDeviationBps(5_001n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound");
-    await expect(d.feed.setMinPostInterval(86_401n)).to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound");
+    await expect(d.feed.setMaxAge(59n * 60n)).to.be.revertedWithCustomError(
+      d.feed,
+      "PriceFeedBadBound",
+    );
+    await expect(d.feed.setMaxAge(31n * 24n * 3600n)).to.be.revertedWithCustomError(
+      d.feed,
+      "PriceFeedBadBound",
+    );
+    await expect(d.feed.setMaxDeviationBps(0n)).to.be.revertedWithCustomError(
+      d.feed,
+      "PriceFeedBadBound",
+    );
+    await expect(d.feed.setMaxDeviationBps(5_001n)).to.be.revertedWithCustomError(
+      d.feed,
+      "PriceFeedBadBound",
+    );
+    await expect(d.feed.setMinPostInterval(86_401n)).to.be.revertedWithCustomError(
+      d.feed,
+      "PriceFeedBadBound",
+    );
     await expect(d.feed.setMaxAge(3_600n)).to.emit(d.feed, "MaxAgeSet").withArgs(3_600n);
-    await expect(d.feed.setMaxDeviationBps(5_000n)).to.emit(d.feed, "MaxDeviationSet").withArgs(5_000n);
+    await expect(d.feed.setMaxDeviationBps(5_000n))
+      .to.emit(d.feed, "MaxDeviationSet")
+      .withArgs(5_000n);
   });
 });

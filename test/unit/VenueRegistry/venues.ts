@@ -9,7 +9,9 @@ describe("VenueRegistry: per-Reactor venues and the vote check", () => {
     const WETH = await d.tWeth.getAddress();
     const ids = Array.from({ length: 17 }, (_, i) => venueId(d, `venue-${i}`));
     for (let i = 0; i < 8; ++i) {
-      await expect(d.venues.allowVenue(WETH, ids[i])).to.emit(d.venues, "VenueAllowed").withArgs(WETH, ids[i], i);
+      await expect(d.venues.allowVenue(WETH, ids[i]))
+        .to.emit(d.venues, "VenueAllowed")
+        .withArgs(WETH, ids[i], i);
     }
     await expect(d.venues.allowVenue(WETH, ids[8]))
       .to.be.revertedWithCustomError(d.venues, "VenueRegistryTooManyVenues")
@@ -19,7 +21,9 @@ describe("VenueRegistry: per-Reactor venues and the vote check", () => {
       .withArgs(WETH, ids[0]);
     // Rotate: disallow and allow new ones until the 16 slots are used.
     for (let i = 0; i < 8; ++i) {
-      await expect(d.venues.disallowVenue(WETH, ids[i])).to.emit(d.venues, "VenueDisallowed").withArgs(WETH, ids[i]);
+      await expect(d.venues.disallowVenue(WETH, ids[i]))
+        .to.emit(d.venues, "VenueDisallowed")
+        .withArgs(WETH, ids[i]);
       await d.venues.allowVenue(WETH, ids[8 + i]);
     }
     await d.venues.disallowVenue(WETH, ids[8]);
@@ -27,7 +31,9 @@ describe("VenueRegistry: per-Reactor venues and the vote check", () => {
       .to.be.revertedWithCustomError(d.venues, "VenueRegistryTooManyVenues")
       .withArgs(WETH, 16n);
     // A known venue comes back in its own slot.
-    await expect(d.venues.allowVenue(WETH, ids[3])).to.emit(d.venues, "VenueAllowed").withArgs(WETH, ids[3], 3n);
+    await expect(d.venues.allowVenue(WETH, ids[3]))
+      .to.emit(d.venues, "VenueAllowed")
+      .withArgs(WETH, ids[3], 3n);
     const [all, allowed] = await d.venues.venues(WETH);
     expect(all).to.deep.equal(ids.slice(0, 16));
     expect(allowed.filter(Boolean).length).to.equal(8);
@@ -55,7 +61,9 @@ describe("VenueRegistry: per-Reactor venues and the vote check", () => {
       .withArgs(WETH, a);
     await d.venues.allowVenue(WETH, a);
     await d.venues.allowVenue(WETH, b);
-    expect(await d.venues.packVote(WETH, [b, a], [7_000n, 3_000n])).to.equal(3_000n | (7_000n << 16n));
+    expect(await d.venues.packVote(WETH, [b, a], [7_000n, 3_000n])).to.equal(
+      3_000n | (7_000n << 16n),
+    );
     expect(await d.venues.packVote(WETH, [], [])).to.equal(0n);
     await expect(d.venues.packVote(WETH, [a], []))
       .to.be.revertedWithCustomError(d.venues, "VenueRegistryLengthMismatch")
