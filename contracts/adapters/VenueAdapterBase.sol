@@ -22,14 +22,15 @@ abstract contract VenueAdapterBase is IVenueAdapter {
     /// @param baseReserve  The pool's `base` balance, when loaded (deposits and reads).
     struct PoolRef {
         address lpToken;
-        bytes32 poolId;
         bool tokenIsFirst;
+        bytes32 poolId;
         uint256 tokenReserve;
         uint256 baseReserve;
     }
 
     address private immutable _allocator;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param allocator_ The only address allowed to move liquidity (the LiquidityAllocator).
     constructor(address allocator_) {
         if (allocator_ == address(0)) revert VenueAdapterZeroAddress();
@@ -244,5 +245,7 @@ abstract contract VenueAdapterBase is IVenueAdapter {
 
     /// @dev Runs before a position's value is read; a venue whose reserves can be read
     ///      mid-operation (read-only reentrancy) refuses the read here.
+    // Most venues cannot be read mid-operation: by default there is nothing to check.
+    // solhint-disable-next-line no-empty-blocks
     function _beforeValueRead() internal view virtual {}
 }

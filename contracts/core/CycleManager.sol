@@ -27,6 +27,7 @@ contract CycleManager is ICycleManager, RoleGated {
     mapping(uint256 index => address reactor) private _reactorAt;
     mapping(address reactor => bool) private _registered;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_     The protocol's role registry.
     /// @param firstStart When cycle 0 starts, unix seconds (may be in the past: cycles then run
     ///                   back to back until the schedule catches up with the time).
@@ -227,6 +228,8 @@ contract CycleManager is ICycleManager, RoleGated {
             if (allocator_ != address(0)) {
                 try
                     ILiquidityAllocator(allocator_).rebalance(reactor, slippageBps, deadline)
+                // A failing venue step is recorded and skipped: it must not block the rollover.
+                // solhint-disable-next-line no-empty-blocks
                 {} catch (bytes memory reason) {
                     emit AllocationFailed(reactor, reason);
                 }

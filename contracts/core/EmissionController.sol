@@ -61,6 +61,7 @@ contract EmissionController is IEmissionController, RoleGated {
     Sums[2] private _sums;
     mapping(address reactor => Snapshot) private _snapshots;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_            The protocol's role registry.
     /// @param toke_             The TOKE token.
     /// @param manager_          The cycle manager.
@@ -344,7 +345,7 @@ contract EmissionController is IEmissionController, RoleGated {
         _round = r;
     }
 
-    /// @dev Values `reactor`'s active assets in TOKE, stores its weights for `next.cycle` and adds
+    /// @notice Values `reactor`'s active assets in TOKE, stores its weights for `next.cycle` and adds
     ///      them to the sums. A Reactor whose asset has no fresh price gets no weight. The
     ///      assets are a Reactor's uint112 units at a rate of at most 1:1, so below 2^128.
     /// @return assetValue The assets' value, TOKE wei (zero without a price).

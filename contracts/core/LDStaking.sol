@@ -68,6 +68,7 @@ contract LDStaking is ILDStaking, RoleGated {
 
     // ------------------------------------------------------------------ constructor
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_   The protocol's role registry.
     /// @param toke_    The TOKE token.
     /// @param manager_ The cycle manager whose Reactors can be staked on.
@@ -340,8 +341,8 @@ contract LDStaking is ILDStaking, RoleGated {
 
     /// @inheritdoc ILDStaking
     function totalStake(address reactor) external view returns (uint256 total, uint256 active) {
-        CycleLedgerLib.Ledger storage l = _books[reactor].ledger;
-        return (l.totals.supply, l.activeSupply());
+        CycleLedgerLib.Ledger storage ledger = _books[reactor].ledger;
+        return (ledger.totals.supply, ledger.activeSupply());
     }
 
     /// @inheritdoc ILDStaking
@@ -349,8 +350,8 @@ contract LDStaking is ILDStaking, RoleGated {
         address reactor,
         address account
     ) external view returns (uint256 total, uint256 active) {
-        CycleLedgerLib.Ledger storage l = _books[reactor].ledger;
-        return (l.positions[account].balance, l.activeBalanceOf(account));
+        CycleLedgerLib.Ledger storage ledger = _books[reactor].ledger;
+        return (ledger.positions[account].balance, ledger.activeBalanceOf(account));
     }
 
     /// @inheritdoc ILDStaking

@@ -21,6 +21,7 @@ contract LDVoteRelay is ILDVoteRelay, EIP712, Nonces {
 
     ILDStaking private immutable _staking;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param staking_ The LDStaking contract creating this relay.
     constructor(ILDStaking staking_) EIP712("Reactor LD Staking", "1") {
         _staking = staking_;

@@ -44,7 +44,9 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     uint256 private constant COVER_MIN_BPS = 10;
     /// @notice Treasury inflow labels.
     bytes32 public constant FEES_SOURCE = "VENUE_FEES";
+    /// @notice Treasury inflow label for surplus sent by the allocator.
     bytes32 public constant SURPLUS_SOURCE = "VENUE_SURPLUS";
+    /// @notice Treasury inflow label for slash sent by the allocator.
     bytes32 public constant SLASH_SOURCE = "LD_SLASH";
 
     /// @dev One Reactor pair's step, kept in memory to share it between the helpers.
@@ -75,6 +77,7 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
     mapping(address tokenReactor => bytes32[]) private _held;
     mapping(address reactor => uint256) private _treasuryDebt;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_          The protocol's role registry.
     /// @param manager_        The cycle manager (the only caller of `rebalance`).
     /// @param oracle_         The TWAP oracle giving reference prices.
@@ -255,6 +258,10 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         s.slippageBps = slippage;
         s.deadline = deadline;
         // The rollover keeps the oracle's observations at most a cycle apart.
+        // A failure here is recorded or tolerated by design: the step must not block the rollover.
+        // solhint-disable-next-line no-empty-blocks
+        // A failure here is recorded or tolerated by design: the step must not block the rollover.
+        // solhint-disable-next-line no-empty-blocks
         try _oracle.update(s.token, s.base) {} catch {}
         try _oracle.consult(s.token, s.base) returns (uint256 priceX112) {
             s.priceX112 = priceX112;
@@ -677,7 +684,7 @@ contract LiquidityAllocator is ILiquidityAllocator, RoleGated {
         }
     }
 
-    /// @dev Slashes TOKE worth `missing` of the Reactor's asset (at the TWAP prices) from its LD
+    /// @notice Slashes TOKE worth `missing` of the Reactor's asset (at the TWAP prices) from its LD
     ///      stake to the Treasury, which then owes the Reactor the part covered.
     /// @return covered Asset amount the slash covered.
     function _slash(IReactor reactor, uint256 missing) private returns (uint256 covered) {

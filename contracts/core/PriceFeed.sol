@@ -35,6 +35,7 @@ contract PriceFeed is IPriceFeed, RoleGated {
 
     mapping(address asset => Price) private _prices;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_            The protocol's role registry.
     /// @param toke_             The TOKE token.
     /// @param maxAge_           Staleness bound, seconds.

@@ -90,6 +90,7 @@ contract Reactor is IReactor, RoleGated, Nonces {
         _;
     }
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param asset_    The underlying ERC-20 (no fee on transfer, no rebasing).
     /// @param manager_  The cycle manager that registers and settles this Reactor.
     /// @param roles_    The protocol's role registry.
@@ -210,12 +211,13 @@ contract Reactor is IReactor, RoleGated, Nonces {
         return super.nonces(owner);
     }
 
-    /// @inheritdoc IERC20Permit
-    // solhint-disable-next-line func-name-mixedcase
+    // solhint-disable func-name-mixedcase
+    /// @notice The EIP-712 domain separator of this tAsset's permits (ERC-2612).
     function DOMAIN_SEPARATOR() public view returns (bytes32) {
         // Rebuilt after a chain split, so a permit signed for one chain is void on the other.
         return block.chainid == _deployChainId ? _deployDomainSeparator : _buildDomainSeparator();
     }
+    // solhint-enable func-name-mixedcase
 
     // ================================================================ ERC-4626
 

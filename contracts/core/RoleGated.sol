@@ -31,6 +31,7 @@ abstract contract RoleGated {
         _;
     }
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_ The protocol's `ProtocolRoles` registry.
     constructor(IAccessControl roles_) {
         if (address(roles_) == address(0)) revert RoleGatedZeroRoles();

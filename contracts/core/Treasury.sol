@@ -16,6 +16,7 @@ contract Treasury is ITreasury, RoleGated, ReentrancyGuardTransient {
     address private _lossCover;
     mapping(address asset => mapping(bytes32 source => uint256 amount)) private _inflows;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_ The protocol's role registry.
     constructor(IAccessControl roles_) RoleGated(roles_) {}
 

@@ -33,6 +33,7 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
 
     mapping(address reactor => Book) private _books;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_   The protocol's role registry.
     /// @param manager_ The cycle manager.
     constructor(IAccessControl roles_, ICycleManager manager_) RoleGated(roles_) {
@@ -53,7 +54,8 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
         } else {
             if (s.slotCount == MAX_VENUE_SLOTS)
                 revert VenueRegistryTooManyVenues(reactor, MAX_VENUE_SLOTS);
-            slot = s.slotCount++;
+            slot = s.slotCount;
+            ++s.slotCount;
             b.ids[slot] = venue;
             b.slotPlusOne[venue] = slot + 1;
         }

@@ -18,6 +18,7 @@ contract WethGateway is IWethGateway {
     /// @notice The WETH contract.
     IWETH9 public immutable weth;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param reactor_ A Reactor whose asset is `weth_`.
     /// @param weth_    The canonical WETH9.
     constructor(IReactor reactor_, IWETH9 weth_) {
@@ -29,6 +30,7 @@ contract WethGateway is IWethGateway {
         weth_.approve(address(reactor_), type(uint256).max);
     }
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @dev Only WETH's unwrapping sends ether here.
     receive() external payable {
         if (msg.sender != address(weth)) revert WethGatewayUnexpectedEther(msg.sender);

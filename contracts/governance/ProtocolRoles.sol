@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// The role ids live beside the registry that grants them, so one import brings both.
+// solhint-disable one-contract-per-file
 pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
@@ -30,6 +32,7 @@ contract ProtocolRoles is AccessControl {
     /// @notice The initial governance address is zero.
     error ProtocolRolesZeroGovernance();
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param governance First holder of GOVERNANCE_ROLE (a timelock, or a deployer that hands
     ///                   the role to the timelock and renounces it).
     constructor(address governance) {

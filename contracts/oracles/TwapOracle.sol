@@ -43,6 +43,7 @@ contract TwapOracle is ITwapOracle, RoleGated {
     mapping(address token => mapping(address base => Source)) private _sources;
     mapping(address token => mapping(address base => IFallbackPriceFeed)) private _feeds;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param factory_    The Uniswap V2 factory whose pairs are observed.
     /// @param roles_      The protocol's role registry (governance sets fallback feeds).
     /// @param minWindow_  Shortest averaging window (s), >= MIN_WINDOW_FLOOR_SECONDS.

@@ -40,6 +40,7 @@ contract BalancerV2WeightedAdapter is VenueAdapterBase, IBalancerV2WeightedAdapt
 
     mapping(address token => mapping(address base => bytes32 poolId)) private _poolIds;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param allocator_   The only address allowed to move liquidity.
     /// @param vault_       The Balancer V2 Vault.
     /// @param poolFactory_ The weighted-pool factory whose pools may be registered.

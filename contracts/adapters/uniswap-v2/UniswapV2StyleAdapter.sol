@@ -17,6 +17,7 @@ contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
 
     IUniswapV2Factory private immutable _factory;
 
+    /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param allocator_ The only address allowed to move liquidity.
     /// @param factory_   The venue's Uniswap V2-style factory.
     constructor(address allocator_, address factory_) VenueAdapterBase(allocator_) {

@@ -5,6 +5,7 @@ pragma solidity 0.8.30;
 /// @notice The part of a Balancer V2 weighted pool (v3 factory) the protocol calls. The pool is
 ///         also the ERC-20 of its BPT.
 interface IBalancerWeightedPool {
+    /// @notice The pool's id in the Vault.
     function getPoolId() external view returns (bytes32);
 
     /// @notice Token weights in the pool's token order, 18-decimal fractions summing to 1e18.
@@ -14,7 +15,9 @@ interface IBalancerWeightedPool {
     ///         that proportional joins and exits are priced against.
     function getActualSupply() external view returns (uint256);
 
+    /// @notice Minted BPT (without protocol-fee BPT owed).
     function totalSupply() external view returns (uint256);
+    /// @notice BPT held by `owner`.
     function balanceOf(address owner) external view returns (uint256);
 }
 
@@ -22,5 +25,6 @@ interface IBalancerWeightedPool {
 /// @notice The registry check the protocol relies on: was a pool created by this factory (and so
 ///         runs the factory's audited code)?
 interface IBalancerWeightedPoolFactory {
+    /// @notice Whether `pool` was created by this factory.
     function isPoolFromFactory(address pool) external view returns (bool);
 }

@@ -5,7 +5,9 @@ pragma solidity 0.8.30;
 /// @notice The part of a Uniswap V2 / SushiSwap pair the protocol calls. The pair is also the
 ///         ERC-20 of its LP token.
 interface IUniswapV2Pair {
+    /// @notice The pair token with the lower address.
     function token0() external view returns (address);
+    /// @notice The pair token with the higher address.
     function token1() external view returns (address);
 
     /// @notice Reserves as of the last interaction, and that interaction's timestamp mod 2**32.
@@ -36,7 +38,11 @@ interface IUniswapV2Pair {
     /// @notice Forces the reserves to match the pair's balances.
     function sync() external;
 
+    /// @notice LP tokens minted.
+
     function totalSupply() external view returns (uint256);
+    /// @notice LP tokens held by an account.
     function balanceOf(address owner) external view returns (uint256);
+    /// @notice Moves LP tokens (to the pair itself before a burn).
     function transfer(address to, uint256 value) external returns (bool);
 }

@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Reactor} from "../../../contracts/core/Reactor.sol";
 import {VoteTallyLib, VOTE_SLOTS} from "../../../contracts/libraries/VoteTallyLib.sol";
 import {InvariantBase} from "../utils/Vm.sol";
 import {
