@@ -1,4 +1,9 @@
 import { deployCore, gasOf, type Connection } from "../../test/helpers/core.js";
+import type { Handle, Send } from "../lib/dex-types.js";
+
+type Erc4626Deposit = Handle & {
+  deposit: Send<[assets: bigint, receiver: string], bigint>;
+};
 
 /** One measured operation: what, the gas from its receipt, and the target it must meet. */
 export interface GasRow {
@@ -56,7 +61,10 @@ export async function measureGas(conn: Connection, withEmissions = false): Promi
   const toEnd = async () => conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
 
   // Baseline: a bare OpenZeppelin ERC-4626 vault on the same token.
-  const oz = await ethers.deployContract("TestERC4626", [await usdc.getAddress()]);
+  // The test-only OZ ERC-4626 (test/solidity/tokens) has no typechain binding: type what we call.
+  const oz = (await ethers.deployContract("TestERC4626", [
+    await usdc.getAddress(),
+  ])) as unknown as Erc4626Deposit;
   await usdc.connect(alice).approve(await oz.getAddress(), ethers.MaxUint256);
   await oz.connect(alice).deposit(100n * UNIT, alice.address);
   add(

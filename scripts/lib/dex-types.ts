@@ -12,8 +12,12 @@ import type {
  * Typed handles for the DEX contracts. The ABIs come from the npm artifacts (see artifacts.ts);
  * these interfaces type only the members our tests, scripts and adapters use.
  */
-type View<A extends unknown[], R> = BaseContractMethod<A, R, R>;
-type Send<A extends unknown[], R = void> = BaseContractMethod<A, R, ContractTransactionResponse>;
+export type View<A extends unknown[], R> = BaseContractMethod<A, R, R>;
+export type Send<A extends unknown[], R = void> = BaseContractMethod<
+  A,
+  R,
+  ContractTransactionResponse
+>;
 
 /** A contract handle whose `connect` keeps its type (as typechain's bindings do). */
 export interface Handle extends BaseContract {
@@ -203,4 +207,6 @@ export interface WeightedPool extends Erc20 {
   getNormalizedWeights: View<[], bigint[]>;
   getSwapFeePercentage: View<[], bigint>;
   getInvariant: View<[], bigint>;
+  /** Supply including protocol-fee BPT owed but not yet minted (joins and exits price on it). */
+  getActualSupply: View<[], bigint>;
 }

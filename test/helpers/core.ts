@@ -5,10 +5,10 @@ import type {
   CycleManager,
   ProtocolRoles,
   Reactor,
-  TestERC20,
   Treasury,
   WethGateway,
 } from "../../typechain-types/index.js";
+import type { TestERC20, Weth9 } from "./test-contracts.js";
 
 const require = createRequire(import.meta.url);
 const weth9 = require("@uniswap/v2-periphery/build/WETH9.json") as {
@@ -29,11 +29,6 @@ export async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<b
   if (receipt === null) throw new Error("no receipt");
   return receipt.gasUsed;
 }
-
-/** The WETH9 contract as deployed from its npm artifact (an ERC-20 plus wrap/unwrap). */
-export type Weth9 = TestERC20 & {
-  deposit(overrides: { value: bigint }): Promise<ContractTransactionResponse>;
-};
 
 /** Deploys the real WETH9 bytecode. */
 export async function deployWeth(conn: Connection): Promise<Weth9> {

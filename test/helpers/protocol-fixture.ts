@@ -18,13 +18,13 @@ import type {
   LiquidityAllocator,
   ProtocolRoles,
   Reactor,
-  TestERC20,
   Toke,
   Treasury,
   TwapOracle,
   UniswapV2StyleAdapter,
   VenueRegistry,
 } from "../../typechain-types/index.js";
+import type { TestERC20 } from "./test-contracts.js";
 import { E18 } from "./dex-fixture.js";
 
 /** One cycle: a week. */
@@ -129,7 +129,11 @@ export async function protocolFixture(
   const start = BigInt(await networkHelpers.time.latest());
   const manager = await ethers.deployContract("CycleManager", [roles, start, CYCLE_SECONDS]);
   const treasury = await ethers.deployContract("Treasury", [roles]);
-  const usdc = await ethers.deployContract("TestERC20", ["USD Coin", "USDC", 6]);
+  const usdc = (await ethers.deployContract("TestERC20", [
+    "USD Coin",
+    "USDC",
+    6,
+  ])) as unknown as TestERC20;
   const toke = await ethers.deployContract("Toke", [
     [lp.address, trader.address, ld.address, ...users.map((u) => u.address)],
     Array(3 + users.length).fill(1_000_000n * E18),
@@ -137,7 +141,11 @@ export async function protocolFixture(
 
   const tokens = {} as Record<TokenName, TestERC20>;
   for (const name of TOKEN_NAMES)
-    tokens[name] = await ethers.deployContract("TestERC20", [`Token ${name}`, name, 18]);
+    tokens[name] = (await ethers.deployContract("TestERC20", [
+      `Token ${name}`,
+      name,
+      18,
+    ])) as unknown as TestERC20;
   const mintAll = async (token: TestERC20, amount: bigint) => {
     for (const holder of [lp, trader, ...users]) await send(token.mint(holder.address, amount));
   };
@@ -350,7 +358,9 @@ export async function deposit(
   user: HardhatEthersSigner,
   amount: bigint,
 ) {
-  const asset = (await p.ethers.getContractAt("TestERC20", await reactor.asset())).connect(user);
+  const asset = (
+    (await p.ethers.getContractAt("TestERC20", await reactor.asset())) as unknown as TestERC20
+  ).connect(user);
   await send(asset.approve(reactor, amount));
   await send(reactor.connect(user).deposit(amount, user.address));
 }

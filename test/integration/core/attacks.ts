@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { ReentrantAttacker, Reactor, TestHookToken } from "../../../typechain-types/index.js";
+import type { Reactor } from "../../../typechain-types/index.js";
+import type { ReentrantAttacker, TestERC20, TestHookToken } from "../../helpers/test-contracts.js";
 import { deployCore, rollover, type Connection } from "../../helpers/core.js";
 
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
@@ -349,7 +350,7 @@ describe("attacks on Reactors and the rollover", () => {
     // Documents the trust assumption in IReactor: governance must not register such an asset.
     const { conn, manager, deployReactor, users } = await setup();
     const [alice] = users;
-    const fee = await conn.ethers.deployContract("TestFeeToken");
+    const fee = (await conn.ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
     const reactor = await deployReactor(await fee.getAddress());
     await manager.addReactor(await reactor.getAddress());
     await fee.mint(alice.address, 1_000n);

@@ -1,12 +1,7 @@
 import { expect } from "chai";
 import { MaxUint256, ZeroAddress } from "ethers";
 import { network } from "hardhat";
-import {
-  BALANCER_ONE,
-  createWeightedPool,
-  joinWeightedPool,
-  swapBalancer,
-} from "../../../scripts/lib/balancer.js";
+import { BALANCER_ONE, createWeightedPool, swapBalancer } from "../../../scripts/lib/balancer.js";
 import { E18 } from "../../helpers/dex-fixture.js";
 import {
   BALANCER_SWAP_FEE,

@@ -12,7 +12,6 @@ import {
   setVotes,
   TOKEN_NAMES,
   VENUE_NAMES,
-  VENUES,
   type Pair,
   type Protocol,
   type TokenName,

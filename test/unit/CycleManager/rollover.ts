@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { MockEmissionHook } from "../../../typechain-types/index.js";
+import type { MockEmissionHook } from "../../helpers/test-contracts.js";
 import { CYCLE_SECONDS, deployCore, rollover } from "../../helpers/core.js";
 
 const HOUR = 3600;

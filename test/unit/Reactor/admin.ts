@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { MockEmissionHook } from "../../../typechain-types/index.js";
+import type { MockEmissionHook } from "../../helpers/test-contracts.js";
 import { deployCore, rollover, RATE_ONE } from "../../helpers/core.js";
 
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { deployCore } from "../../helpers/core.js";
+import type { TestERC20 } from "../../helpers/test-contracts.js";
 
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
 
@@ -76,7 +77,7 @@ describe("Treasury", () => {
 
   it("counts only what arrived from a fee-on-transfer token", async () => {
     const { conn, treasury, alice } = await setup();
-    const fee = await conn.ethers.deployContract("TestFeeToken");
+    const fee = (await conn.ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
     await fee.mint(alice.address, 1_000n);
     await fee.connect(alice).approve(await treasury.getAddress(), 1_000n);
     await treasury.connect(alice).deposit(await fee.getAddress(), 1_000n, conn.ethers.ZeroHash);
