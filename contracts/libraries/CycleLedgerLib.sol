@@ -176,6 +176,11 @@ library CycleLedgerLib {
         return (units * idx.rate) / RATE_SCALE;
     }
 
+    /// @notice Underlying value of `units` at the ledger's rate, rounded up.
+    function toUnderlyingUp(Index memory idx, uint256 units) internal pure returns (uint256) {
+        return (units * idx.rate + RATE_SCALE - 1) / RATE_SCALE;
+    }
+
     /// @notice Units worth `amount` of underlying at the ledger's rate, rounded down.
     function toUnits(Index memory idx, uint256 amount) internal pure returns (uint256) {
         return (amount * RATE_SCALE) / idx.rate;

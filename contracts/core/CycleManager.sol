@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {ICycleManager} from "../interfaces/ICycleManager.sol";
+import {IEmissionHook} from "../interfaces/IEmissionHook.sol";
+import {IReactor} from "../interfaces/IReactor.sol";
+import {RoleGated} from "./RoleGated.sol";
+
+/// @title CycleManager
+/// @notice The protocol's clock and rollover state machine (see ICycleManager).
+/// @dev Holds no funds: it only tells Reactors to settle. Registration changes are refused
+///      during a rollover so the cursor always walks a fixed list.
+contract CycleManager is ICycleManager, RoleGated {
+    /// @notice Shortest allowed cycle, seconds.
+    uint256 public constant MIN_CYCLE_SECONDS = 1 hours;
+    /// @notice Longest allowed cycle, seconds.
+    uint256 public constant MAX_CYCLE_SECONDS = 30 days;
+    /// @notice Most Reactors the manager settles; keeps a full rollover within a few calls.
+    uint256 public constant MAX_REACTORS = 64;
+
+    State private _state;
+    address private _emissionHook;
+    address[] private _reactors;
+    mapping(address reactor => bool) private _registered;
+
+    /// @param roles_     The protocol's role registry.
+    /// @param firstStart When cycle 0 starts, unix seconds (may be in the past: cycles then run
+    ///                   back to back until the schedule catches up with the time).
+    /// @param duration   Cycle length, seconds, within [MIN_CYCLE_SECONDS, MAX_CYCLE_SECONDS].
+    constructor(IAccessControl roles_, uint256 firstStart, uint32 duration) RoleGated(roles_) {
+        if (firstStart == 0 || firstStart > type(uint40).max) revert CycleManagerBadStart(firstStart);
+        _checkDuration(duration);
+        _state = State({
+            cycle: 0,
+            cycleStart: uint40(firstStart),
+            duration: duration,
+            nextDuration: duration,
+            inProgress: false,
+            cursor: 0
+        });
+    }
+
+    // =================================================================== views
+
+    /// @inheritdoc ICycleManager
+    function state() external view returns (State memory) {
+        return _state;
+    }
+
+    /// @inheritdoc ICycleManager
+    function cycleEnd() public view returns (uint256) {
+        State memory s = _state;
+        return uint256(s.cycleStart) + s.duration;
+    }
+
+    /// @inheritdoc ICycleManager
+    function reactors() external view returns (address[] memory) {
+        return _reactors;
+    }
+
+    /// @inheritdoc ICycleManager
+    function isReactor(address reactor) external view returns (bool) {
+        return _registered[reactor];
+    }
+
+    /// @inheritdoc ICycleManager
+    function emissionHook() external view returns (address) {
+        return _emissionHook;
+    }
+
+    // ================================================================ rollover
+
+    /// @inheritdoc ICycleManager
+    function startRollover() external {
+        State memory s = _state;
+        if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
+        uint256 end = uint256(s.cycleStart) + s.duration;
+        if (block.timestamp < end) revert CycleManagerCycleNotEnded(end, block.timestamp);
+        s.inProgress = true;
+        s.cursor = 0;
+        _state = s;
+        emit RolloverStarted(s.cycle, msg.sender);
+    }
+
+    /// @inheritdoc ICycleManager
+    function processReactors(uint256 maxReactors) external returns (uint256 processed) {
+        if (maxReactors == 0) revert CycleManagerZeroChunk();
+        State memory s = _state;
+        if (!s.inProgress) revert CycleManagerNoRollover();
+        uint256 from = s.cursor;
+        uint256 count = _reactors.length;
+        if (from == count) revert CycleManagerNothingToProcess(s.cycle);
+        uint256 to = count - from < maxReactors ? count : from + maxReactors;
+        address hook = _emissionHook;
+        for (uint256 i = from; i < to; ++i) {
+            address reactor = _reactors[i];
+            uint256 lpReward = hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
+            uint256 undistributed = IReactor(reactor).settleCycle(lpReward);
+            if (undistributed != 0) IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
+        }
+        // Cannot truncate: to <= MAX_REACTORS.
+        s.cursor = uint16(to);
+        _state = s;
+        emit ReactorsProcessed(s.cycle, from, to);
+        return to - from;
+    }
+
+    /// @inheritdoc ICycleManager
+    function completeRollover() external {
+        State memory s = _state;
+        if (!s.inProgress) revert CycleManagerNoRollover();
+        uint256 count = _reactors.length;
+        if (s.cursor != count) revert CycleManagerReactorsPending(s.cursor, count);
+        uint32 closed = s.cycle;
+        // Anchored: the next cycle starts where this one was scheduled to end, however late the
+        // rollover ran. Cannot overflow uint40 before the year 36,000.
+        s.cycleStart += s.duration;
+        s.duration = s.nextDuration;
+        ++s.cycle;
+        s.inProgress = false;
+        s.cursor = 0;
+        _state = s;
+        emit RolloverCompleted(closed, s.cycleStart, s.duration);
+    }
+
+    // ============================================================== governance
+
+    /// @inheritdoc ICycleManager
+    function addReactor(address reactor) external onlyGovernance {
+        State memory s = _state;
+        if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
+        if (_registered[reactor]) revert CycleManagerReactorRegistered(reactor);
+        if (_reactors.length >= MAX_REACTORS) revert CycleManagerTooManyReactors(MAX_REACTORS);
+        if (reactor.code.length == 0 || IReactor(reactor).manager() != address(this)) {
+            revert CycleManagerBadReactor(reactor);
+        }
+        _registered[reactor] = true;
+        _reactors.push(reactor);
+        IReactor(reactor).onRegistered(s.cycle);
+        emit ReactorAdded(reactor);
+    }
+
+    /// @inheritdoc ICycleManager
+    function removeReactor(address reactor) external onlyGovernance {
+        State memory s = _state;
+        if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
+        if (!_registered[reactor]) revert CycleManagerReactorNotRegistered(reactor);
+        uint256 supply = IReactor(reactor).totalSupply();
+        if (supply != 0) revert CycleManagerReactorNotEmpty(reactor, supply);
+        uint256 last = _reactors.length - 1;
+        for (uint256 i; i <= last; ++i) {
+            if (_reactors[i] == reactor) {
+                _reactors[i] = _reactors[last];
+                _reactors.pop();
+                break;
+            }
+        }
+        _registered[reactor] = false;
+        IReactor(reactor).onDeregistered();
+        emit ReactorRemoved(reactor);
+    }
+
+    /// @inheritdoc ICycleManager
+    function setDuration(uint32 duration) external onlyGovernance {
+        _checkDuration(duration);
+        _state.nextDuration = duration;
+        emit DurationSet(duration);
+    }
+
+    /// @inheritdoc ICycleManager
+    function setEmissionHook(address hook) external onlyGovernance {
+        State memory s = _state;
+        if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
+        if (hook != address(0) && hook.code.length == 0) revert CycleManagerBadEmissionHook(hook);
+        _emissionHook = hook;
+        emit EmissionHookSet(hook);
+    }
+
+    // ================================================================ internal
+
+    function _checkDuration(uint256 duration) private pure {
+        if (duration < MIN_CYCLE_SECONDS || duration > MAX_CYCLE_SECONDS) revert CycleManagerBadDuration(duration);
+    }
+}
