@@ -33,6 +33,8 @@ export default defineConfig({
     npmFilesToBuild: [
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Factory.sol",
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Pair.sol",
+      // Governance's timelock (deploy/modules/Roles.ts), deployed as OpenZeppelin ships it.
+      "@openzeppelin/contracts/governance/TimelockController.sol",
     ],
   },
   test: {

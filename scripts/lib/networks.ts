@@ -1,0 +1,87 @@
+// Typed per-network configuration: how the system is deployed there and how the keeper behaves.
+// Secrets (RPC URLs, keys) are not here: they come from .env or Hardhat's keystore through
+// configVariable in hardhat.config.ts.
+import type { ProtocolShape } from "../../deploy/compose.js";
+
+/** The keeper's behaviour on one network. */
+export interface KeeperConfig {
+  /** Reactors settled per `processReactors` transaction (bounded work per call). */
+  readonly chunkSize: number;
+  /** Blocks to wait after a transaction is mined before the next step. */
+  readonly confirmations: number;
+  /** `watch`: seconds between checks while no rollover is due. */
+  readonly pollSeconds: number;
+  /** Transient RPC failures: attempts per call, first back-off (ms), longest back-off (ms). */
+  readonly retry: { readonly attempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
+  /** Seconds to wait for a sent transaction to be mined before giving up. */
+  readonly txTimeoutSeconds: number;
+  /** Most rollovers one `rollover` run performs when the schedule is behind (catch-up). */
+  readonly maxCatchUpCycles: number;
+}
+
+/** Everything network-specific. */
+export interface NetworkProfile {
+  /** The Hardhat network name (hardhat.config.ts). */
+  readonly network: string;
+  /** Where the DEX venues come from: deployed here, the mainnet fork's, or already on-chain. */
+  readonly dex: "local" | "fork" | "existing";
+  /** The whole-system module's shape. */
+  readonly shape: ProtocolShape;
+  /** Ignition parameters, relative to the repository root. */
+  readonly parametersFile: string;
+  readonly keeper: KeeperConfig;
+}
+
+const LOCAL_KEEPER: KeeperConfig = {
+  chunkSize: 2,
+  confirmations: 1,
+  pollSeconds: 2,
+  retry: { attempts: 5, baseDelayMs: 200, maxDelayMs: 5_000 },
+  txTimeoutSeconds: 60,
+  maxCatchUpCycles: 52,
+};
+
+const LOCAL: Omit<NetworkProfile, "network"> = {
+  dex: "local",
+  shape: { assets: "local", handOverGovernance: false },
+  parametersFile: "deploy/parameters/local.json",
+  keeper: LOCAL_KEEPER,
+};
+
+export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
+  // Hardhat's in-process chain (`network.create()`), and a `hardhat node` reached over HTTP.
+  default: { network: "default", ...LOCAL },
+  localhost: { network: "localhost", ...LOCAL },
+  mainnetFork: {
+    network: "mainnetFork",
+    dex: "fork",
+    shape: { assets: "external", handOverGovernance: false },
+    parametersFile: "deploy/parameters/mainnet-fork.json",
+    keeper: LOCAL_KEEPER,
+  },
+  sepolia: {
+    network: "sepolia",
+    dex: "existing",
+    shape: { assets: "external", handOverGovernance: true },
+    parametersFile: "deploy/parameters/sepolia.json",
+    keeper: {
+      chunkSize: 8,
+      confirmations: 2,
+      pollSeconds: 60,
+      retry: { attempts: 8, baseDelayMs: 1_000, maxDelayMs: 60_000 },
+      txTimeoutSeconds: 600,
+      maxCatchUpCycles: 10,
+    },
+  },
+};
+
+/** The profile of `network`; fails with the list of known networks otherwise. */
+export function profileFor(network: string): NetworkProfile {
+  const profile = PROFILES[network];
+  if (profile === undefined) {
+    throw new Error(
+      `no deployment profile for network "${network}" (known: ${Object.keys(PROFILES).join(", ")}); add one in scripts/lib/networks.ts`,
+    );
+  }
+  return profile;
+}
