@@ -17,6 +17,8 @@ export interface KeeperConfig {
   readonly txTimeoutSeconds: number;
   /** Most rollovers one `rollover` run performs when the schedule is behind (catch-up). */
   readonly maxCatchUpCycles: number;
+  /** `status`: how many blocks back to search for the last rollover's events. */
+  readonly logLookbackBlocks: number;
 }
 
 /** Everything network-specific. */
@@ -39,6 +41,7 @@ const LOCAL_KEEPER: KeeperConfig = {
   retry: { attempts: 5, baseDelayMs: 200, maxDelayMs: 5_000 },
   txTimeoutSeconds: 60,
   maxCatchUpCycles: 52,
+  logLookbackBlocks: 1_000_000,
 };
 
 const LOCAL: Omit<NetworkProfile, "network"> = {
@@ -71,6 +74,8 @@ export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
       retry: { attempts: 8, baseDelayMs: 1_000, maxDelayMs: 60_000 },
       txTimeoutSeconds: 600,
       maxCatchUpCycles: 10,
+      // A week of 12-second blocks: enough to reach the last rollover.
+      logLookbackBlocks: 60_000,
     },
   },
 };
