@@ -21,7 +21,8 @@ contract CycleManager is ICycleManager, RoleGated {
 
     State private _state;
     address private _emissionHook;
-    address[] private _reactors;
+    /// @dev Settlement order; its length is `_state.reactorCount` (no array length slot to read).
+    mapping(uint256 index => address reactor) private _reactorAt;
     mapping(address reactor => bool) private _registered;
 
     /// @param roles_     The protocol's role registry.
@@ -37,7 +38,8 @@ contract CycleManager is ICycleManager, RoleGated {
             duration: duration,
             nextDuration: duration,
             inProgress: false,
-            cursor: 0
+            cursor: 0,
+            reactorCount: 0
         });
     }
 
@@ -55,8 +57,12 @@ contract CycleManager is ICycleManager, RoleGated {
     }
 
     /// @inheritdoc ICycleManager
-    function reactors() external view returns (address[] memory) {
-        return _reactors;
+    function reactors() external view returns (address[] memory list) {
+        uint256 count = _state.reactorCount;
+        list = new address[](count);
+        for (uint256 i; i < count; ++i) {
+            list[i] = _reactorAt[i];
+        }
     }
 
     /// @inheritdoc ICycleManager
@@ -89,12 +95,12 @@ contract CycleManager is ICycleManager, RoleGated {
         State memory s = _state;
         if (!s.inProgress) revert CycleManagerNoRollover();
         uint256 from = s.cursor;
-        uint256 count = _reactors.length;
+        uint256 count = s.reactorCount;
         if (from == count) revert CycleManagerNothingToProcess(s.cycle);
         uint256 to = count - from < maxReactors ? count : from + maxReactors;
         address hook = _emissionHook;
         for (uint256 i = from; i < to; ++i) {
-            address reactor = _reactors[i];
+            address reactor = _reactorAt[i];
             uint256 lpReward = hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
             uint256 undistributed = IReactor(reactor).settleCycle(lpReward);
             if (undistributed != 0) IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
@@ -110,8 +116,7 @@ contract CycleManager is ICycleManager, RoleGated {
     function completeRollover() external {
         State memory s = _state;
         if (!s.inProgress) revert CycleManagerNoRollover();
-        uint256 count = _reactors.length;
-        if (s.cursor != count) revert CycleManagerReactorsPending(s.cursor, count);
+        if (s.cursor != s.reactorCount) revert CycleManagerReactorsPending(s.cursor, s.reactorCount);
         uint32 closed = s.cycle;
         // Anchored: the next cycle starts where this one was scheduled to end, however late the
         // rollover ran. Cannot overflow uint40 before the year 36,000.
@@ -131,12 +136,14 @@ contract CycleManager is ICycleManager, RoleGated {
         State memory s = _state;
         if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
         if (_registered[reactor]) revert CycleManagerReactorRegistered(reactor);
-        if (_reactors.length >= MAX_REACTORS) revert CycleManagerTooManyReactors(MAX_REACTORS);
+        if (s.reactorCount >= MAX_REACTORS) revert CycleManagerTooManyReactors(MAX_REACTORS);
         if (reactor.code.length == 0 || IReactor(reactor).manager() != address(this)) {
             revert CycleManagerBadReactor(reactor);
         }
         _registered[reactor] = true;
-        _reactors.push(reactor);
+        _reactorAt[s.reactorCount] = reactor;
+        ++s.reactorCount;
+        _state = s;
         IReactor(reactor).onRegistered(s.cycle);
         emit ReactorAdded(reactor);
     }
@@ -148,14 +155,17 @@ contract CycleManager is ICycleManager, RoleGated {
         if (!_registered[reactor]) revert CycleManagerReactorNotRegistered(reactor);
         uint256 supply = IReactor(reactor).totalSupply();
         if (supply != 0) revert CycleManagerReactorNotEmpty(reactor, supply);
-        uint256 last = _reactors.length - 1;
-        for (uint256 i; i <= last; ++i) {
-            if (_reactors[i] == reactor) {
-                _reactors[i] = _reactors[last];
-                _reactors.pop();
+        // Registered, so it is in the list: move the last one into its place.
+        uint256 last = s.reactorCount - 1;
+        for (uint256 i; i < last; ++i) {
+            if (_reactorAt[i] == reactor) {
+                _reactorAt[i] = _reactorAt[last];
                 break;
             }
         }
+        delete _reactorAt[last];
+        --s.reactorCount;
+        _state = s;
         _registered[reactor] = false;
         IReactor(reactor).onDeregistered();
         emit ReactorRemoved(reactor);
@@ -163,6 +173,9 @@ contract CycleManager is ICycleManager, RoleGated {
 
     /// @inheritdoc ICycleManager
     function setDuration(uint32 duration) external onlyGovernance {
+        State memory s = _state;
+        // Reactors settled in a rollover have already read the next cycle's end time.
+        if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
         _checkDuration(duration);
         _state.nextDuration = duration;
         emit DurationSet(duration);

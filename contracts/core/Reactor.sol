@@ -11,7 +11,6 @@ import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {CycleLedgerLib} from "../libraries/CycleLedgerLib.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IERC7540Operator, IERC7540Redeem, IERC7575Share} from "../interfaces/IERC7540.sol";
@@ -25,9 +24,11 @@ import {RoleGated} from "./RoleGated.sol";
 /// @dev Redemption bookkeeping, all in tAsset units so that a write-down keeps it consistent:
 ///      - requests maturing when the books close the current cycle sum to `_queue.dueShares`;
 ///        requests made while a rollover is in progress for a Reactor not yet settled mature one
-///        cycle later and sum to `_dueNextShares` (rare: flagged by `_queue.hasDueNext`);
+///        cycle later and sum to `_dueNextShares` (rare);
 ///      - matured, unclaimed requests sum to `_queue.reservedShares`, covered by idle assets.
-contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransient {
+///      No reentrancy guard: amounts come from the book rate, never from balances, and every
+///      outgoing transfer comes after the state change (see the hook-token attack tests).
+contract Reactor is IReactor, RoleGated, EIP712, Nonces {
     using CycleLedgerLib for CycleLedgerLib.Ledger;
     using CycleLedgerLib for CycleLedgerLib.Index;
     using SafeERC20 for IERC20;
@@ -43,13 +44,14 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     /// @dev Label of swept surplus in the Treasury's inflow records.
     bytes32 private constant SWEEP_SOURCE = "REACTOR_SURPLUS";
 
-    /// @dev The hot redemption slot; `registered` also keeps it non-zero in a live Reactor so that
-    ///      the first request of a cycle does not pay for a fresh slot.
+    /// @dev The hot redemption slot. `quietUntil` is the end time of the book cycle: before it no
+    ///      rollover can be in progress, so `requestRedeem` needs no call to the manager. It is 0
+    ///      after a request was deferred to the next cycle (which only happens during a rollover),
+    ///      telling settlement to bring `_dueNextShares` forward.
     struct Queue {
         uint112 reservedShares;
         uint112 dueShares;
-        bool registered;
-        bool hasDueNext;
+        uint32 quietUntil;
     }
 
     IERC20 private immutable _asset;
@@ -60,6 +62,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     CycleLedgerLib.Ledger private _ledger;
     Queue private _queue;
     uint256 private _dueNextShares;
+    bool private _registered;
     uint256 private _deployedAssets;
     address private _allocator;
     address private _rewardsDistributor;
@@ -266,7 +269,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     }
 
     /// @inheritdoc IERC4626
-    function deposit(uint256 assets, address receiver) external nonReentrant returns (uint256 shares) {
+    function deposit(uint256 assets, address receiver) external returns (uint256 shares) {
         CycleLedgerLib.Index memory idx = _ledger.index;
         if (idx.paused) revert ReactorPaused();
         shares = idx.toUnits(assets);
@@ -274,7 +277,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     }
 
     /// @inheritdoc IERC4626
-    function mint(uint256 shares, address receiver) external nonReentrant returns (uint256 assets) {
+    function mint(uint256 shares, address receiver) external returns (uint256 assets) {
         CycleLedgerLib.Index memory idx = _ledger.index;
         if (idx.paused) revert ReactorPaused();
         assets = idx.toUnderlyingUp(shares);
@@ -287,7 +290,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
         uint256 assets,
         address receiver,
         address controller
-    ) external nonReentrant returns (uint256 shares) {
+    ) external returns (uint256 shares) {
         CycleLedgerLib.Index memory idx = _ledger.index;
         shares = idx.toUnitsUp(assets);
         _claim(idx, controller, receiver, shares, assets);
@@ -299,7 +302,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
         uint256 shares,
         address receiver,
         address controller
-    ) external nonReentrant returns (uint256 assets) {
+    ) external returns (uint256 assets) {
         CycleLedgerLib.Index memory idx = _ledger.index;
         assets = idx.toUnderlying(shares);
         _claim(idx, controller, receiver, shares, assets);
@@ -319,11 +322,14 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
         if (previous.shares != 0 && previous.cycle < bookCycle) {
             revert ReactorClaimablePending(owner, previous.shares);
         }
-        ICycleManager.State memory clock = _manager.state();
-        // A request made while a rollover is in progress misses it: it matures one cycle later.
-        uint32 maturity = clock.inProgress ? clock.cycle + 1 : clock.cycle;
-
         Queue memory q = _queue;
+        uint32 maturity = bookCycle;
+        if (block.timestamp >= q.quietUntil) {
+            ICycleManager.State memory clock = _manager.state();
+            // A request made while a rollover is in progress misses it: it matures one cycle later.
+            maturity = clock.inProgress ? clock.cycle + 1 : clock.cycle;
+        }
+
         if (previous.shares != 0) {
             if (previous.cycle == bookCycle) q.dueShares -= previous.shares;
             else _dueNextShares -= previous.shares;
@@ -333,7 +339,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
             q.dueShares += uint112(shares);
         } else {
             _dueNextShares += shares;
-            q.hasDueNext = true;
+            q.quietUntil = 0;
         }
         _queue = q;
         _requests[owner] = Request({shares: uint112(shares), cycle: maturity});
@@ -469,24 +475,25 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
         uint32 closing = _ledger.index.cycle;
         undistributed = _ledger.settle(lpReward);
         Queue memory q = _queue;
-        if (q.dueShares != 0 || q.hasDueNext) {
-            if (q.dueShares != 0) {
-                q.reservedShares += q.dueShares;
-                // Each claim pays its shares' value rounded down, so the floor of the total is
-                // enough to pay them all.
-                uint256 owed = _ledger.index.toUnderlying(q.reservedShares);
-                uint256 idle = _asset.balanceOf(address(this));
-                if (idle < owed) revert ReactorReserveShortfall(owed, idle);
-            }
+        if (q.dueShares != 0) {
+            q.reservedShares += q.dueShares;
+            // Each claim pays its shares' value rounded down, so the floor of the total is enough
+            // to pay them all.
+            uint256 owed = _ledger.index.toUnderlying(q.reservedShares);
+            uint256 idle = _asset.balanceOf(address(this));
+            if (idle < owed) revert ReactorReserveShortfall(owed, idle);
             q.dueShares = 0;
-            if (q.hasDueNext) {
-                // Cannot truncate: the sum of requests is bounded by the uint112 supply.
-                q.dueShares = uint112(_dueNextShares);
-                q.hasDueNext = false;
-                _dueNextShares = 0;
-            }
-            _queue = q;
         }
+        if (q.quietUntil == 0) {
+            // Cannot truncate: the sum of requests is bounded by the uint112 supply.
+            q.dueShares = uint112(_dueNextShares);
+            _dueNextShares = 0;
+        }
+        // The manager is mid-rollover: the next cycle starts where the closing one was scheduled
+        // to end and lasts `nextDuration` (frozen during a rollover).
+        ICycleManager.State memory clock = _manager.state();
+        q.quietUntil = _quietUntil(uint256(clock.cycleStart) + clock.duration + clock.nextDuration);
+        _queue = q;
         emit CycleSettled(closing, lpReward, undistributed, q.reservedShares);
     }
 
@@ -496,14 +503,16 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
         if (supply != 0) revert ReactorNotEmpty(supply);
         _ledger.index.cycle = currentCycle;
         _ledger.index.paused = false;
-        _queue.registered = true;
+        _registered = true;
+        ICycleManager.State memory clock = _manager.state();
+        _queue.quietUntil = _quietUntil(uint256(clock.cycleStart) + clock.duration);
         emit Registered(currentCycle);
     }
 
     /// @inheritdoc IReactor
     function onDeregistered() external onlyManager {
         _ledger.index.paused = true;
-        _queue.registered = false;
+        _registered = false;
         emit Deregistered();
     }
 
@@ -516,7 +525,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     // =============================================================== allocator
 
     /// @inheritdoc IReactor
-    function pullAssets(uint256 assets) external onlyAllocator nonReentrant {
+    function pullAssets(uint256 assets) external onlyAllocator {
         if (_ledger.index.paused) revert ReactorPaused();
         uint256 idle = idleAssets();
         uint256 reserved = reservedAssets();
@@ -528,7 +537,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     }
 
     /// @inheritdoc IReactor
-    function pushAssets(uint256 assets) external onlyAllocator nonReentrant {
+    function pushAssets(uint256 assets) external onlyAllocator {
         uint256 deployed = _deployedAssets;
         _deployedAssets = assets < deployed ? deployed - assets : 0;
         _asset.safeTransferFrom(msg.sender, address(this), assets);
@@ -565,7 +574,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
 
     /// @inheritdoc IReactor
     function unpause() external onlyGovernance {
-        if (!_queue.registered) revert ReactorNotRegistered();
+        if (!_registered) revert ReactorNotRegistered();
         _ledger.index.paused = false;
         emit DepositsUnpaused(msg.sender);
     }
@@ -583,7 +592,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
     }
 
     /// @inheritdoc IReactor
-    function sweep(address token) external onlyGovernance nonReentrant returns (uint256 amount) {
+    function sweep(address token) external onlyGovernance returns (uint256 amount) {
         uint256 balance = IERC20(token).balanceOf(address(this));
         if (token == address(_asset)) {
             uint256 owed = _ledger.index.toUnderlyingUp(_ledger.totals.supply);
@@ -628,7 +637,8 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
         // Cannot underflow: shares <= claimable = req.shares, and req.shares is part of
         // reservedShares while the request is matured.
         unchecked {
-            _requests[controller].shares = req.shares - uint112(shares);
+            if (shares == req.shares) delete _requests[controller];
+            else _requests[controller].shares = req.shares - uint112(shares);
             _queue.reservedShares -= uint112(shares);
         }
         _ledger.debit(controller, shares);
@@ -681,6 +691,11 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces, ReentrancyGuardTransien
 
     function _claimable(Request memory req, uint32 bookCycle) private pure returns (uint256) {
         return req.cycle < bookCycle ? req.shares : 0;
+    }
+
+    /// @dev A lower bound of the time in uint32 (year 2106): past it the manager is always asked.
+    function _quietUntil(uint256 cycleEnd) private pure returns (uint32) {
+        return cycleEnd > type(uint32).max ? type(uint32).max : uint32(cycleEnd);
     }
 
     function _nameFor(IERC20Metadata asset_) private view returns (string memory) {

@@ -20,6 +20,7 @@ interface ICycleManager {
     /// @param nextDuration Length of the cycles after the current one, seconds.
     /// @param inProgress   A rollover of `cycle` was started and not completed.
     /// @param cursor       Index of the next Reactor to settle in the rollover in progress.
+    /// @param reactorCount How many Reactors are registered.
     struct State {
         uint32 cycle;
         uint40 cycleStart;
@@ -27,6 +28,7 @@ interface ICycleManager {
         uint32 nextDuration;
         bool inProgress;
         uint16 cursor;
+        uint16 reactorCount;
     }
 
     /// @notice A cycle duration is outside [MIN_CYCLE_SECONDS, MAX_CYCLE_SECONDS].
@@ -112,8 +114,8 @@ interface ICycleManager {
     ///         is paused.
     function removeReactor(address reactor) external;
 
-    /// @notice Sets the duration of every cycle after the current one (governance), in seconds,
-    ///         within [MIN_CYCLE_SECONDS, MAX_CYCLE_SECONDS].
+    /// @notice Sets the duration of every cycle after the current one (governance, outside a
+    ///         rollover), in seconds, within [MIN_CYCLE_SECONDS, MAX_CYCLE_SECONDS].
     function setDuration(uint32 duration) external;
 
     /// @notice Sets the emission hook (governance, outside a rollover): zero or a contract.

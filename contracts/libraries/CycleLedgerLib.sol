@@ -91,12 +91,12 @@ library CycleLedgerLib {
         p.balance += units.toUint112();
         p.pending += units.toUint112();
         p.pendingCycle = idx.cycle;
-        self.positions[holder] = p;
+        _store(self.positions[holder], p);
 
         Totals memory t = _rollTotals(self.totals, idx.cycle);
         t.supply += units.toUint112();
         t.pending += units.toUint112();
-        self.totals = t;
+        _store(self.totals, t);
     }
 
     /// @notice Removes `units` from `holder`, pending units first (they earn nothing yet).
@@ -107,13 +107,13 @@ library CycleLedgerLib {
         Position memory p = _sync(self, holder, idx);
         uint256 fromPending;
         (p, fromPending, fromActive) = _take(p, units);
-        self.positions[holder] = p;
+        _store(self.positions[holder], p);
 
         Totals memory t = _rollTotals(self.totals, idx.cycle);
         t.supply -= units.toUint112();
         // After _sync the holder's pending units are all of the current cycle, as are the totals'.
         t.pending -= fromPending.toUint112();
-        self.totals = t;
+        _store(self.totals, t);
     }
 
     /// @notice Moves `units` from `from` to `to`. The receiver's units start counting from the
@@ -124,18 +124,18 @@ library CycleLedgerLib {
         Position memory p = _sync(self, from, idx);
         uint256 fromActive;
         (p, , fromActive) = _take(p, units);
-        self.positions[from] = p;
+        _store(self.positions[from], p);
 
         Position memory q = _sync(self, to, idx);
         q.balance += units.toUint112();
         q.pending += units.toUint112();
         q.pendingCycle = idx.cycle;
-        self.positions[to] = q;
+        _store(self.positions[to], q);
 
         if (fromActive != 0) {
             Totals memory t = _rollTotals(self.totals, idx.cycle);
             t.pending += fromActive.toUint112();
-            self.totals = t;
+            _store(self.totals, t);
         }
     }
 
@@ -144,7 +144,7 @@ library CycleLedgerLib {
         uint256 pendingBefore = self.positions[holder].pending;
         Position memory p = _sync(self, holder, self.index);
         // A sync that activated matured units must be stored, or they would be credited twice.
-        if (p.pending != pendingBefore) self.positions[holder] = p;
+        if (p.pending != pendingBefore) _store(self.positions[holder], p);
         amount = self.rewards[holder].accrued;
         if (amount != 0) self.rewards[holder].accrued = 0;
     }
@@ -237,6 +237,26 @@ library CycleLedgerLib {
         bool hasActive = p.balance != p.pending;
         if (accrued != r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) {
             self.rewards[holder] = Rewards({snapshot: idx.rewardPerUnit, accrued: accrued.toUint96()});
+        }
+    }
+
+    /// @dev One SSTORE for the whole slot (the compiler writes a struct member by member). A holder
+    ///      left with nothing is cleared, which refunds the slot. Layout as Solidity packs the
+    ///      struct: balance in the low 112 bits, then pending, then pendingCycle.
+    function _store(Position storage slot, Position memory p) private {
+        uint256 packed = p.balance == 0
+            ? 0
+            : uint256(p.balance) | (uint256(p.pending) << 112) | (uint256(p.pendingCycle) << 224);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
+        }
+    }
+
+    /// @dev As above for the totals (same layout); kept even at zero supply, the slot is hot.
+    function _store(Totals storage slot, Totals memory t) private {
+        uint256 packed = uint256(t.supply) | (uint256(t.pending) << 112) | (uint256(t.pendingCycle) << 224);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
         }
     }
 
