@@ -1,18 +1,19 @@
-// What every keeper job gets: typed handles on the deployed system, the network's keeper
-// config, an output, and an RPC wrapper that retries transient failures.
-import { network } from "hardhat";
+// What every keeper job gets: typed handles on the deployed system, the network's keeper config
+// and an output. Transient node failures are retried below the jobs, on every read the process
+// makes (a Hardhat network hook); sends are never repeated blindly (see rollover/job.ts).
+import hre, { network } from "hardhat";
 import type { KeeperConfig } from "../lib/networks.js";
 import { PROFILES, profileFor } from "../lib/networks.js";
 import { attachSystem, loadAddresses, type System } from "../lib/system.js";
-import { EXIT, KeeperError, toKeeperError } from "./errors.js";
+import { EXIT, KeeperError, describeRevert, redact, toKeeperError } from "./errors.js";
 import type { Output } from "./output.js";
-import { withRetry } from "./retry.js";
+import { NON_IDEMPOTENT_METHODS, isTransientRpcError, withRetry, type RetryPolicy } from "./retry.js";
 
 export interface KeeperContext {
   readonly system: System;
   readonly config: KeeperConfig;
   readonly out: Output;
-  /** Runs an RPC read (or any idempotent call), retrying transient failures. */
+  /** Runs a chain read under a label: failures name what was being done. */
   rpc<T>(label: string, fn: () => Promise<T>): Promise<T>;
 }
 
@@ -26,15 +27,54 @@ export function keeperContext(
     system,
     config,
     out,
-    rpc: (label, fn) =>
-      withRetry(fn, config.retry, (attempt, delayMs, error) =>
-        out.event(
-          "retry",
-          { label, attempt, delayMs, reason: String((error as Error).message ?? error).split("\n")[0] },
-          `  retrying ${label} in ${delayMs} ms (attempt ${attempt} of ${config.retry.attempts} failed)`,
-        ),
-      ),
+    rpc: async (label, fn) => {
+      try {
+        return await fn();
+      } catch (error) {
+        throw toKeeperError(error, label);
+      }
+    },
   };
+}
+
+class TransientRpcAnswer extends Error {
+  constructor(readonly answer: unknown, message: string, readonly code: unknown) {
+    super(message);
+  }
+}
+
+/**
+ * Retries every idempotent JSON-RPC request of this process that fails transiently (refused,
+ * timed out, 429/5xx, an overloaded node's error answer), with exponential back-off.
+ */
+export function installReadRetries(policy: RetryPolicy, out: Output): void {
+  hre.hooks.registerHandlers("network", {
+    onRequest: async (context, connection, request, next) => {
+      if (NON_IDEMPOTENT_METHODS.has(request.method)) return next(context, connection, request);
+      try {
+        return await withRetry(
+          async () => {
+            const answer = await next(context, connection, request);
+            if ("error" in answer && isTransientRpcError(answer.error)) {
+              throw new TransientRpcAnswer(answer, String(answer.error.message), answer.error.code);
+            }
+            return answer;
+          },
+          policy,
+          (attempt, delayMs, error) =>
+            out.event(
+              "retry",
+              { method: request.method, attempt, delayMs, reason: describeRevert(error) },
+              `  ${request.method}: ${describeRevert(error)}; retry ${attempt} of ${policy.attempts - 1} in ${delayMs} ms`,
+            ),
+        );
+      } catch (error) {
+        // The node's own (error) answer, once retries are exhausted.
+        if (error instanceof TransientRpcAnswer) return error.answer as Awaited<ReturnType<typeof next>>;
+        throw error;
+      }
+    },
+  });
 }
 
 export interface OpenKeeperOptions {
@@ -55,6 +95,7 @@ export interface OpenKeeperOptions {
 export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperContext> {
   const profile = PROFILES[options.network] ?? profileFor("localhost");
   const config: KeeperConfig = { ...profile.keeper, ...options.config };
+  installReadRetries(config.retry, options.out);
   let connection;
   try {
     connection = await network.create(
@@ -65,17 +106,14 @@ export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperCont
   } catch (error) {
     // Hardhat names the missing network or config variable, never its value.
     throw new KeeperError(
-      `cannot open network "${options.network}": ${(error as Error).message.split("\n")[0]}`,
+      `cannot open network "${options.network}": ${redact((error as Error).message.split("\n")[0])}`,
       EXIT.usage,
       { cause: error },
     );
   }
-  const bare = keeperContext(undefined as never, options.out, config);
   let chainId: number;
   try {
-    chainId = await bare.rpc("eth_chainId", async () =>
-      Number((await connection.ethers.provider.getNetwork()).chainId),
-    );
+    chainId = Number((await connection.ethers.provider.getNetwork()).chainId);
   } catch (error) {
     throw toKeeperError(error, `connecting to ${options.network}`);
   }
@@ -87,19 +125,19 @@ export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperCont
   }).catch((error: unknown) => {
     throw new KeeperError((error as Error).message, EXIT.usage, { cause: error });
   });
-  const code = await bare.rpc("eth_getCode", () =>
-    connection.ethers.provider.getCode(addresses.cycleManager),
-  );
+  const code = await connection.ethers.provider.getCode(addresses.cycleManager).catch((error: unknown) => {
+    throw toKeeperError(error, "reading the deployment");
+  });
   if (code === "0x") {
     throw new KeeperError(
       `no contract at the deployment's CycleManager (${addresses.cycleManager}) on chain ${chainId}: was the node restarted since the deployment?`,
       EXIT.usage,
     );
   }
-  const system = await bare
-    .rpc("attach", () => attachSystem(connection, addresses, { profile: { ...profile, keeper: config } }))
-    .catch((error: unknown) => {
+  const system = await attachSystem(connection, addresses, { profile: { ...profile, keeper: config } }).catch(
+    (error: unknown) => {
       throw toKeeperError(error, "reading the deployment");
-    });
+    },
+  );
   return keeperContext(system, options.out, config);
 }

@@ -75,15 +75,23 @@ export function decodeRevert(error: unknown): ErrorDescription | undefined {
   return undefined;
 }
 
-/** `Name(arg, arg)` of a decoded revert, or the error's own short message. */
+/**
+ * Removes URLs from a message: node errors quote the RPC URL, which for hosted nodes carries
+ * an API key. Nothing the keeper prints may contain one.
+ */
+export function redact(message: string): string {
+  return message.replace(/\b(?:https?|wss?):\/\/[^\s"'<>)]+/gi, "<rpc url>");
+}
+
+/** `Name(arg, arg)` of a decoded revert, or the error's own short message (URLs redacted). */
 export function describeRevert(error: unknown): string {
   const decoded = decodeRevert(error);
   if (decoded !== undefined) {
     return `${decoded.name}(${decoded.args.map((a: unknown) => String(a)).join(", ")})`;
   }
   const e = error as { shortMessage?: unknown; message?: unknown };
-  if (typeof e.shortMessage === "string") return e.shortMessage;
-  return typeof e.message === "string" ? e.message.split("\n")[0] : String(error);
+  if (typeof e.shortMessage === "string") return redact(e.shortMessage);
+  return redact(typeof e.message === "string" ? e.message.split("\n")[0] : String(error));
 }
 
 /** Turns anything thrown into a KeeperError with the right exit code and a one-line reason. */
@@ -97,6 +105,6 @@ export function toKeeperError(error: unknown, doing: string): KeeperError {
       cause: error,
     });
   }
-  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const message = redact(error instanceof Error ? error.message.split("\n")[0] : String(error));
   return new KeeperError(`${doing} failed: ${message}`, EXIT.failed, { cause: error });
 }

@@ -2,7 +2,7 @@
 // lines for machines (--json). Secrets never reach either: nothing here prints configuration.
 import cliProgress from "cli-progress";
 import pc from "picocolors";
-import type { KeeperError } from "./errors.js";
+import { redact, type KeeperError } from "./errors.js";
 
 export interface Progress {
   tick(label?: string): void;
@@ -42,7 +42,7 @@ class JsonOutput implements Output {
   }
   failure(error: KeeperError): void {
     process.stdout.write(
-      `${toJson({ type: "error", message: error.message, exitCode: error.exitCode })}\n`,
+      `${toJson({ type: "error", message: redact(error.message), exitCode: error.exitCode })}\n`,
     );
   }
 }
@@ -82,7 +82,7 @@ class HumanOutput implements Output {
     this.#line(human());
   }
   failure(error: KeeperError): void {
-    process.stderr.write(`${pc.red(`✗ ${error.message}`)}\n`);
+    process.stderr.write(`${pc.red(`✗ ${redact(error.message)}`)}\n`);
   }
 }
 

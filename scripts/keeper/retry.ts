@@ -62,6 +62,20 @@ export function isTransient(error: unknown): boolean {
   });
 }
 
+/**
+ * JSON-RPC methods that must never be repeated blindly: the node may have acted on a call whose
+ * answer was lost. The rollover loop handles them by reading the chain again instead.
+ */
+export const NON_IDEMPOTENT_METHODS: ReadonlySet<string> = new Set([
+  "eth_sendTransaction",
+  "eth_sendRawTransaction",
+]);
+
+/** Whether a JSON-RPC error answer (not a thrown error) is an overloaded node's. */
+export function isTransientRpcError(error: { readonly code?: unknown; readonly message?: unknown }): boolean {
+  return isTransient({ code: error.code, message: error.message });
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The back-off before attempt `attempt + 1` (attempt counts from 1). */
