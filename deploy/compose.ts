@@ -52,6 +52,16 @@ export function reactorSymbols(shape: ProtocolShape): AssetSymbol[] {
  * `m.useModule` here and one more entry in the results.
  */
 export function protocolModule(shape: ProtocolShape) {
+  const key = `${shape.assets}:${shape.handOverGovernance}`;
+  const built = compositions.get(key) ?? buildProtocol(shape);
+  compositions.set(key, built);
+  return built;
+}
+
+/** One composition object per shape: module objects are identities to Ignition. */
+const compositions = new Map<string, ReturnType<typeof buildProtocol>>();
+
+function buildProtocol(shape: ProtocolShape) {
   const refs = assetRefs(shape);
   const symbols = reactorSymbols(shape);
   const reactorModules: (readonly [AssetSymbol, AnyModule])[] = [];
@@ -62,8 +72,9 @@ export function protocolModule(shape: ProtocolShape) {
     reactorModules.push([symbol, reactorModule(symbol, ref, previous)]);
   }
   const wethRef = refs.WETH;
-  if (wethRef === undefined || symbols[0] !== "WETH") throw new Error("WETH must come first");
-  const gatewayModule = wethGatewayModule(wethRef);
+  const wethReactor = reactorModules.find(([symbol]) => symbol === "WETH")?.[1];
+  if (wethRef === undefined || wethReactor === undefined) throw new Error("no WETH Reactor");
+  const gatewayModule = wethGatewayModule(wethRef, wethReactor);
   const id = shape.assets === "local" ? "LocalProtocol" : "Protocol";
 
   return buildModule(id, (m) => {

@@ -20,27 +20,15 @@ export interface AssetRef {
 /** Ignition module id of the Reactor for `symbol` (its address is at `<id>#Reactor`). */
 export const reactorModuleId = (symbol: string) => `Reactor_${symbol}`;
 
-const cache = new Map<string, AnyModule>();
-
 /**
  * The Reactor (and tAsset) of one asset, registered with the cycle manager by the deployer
  * (who holds GOVERNANCE_ROLE while the system is wired). One module per asset: module id
  * `Reactor_<SYMBOL>`. `registerAfter` (the previous Reactor's module) fixes the registration
- * order, which is the order the rollover settles Reactors in. Memoised, so compositions that
- * share a Reactor share one module object.
+ * order, which is the order the rollover settles Reactors in. Build each Reactor module once per
+ * composition and pass the object around: Ignition requires one object per module id.
  */
 export function reactorModule(symbol: string, asset: AssetRef, registerAfter?: AnyModule) {
-  const moduleId = reactorModuleId(symbol);
-  const cacheKey = `${moduleId}<-${asset.module.id}.${asset.key}<-${registerAfter?.id ?? ""}`;
-  const cached = cache.get(cacheKey);
-  if (cached !== undefined) return cached as ReturnType<typeof build>;
-  const built = build(moduleId, asset, registerAfter);
-  cache.set(cacheKey, built);
-  return built;
-}
-
-function build(moduleId: string, asset: AssetRef, registerAfter: AnyModule | undefined) {
-  return buildModule(moduleId, (m) => {
+  return buildModule(reactorModuleId(symbol), (m) => {
     const { protocolRoles } = m.useModule(RolesModule);
     const { treasury } = m.useModule(TreasuryModule);
     const { cycleManager } = m.useModule(CycleManagerModule);

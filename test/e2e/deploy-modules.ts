@@ -1,0 +1,165 @@
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { network } from "hardhat";
+import { MAINNET } from "../../scripts/lib/addresses.js";
+import { PROFILES, type NetworkProfile } from "../../scripts/lib/networks.js";
+import { ROLE, TOKE_SUPPLY_WEI, ZERO_ADDRESS } from "../../scripts/lib/protocol-config.js";
+import { attachSystem, deploySystem, loadAddresses } from "../../scripts/lib/system.js";
+import { requireMainnetFork } from "../helpers/fork.js";
+import { serveChain } from "./helpers/chain.js";
+
+const E2E_TIMEOUT_MS = 120_000;
+const FORK_TIMEOUT_MS = 300_000;
+const WEEK = 7n * 24n * 3600n;
+const TWO_DAYS = 2n * 24n * 3600n;
+const LOCAL_REACTORS = ["WETH", "USDC", "TOKE", "ALCX", "FXS"];
+
+type Params = Record<string, Record<string, unknown>>;
+const readParams = async (file: string) => JSON.parse(await readFile(file, "utf8")) as Params;
+
+describe("e2e: the Ignition modules deploy a wired system", function () {
+  this.timeout(E2E_TIMEOUT_MS);
+
+  it("local: DEX world, test tokens and five Reactors registered in order, deployer governing", async () => {
+    const connection = await network.create();
+    const latest = BigInt(await connection.networkHelpers.time.latest());
+    const system = await deploySystem(connection);
+    const { manager, roles, timelock, toke, treasury, gateway, reactors, signer, dex } = system;
+
+    expect(Object.keys(reactors)).to.deep.equal(LOCAL_REACTORS);
+    expect(await manager.reactors()).to.deep.equal(
+      await Promise.all(LOCAL_REACTORS.map((s) => reactors[s].getAddress())),
+    );
+    for (const symbol of LOCAL_REACTORS) {
+      const reactor = reactors[symbol];
+      expect(await reactor.asset()).to.equal(await system.assets[symbol].getAddress());
+      expect(await reactor.symbol()).to.equal(`t${symbol}`);
+      expect(await reactor.manager()).to.equal(await manager.getAddress());
+      expect(await reactor.treasury()).to.equal(await treasury.getAddress());
+      expect(await reactor.paused()).to.equal(false);
+    }
+    expect(await reactors.WETH.asset()).to.equal(await dex!.weth.getAddress());
+    expect(await reactors.TOKE.asset()).to.equal(await toke.getAddress());
+    expect(await gateway.reactor()).to.equal(await reactors.WETH.getAddress());
+    expect(await gateway.weth()).to.equal(await dex!.weth.getAddress());
+    expect(await dex!.uniswap.router.factory()).to.equal(await dex!.uniswap.factory.getAddress());
+
+    // deploy/parameters/local.json: weekly cycles from the latest block, a two-day timelock.
+    const state = await manager.state();
+    expect(state.duration).to.equal(WEEK);
+    expect(state.cycleStart >= latest && state.cycleStart <= latest + 60n).to.equal(true);
+    expect(await timelock.getMinDelay()).to.equal(TWO_DAYS);
+    expect(await timelock.hasRole(await timelock.PROPOSER_ROLE(), signer.address)).to.equal(true);
+    expect(await timelock.hasRole(await timelock.EXECUTOR_ROLE(), ZERO_ADDRESS)).to.equal(true);
+    expect(await timelock.hasRole(await timelock.DEFAULT_ADMIN_ROLE(), signer.address)).to.equal(false);
+
+    // Locally the deployer keeps every role (handy for demos); the timelock gets nothing.
+    for (const role of [ROLE.governance, ROLE.guardian, ROLE.keeper]) {
+      expect(await roles.hasRole(role, signer.address)).to.equal(true);
+    }
+    expect(await roles.hasRole(ROLE.governance, await timelock.getAddress())).to.equal(false);
+    expect(await toke.totalSupply()).to.equal(TOKE_SUPPLY_WEI);
+    expect(await toke.balanceOf(signer.address)).to.equal(TOKE_SUPPLY_WEI);
+  });
+
+  it("parameters override the file, module by module", async () => {
+    const connection = await network.create();
+    const [, guardian, keeper] = await connection.ethers.getSigners();
+    const system = await deploySystem(connection, {
+      cycleSeconds: 3600n,
+      firstStart: 1_000_000n,
+      parameters: { Roles: { guardian: guardian.address, keeper: keeper.address, timelockMinDelay: 60n } },
+    });
+    const state = await system.manager.state();
+    expect([state.duration, state.cycleStart]).to.deep.equal([3600n, 1_000_000n]);
+    expect(await system.timelock.getMinDelay()).to.equal(60n);
+    expect(await system.roles.hasRole(ROLE.guardian, guardian.address)).to.equal(true);
+    expect(await system.roles.hasRole(ROLE.keeper, keeper.address)).to.equal(true);
+    expect(await system.roles.hasRole(ROLE.guardian, system.signer.address)).to.equal(false);
+  });
+
+  it("public-network shape: existing WETH/USDC from parameters, governance handed to the timelock", async () => {
+    const connection = await network.create();
+    const { ethers } = connection;
+    // Stand-ins for the tokens that already exist on a public network.
+    const weth = await ethers.deployContract("TestERC20", ["Wrapped Ether", "WETH", 18]);
+    const usdc = await ethers.deployContract("TestERC20", ["USD Coin", "USDC", 6]);
+    const profile: NetworkProfile = { ...PROFILES.sepolia, network: "default" };
+    const system = await deploySystem(connection, {
+      profile,
+      parameters: { ExternalAssets: { weth: await weth.getAddress(), usdc: await usdc.getAddress() } },
+    });
+    expect(Object.keys(system.reactors)).to.deep.equal(["WETH", "USDC", "TOKE"]);
+    expect(system.dex).to.equal(undefined);
+    expect(await system.reactors.USDC.asset()).to.equal(await usdc.getAddress());
+
+    const sepolia = await readParams("deploy/parameters/sepolia.json");
+    expect(await system.timelock.getMinDelay()).to.equal(BigInt(sepolia.Roles.timelockMinDelay as number));
+    expect((await system.manager.state()).duration).to.equal(BigInt(sepolia.CycleManager.cycleSeconds as number));
+    const timelock = await system.timelock.getAddress();
+    expect(await system.roles.hasRole(ROLE.governance, timelock)).to.equal(true);
+    expect(await system.roles.hasRole(ROLE.governance, system.signer.address)).to.equal(false);
+    // The deployer can no longer change anything directly.
+    await expect(system.manager.setDuration(3600))
+      .to.be.revertedWithCustomError(system.manager, "RoleGatedUnauthorized")
+      .withArgs(system.signer.address, ROLE.governance);
+  });
+
+  it("the address book round-trips, and attaching gives the same handles", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "reactor-book-"));
+    try {
+      const connection = await network.create();
+      const file = path.join(dir, "addresses.json");
+      const system = await deploySystem(connection, { addressBook: file });
+      const loaded = await loadAddresses({ chainId: system.addresses.chainId, network: "default", addressBook: file });
+      expect(loaded).to.deep.equal(JSON.parse(JSON.stringify(system.addresses)));
+      const attached = await attachSystem(connection, loaded);
+      expect(Object.keys(attached.reactors)).to.deep.equal(LOCAL_REACTORS);
+      expect(await attached.reactors.FXS.getAddress()).to.equal(await system.reactors.FXS.getAddress());
+      await expect(
+        loadAddresses({ chainId: 1, network: "mainnet", addressBook: file }),
+      ).to.be.rejectedWith(/is for chain 31337/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("over HTTP, Ignition journals the deployment where the keeper finds it", async () => {
+    const chain = await serveChain();
+    try {
+      const fromJournal = await loadAddresses({
+        chainId: chain.system.addresses.chainId,
+        network: "localhost",
+        deploymentId: chain.deploymentId,
+      });
+      expect({ ...fromJournal, network: "" }).to.deep.equal({ ...chain.system.addresses, network: "" });
+    } finally {
+      await chain.close();
+    }
+  });
+
+  it("the fork parameters name mainnet's WETH and USDC (scripts/lib/addresses.ts)", async () => {
+    const fork = await readParams("deploy/parameters/mainnet-fork.json");
+    expect(fork.ExternalAssets).to.deep.equal({ weth: MAINNET.weth, usdc: MAINNET.usdc });
+    for (const name of ["local", "mainnet-fork", "sepolia"]) {
+      const params = await readParams(`deploy/parameters/${name}.json`);
+      expect(params.CycleManager.firstStart, name).to.equal(0); // filled from the chain
+    }
+  });
+});
+
+describe("e2e: the modules on a mainnet fork", function () {
+  this.timeout(FORK_TIMEOUT_MS);
+
+  it("deploys Reactors for mainnet's WETH and USDC and attaches the real venues", async function () {
+    requireMainnetFork(this);
+    const connection = await network.create("mainnetFork");
+    const system = await deploySystem(connection);
+    expect(await system.reactors.WETH.asset()).to.equal(MAINNET.weth);
+    expect(await system.reactors.USDC.asset()).to.equal(MAINNET.usdc);
+    expect(await system.dex!.uniswap.factory.getAddress()).to.equal(MAINNET.uniswapV2Factory);
+    expect(await system.reactors.USDC.decimals()).to.equal(6n);
+  });
+});
