@@ -24,7 +24,12 @@ function markdown(rows: readonly GasRow[], budget: Budget): string {
   for (const row of rows) {
     if (row.group !== group) {
       group = row.group;
-      lines.push(`## ${group}`, "", "| operation | gas | budget | |", "| --- | ---: | ---: | --- |");
+      lines.push(
+        `## ${group}`,
+        "",
+        "| operation | gas | budget | |",
+        "| --- | ---: | ---: | --- |",
+      );
     }
     const entry = budget[row.id];
     const v = verdict(row, budget);
@@ -66,7 +71,10 @@ await writeFile(OUT, markdown(rows, budget));
 const failures = rows.filter((r) => verdict(r, budget) !== "ok");
 if (failures.length > 0) {
   for (const r of failures) {
-    const why = verdict(r, budget) === "over" ? `over its budget of ${budget[r.id]?.max}` : `has no budget in gas-budget.json`;
+    const why =
+      verdict(r, budget) === "over"
+        ? `over its budget of ${budget[r.id]?.max}`
+        : `has no budget in gas-budget.json`;
     console.error(pc.red(`✗ ${r.id} (${r.label}): ${r.gasUsed} gas ${why}`));
   }
   process.exitCode = 1;

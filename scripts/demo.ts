@@ -28,7 +28,9 @@ const OUT_DIR = process.env.DEMO_OUT ?? "reports";
 
 const started = Date.now();
 const connection = await network.create();
-console.log(pc.dim("Deploying the DEX world and the Reactor protocol through the Ignition modules..."));
+console.log(
+  pc.dim("Deploying the DEX world and the Reactor protocol through the Ignition modules..."),
+);
 const system = await deploySystem(connection);
 console.log(
   pc.dim(
@@ -43,7 +45,8 @@ const { records } = await runSimulation(system, {
 });
 console.log(renderSummaryConsole(records));
 const missing = missingParts(records);
-if (missing.length > 0) console.log(pc.dim(`Not deployed on this branch yet: ${missing.join("; ")}.`));
+if (missing.length > 0)
+  console.log(pc.dim(`Not deployed on this branch yet: ${missing.join("; ")}.`));
 
 const points: ChartPoint[] = records.map((r) => ({
   cycle: Number(r.cycle),
@@ -59,6 +62,15 @@ await writeFile(`${OUT_DIR}/chart.png`, svgToPng(svg));
 const seconds = (Date.now() - started) / 1000;
 await writeFile(
   `${OUT_DIR}/report.md`,
-  renderMarkdown(records, { network: connection.networkName, seed: SEED, seconds, chart: "chart.png" }),
+  renderMarkdown(records, {
+    network: connection.networkName,
+    seed: SEED,
+    seconds,
+    chart: "chart.png",
+  }),
 );
-console.log(pc.green(`\nWrote ${OUT_DIR}/report.md, ${OUT_DIR}/chart.svg and ${OUT_DIR}/chart.png in ${seconds.toFixed(0)} s.`));
+console.log(
+  pc.green(
+    `\nWrote ${OUT_DIR}/report.md, ${OUT_DIR}/chart.svg and ${OUT_DIR}/chart.png in ${seconds.toFixed(0)} s.`,
+  ),
+);

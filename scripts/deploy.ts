@@ -12,7 +12,8 @@ import { profileFor } from "./lib/networks.js";
 import { deploySystem } from "./lib/system.js";
 
 const positiveBigInt = (value: string) => {
-  if (!/^\d+$/.test(value) || BigInt(value) === 0n) throw new InvalidArgumentError("expected a positive integer");
+  if (!/^\d+$/.test(value) || BigInt(value) === 0n)
+    throw new InvalidArgumentError("expected a positive integer");
   return BigInt(value);
 };
 
@@ -22,8 +23,16 @@ const program = new Command()
   .option("-n, --network <name>", "Hardhat network (hardhat.config.ts)", "localhost")
   .option("--rpc-url <url>", "override the network's RPC URL (never printed)")
   .option("--deployment-id <id>", "Ignition deployment id (default: chain-<chainId>)")
-  .option("--cycle-seconds <s>", "cycle length in seconds (default: the parameter file's)", positiveBigInt)
-  .option("--first-start <unix>", "when cycle 0 starts (default: the latest block's time)", positiveBigInt)
+  .option(
+    "--cycle-seconds <s>",
+    "cycle length in seconds (default: the parameter file's)",
+    positiveBigInt,
+  )
+  .option(
+    "--first-start <unix>",
+    "when cycle 0 starts (default: the latest block's time)",
+    positiveBigInt,
+  )
   .option("--addresses-out <file>", "also write the address book (JSON) to this file")
   .parse();
 
@@ -39,7 +48,9 @@ const opts = program.opts<{
 try {
   const profile = profileFor(opts.network);
   const connection = await network.create(
-    opts.rpcUrl === undefined ? opts.network : { network: opts.network, override: { url: opts.rpcUrl } },
+    opts.rpcUrl === undefined
+      ? opts.network
+      : { network: opts.network, override: { url: opts.rpcUrl } },
   );
   console.log(pc.dim(`Deploying to ${opts.network} with ${profile.parametersFile}...`));
   const system = await deploySystem(connection, {
@@ -50,7 +61,10 @@ try {
     addressBook: opts.addressesOut,
     displayUi: true,
   });
-  const table = new Table({ head: ["contract", "address"].map((h) => pc.cyan(h)), style: { head: [], border: [] } });
+  const table = new Table({
+    head: ["contract", "address"].map((h) => pc.cyan(h)),
+    style: { head: [], border: [] },
+  });
   const a = system.addresses;
   for (const [name, address] of Object.entries({
     ProtocolRoles: a.protocolRoles,
@@ -65,7 +79,9 @@ try {
   }
   console.log(table.toString());
   console.log(
-    pc.green(`Deployed on chain ${a.chainId}. Next: npm run keeper -- status --network ${opts.network}`),
+    pc.green(
+      `Deployed on chain ${a.chainId}. Next: npm run keeper -- status --network ${opts.network}`,
+    ),
   );
   process.exit(0);
 } catch (error) {

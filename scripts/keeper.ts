@@ -77,11 +77,22 @@ const program = new Command()
   .description("Reactor protocol keeper: rolls cycles over and reports the system's state.")
   .option("-n, --network <name>", "Hardhat network (hardhat.config.ts)", "localhost")
   .option("--rpc-url <url>", "override the network's RPC URL (never printed)")
-  .option("--addresses <file>", "address book written by deploySystem (default: the Ignition deployment)")
+  .option(
+    "--addresses <file>",
+    "address book written by deploySystem (default: the Ignition deployment)",
+  )
   .option("--deployment-id <id>", "Ignition deployment id (default: chain-<chainId>)")
   .option("--json", "machine-readable output: one JSON object per line", false)
-  .option("--chunk-size <n>", "Reactors settled per transaction (default: per network)", positiveInt)
-  .option("--confirmations <n>", "blocks to wait per transaction (default: per network)", positiveInt)
+  .option(
+    "--chunk-size <n>",
+    "Reactors settled per transaction (default: per network)",
+    positiveInt,
+  )
+  .option(
+    "--confirmations <n>",
+    "blocks to wait per transaction (default: per network)",
+    positiveInt,
+  )
   .addHelpText(
     "after",
     `
@@ -94,11 +105,21 @@ program
   .command("rollover")
   .description("run the rollover if a cycle has ended (or resume one in progress)")
   .option("--dry-run", "print the plan and simulate its first step; send nothing", false)
-  .option("--max-chunks <n>", "stop after n settlement transactions (resume by running again)", positiveInt)
-  .option("--max-cycles <n>", "most rollovers back to back when the schedule is behind", positiveInt)
-  .action(async (opts: { dryRun: boolean; maxChunks?: number; maxCycles?: number }, command: Command) => {
-    await execute(rolloverJob, command, { ...opts, stallAfterChunks: stallAfterChunks() });
-  });
+  .option(
+    "--max-chunks <n>",
+    "stop after n settlement transactions (resume by running again)",
+    positiveInt,
+  )
+  .option(
+    "--max-cycles <n>",
+    "most rollovers back to back when the schedule is behind",
+    positiveInt,
+  )
+  .action(
+    async (opts: { dryRun: boolean; maxChunks?: number; maxCycles?: number }, command: Command) => {
+      await execute(rolloverJob, command, { ...opts, stallAfterChunks: stallAfterChunks() });
+    },
+  );
 
 program
   .command("watch")

@@ -1,5 +1,9 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { ROLE, TIMELOCK_MIN_DELAY_SECONDS, ZERO_ADDRESS } from "../../scripts/lib/protocol-config.js";
+import {
+  ROLE,
+  TIMELOCK_MIN_DELAY_SECONDS,
+  ZERO_ADDRESS,
+} from "../../scripts/lib/protocol-config.js";
 
 /**
  * The role registry and governance's timelock. The deployer holds GOVERNANCE_ROLE while the

@@ -49,11 +49,19 @@ export function chartSpec(points: readonly ChartPoint[]): TopLevelSpec {
       {
         width: WIDTH,
         height: PANEL_HEIGHT,
-        data: { values: apr.length > 0 ? apr : [{ cycle: points[0]?.cycle ?? 0, side: "none yet", apr: 0 }] },
+        data: {
+          values:
+            apr.length > 0 ? apr : [{ cycle: points[0]?.cycle ?? 0, side: "none yet", apr: 0 }],
+        },
         mark: { type: "line", point: true },
         encoding: {
           x,
-          y: { field: "apr", type: "quantitative", title: "APR (TVL-weighted)", axis: { format: ".1%" } },
+          y: {
+            field: "apr",
+            type: "quantitative",
+            title: "APR (TVL-weighted)",
+            axis: { format: ".1%" },
+          },
           color: { field: "side", type: "nominal", title: null },
         },
       },
@@ -75,7 +83,11 @@ export async function renderChartSvg(points: readonly ChartPoint[]): Promise<str
 export function svgToPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: 2 },
-    font: { loadSystemFonts: true, sansSerifFamily: "DejaVu Sans", defaultFontFamily: "DejaVu Sans" },
+    font: {
+      loadSystemFonts: true,
+      sansSerifFamily: "DejaVu Sans",
+      defaultFontFamily: "DejaVu Sans",
+    },
   });
   return resvg.render().asPng();
 }

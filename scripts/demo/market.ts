@@ -2,7 +2,13 @@
 // market maker at reference prices, and traders who swap on them every cycle.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { parseUnits } from "ethers";
-import { BALANCER_ONE, createWeightedPool, joinWeightedPool, swapBalancer, type WeightedPoolHandle } from "../lib/balancer.js";
+import {
+  BALANCER_ONE,
+  createWeightedPool,
+  joinWeightedPool,
+  swapBalancer,
+  type WeightedPoolHandle,
+} from "../lib/balancer.js";
 import type { Erc20, TestToken, V2Pair } from "../lib/dex-types.js";
 import type { DexWorld, V2Venue } from "../lib/dex-world.js";
 import type { System } from "../lib/system.js";
@@ -39,7 +45,12 @@ export function units(amount: number, decimals: number): bigint {
 }
 
 /** Gives `who` `amount` of `symbol`: WETH by wrapping ether, TOKE from the deployer, others minted. */
-export async function fund(system: System, symbol: string, who: HardhatEthersSigner, amount: bigint) {
+export async function fund(
+  system: System,
+  symbol: string,
+  who: HardhatEthersSigner,
+  amount: bigint,
+) {
   const token = system.assets[symbol];
   if (symbol === "WETH") {
     const weth = system.dex?.weth;
@@ -96,7 +107,10 @@ export async function seedMarket(system: System, maker: HardhatEthersSigner): Pr
 }
 
 type Funder = (trader: HardhatEthersSigner, symbol: string, amount: bigint) => Promise<void>;
-const funder = (system: System): Funder => (trader, symbol, amount) => fund(system, symbol, trader, amount);
+const funder =
+  (system: System): Funder =>
+  (trader, symbol, amount) =>
+    fund(system, symbol, trader, amount);
 
 /** An amount of `reserve` between 0.2% and MAX_TRADE_SHARE of it. */
 function tradeSize(rng: Random, reserve: bigint): bigint {
@@ -119,7 +133,8 @@ function v2Pool(
       const aIn = rng.chance(0.5);
       const [symbolIn, tokenIn] = aIn ? [a, ta] : [b, tb];
       const [r0, r1] = await pair.getReserves();
-      const inIs0 = (await pair.token0()).toLowerCase() === (await tokenIn.getAddress()).toLowerCase();
+      const inIs0 =
+        (await pair.token0()).toLowerCase() === (await tokenIn.getAddress()).toLowerCase();
       const reserveIn = inIs0 ? r0 : r1;
       const amountIn = tradeSize(rng, reserveIn);
       await fundFor(trader, symbolIn, amountIn);
@@ -130,7 +145,11 @@ function v2Pool(
   };
 }
 
-async function balancerPool(system: System, world: DexWorld, maker: HardhatEthersSigner): Promise<Pool> {
+async function balancerPool(
+  system: System,
+  world: DexWorld,
+  maker: HardhatEthersSigner,
+): Promise<Pool> {
   const [weth, usdc] = [system.assets.WETH, system.assets.USDC];
   const [wethAddress, usdcAddress] = [await weth.getAddress(), await usdc.getAddress()];
   const half = BALANCER_ONE / 2n;

@@ -75,10 +75,21 @@ export const SECTIONS: ReportSection[] = [
     title: "Reactors after the rollover",
     render: (record) => ({
       grid: {
-        head: ["Reactor", "tAsset supply", "rate", "idle", "deployed", "pending redeem", "matured", "value", "APR LP / LD"],
+        head: [
+          "Reactor",
+          "tAsset supply",
+          "rate",
+          "idle",
+          "deployed",
+          "pending redeem",
+          "matured",
+          "value",
+          "APR LP / LD",
+        ],
         rows: record.status.reactors.map((r) => {
           const amt = (x: bigint) => fmtAmount(x, r.decimals);
-          const value = r.priceUsd === null ? null : r.priceUsd * (Number(reactorAssets(r)) / 10 ** r.decimals);
+          const value =
+            r.priceUsd === null ? null : r.priceUsd * (Number(reactorAssets(r)) / 10 ** r.decimals);
           return [
             r.symbol,
             amt(r.totalSupply),
@@ -103,7 +114,9 @@ export const SECTIONS: ReportSection[] = [
       return {
         grid: {
           head: ["Reactor", "venue", "deployed"],
-          rows: rows.flatMap((r) => (r.venues ?? []).map((v) => [r.symbol, v.venue, fmtAmount(v.amount, r.decimals)])),
+          rows: rows.flatMap((r) =>
+            (r.venues ?? []).map((v) => [r.symbol, v.venue, fmtAmount(v.amount, r.decimals)]),
+          ),
         },
       };
     },
@@ -112,7 +125,9 @@ export const SECTIONS: ReportSection[] = [
     title: "Emissions",
     render: (record) => {
       const rows = record.status.reactors.filter((r) => r.lastCycle !== null);
-      const any = rows.some((r) => (r.lastCycle?.lpEmissions ?? 0n) > 0n || r.lastCycle?.ldEmissions !== null);
+      const any = rows.some(
+        (r) => (r.lastCycle?.lpEmissions ?? 0n) > 0n || r.lastCycle?.ldEmissions !== null,
+      );
       if (!any) return undefined;
       return {
         grid: {
@@ -156,10 +171,12 @@ export const SECTIONS: ReportSection[] = [
     title: "Treasury",
     render: ({ status }) => ({
       lines: [
-        `Holdings: ${status.treasury.holdings
-          .filter((h) => h.amount > 0n)
-          .map((h) => `${fmtAmount(h.amount, h.decimals, 4)} ${h.symbol}`)
-          .join(", ") || "none"}; value ${fmtUsd(status.treasury.totalUsd)}`,
+        `Holdings: ${
+          status.treasury.holdings
+            .filter((h) => h.amount > 0n)
+            .map((h) => `${fmtAmount(h.amount, h.decimals, 4)} ${h.symbol}`)
+            .join(", ") || "none"
+        }; value ${fmtUsd(status.treasury.totalUsd)}`,
       ],
     }),
   },

@@ -112,7 +112,9 @@ async function actAsLp(
     const share = rng.between(...REQUEST_SHARE);
     const shares = (balance * BigInt(Math.floor(share * 1e6))) / 1_000_000n;
     if (shares > 0n) {
-      await (await system.reactors[symbol].connect(lp).requestRedeem(shares, lp.address, lp.address)).wait();
+      await (
+        await system.reactors[symbol].connect(lp).requestRedeem(shares, lp.address, lp.address)
+      ).wait();
       add(flows.requests, symbol, shares);
       ++flows.requestCount;
     }
@@ -144,7 +146,10 @@ async function rollOver(ctx: KeeperContext): Promise<readonly SentStep[]> {
 }
 
 /** Plays `options.cycles` cycles on `system` (deployed on a local chain by deploySystem). */
-export async function runSimulation(system: System, options: SimulationOptions): Promise<SimulationResult> {
+export async function runSimulation(
+  system: System,
+  options: SimulationOptions,
+): Promise<SimulationResult> {
   const rng = new Random(options.seed);
   const signers = await system.connection.ethers.getSigners();
   const maker = signers[0];

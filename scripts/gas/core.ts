@@ -4,7 +4,15 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { network } from "hardhat";
 import { Reactor__factory, type Reactor } from "../../typechain-types/index.js";
 import { deploySystem, type System } from "../lib/system.js";
-import { extraSigners, fundLp, gasOf, rollover, toCycleEnd, type GasRow, type GasScenario } from "./measure.js";
+import {
+  extraSigners,
+  fundLp,
+  gasOf,
+  rollover,
+  toCycleEnd,
+  type GasRow,
+  type GasScenario,
+} from "./measure.js";
 
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
 const ETH = (n: number) => BigInt(n) * 10n ** 18n;
@@ -30,29 +38,81 @@ export const userOperations: GasScenario = {
     for (const lp of [alice, bob, carol]) await fundLp(system, tUsdc, lp, USDC(1_000_000));
     // Bob deposits first, so Alice's "first" is a holder's first, not the Reactor's very first.
     await tUsdc.connect(bob).deposit(USDC(1_000), bob.address);
-    row("deposit.first", "deposit: first by this holder", await gasOf(tUsdc.connect(alice).deposit(USDC(1_000), alice.address)));
-    row("deposit.warm", "deposit: again, same cycle", await gasOf(tUsdc.connect(alice).deposit(USDC(1_000), alice.address)));
+    row(
+      "deposit.first",
+      "deposit: first by this holder",
+      await gasOf(tUsdc.connect(alice).deposit(USDC(1_000), alice.address)),
+    );
+    row(
+      "deposit.warm",
+      "deposit: again, same cycle",
+      await gasOf(tUsdc.connect(alice).deposit(USDC(1_000), alice.address)),
+    );
     await rollover(system);
-    row("deposit.nextCycle", "deposit: again, next cycle (activates the old)", await gasOf(tUsdc.connect(alice).deposit(USDC(1_000), alice.address)));
-    row("transfer.newHolder", "transfer: to a new holder", await gasOf(tUsdc.connect(alice).transfer(carol.address, USDC(10))));
-    row("transfer.warm", "transfer: to an existing holder", await gasOf(tUsdc.connect(alice).transfer(bob.address, USDC(10))));
-    row("requestRedeem.first", "requestRedeem: first request", await gasOf(tUsdc.connect(alice).requestRedeem(USDC(500), alice.address, alice.address)));
-    row("requestRedeem.warm", "requestRedeem: replaces the pending one", await gasOf(tUsdc.connect(alice).requestRedeem(USDC(600), alice.address, alice.address)));
+    row(
+      "deposit.nextCycle",
+      "deposit: again, next cycle (activates the old)",
+      await gasOf(tUsdc.connect(alice).deposit(USDC(1_000), alice.address)),
+    );
+    row(
+      "transfer.newHolder",
+      "transfer: to a new holder",
+      await gasOf(tUsdc.connect(alice).transfer(carol.address, USDC(10))),
+    );
+    row(
+      "transfer.warm",
+      "transfer: to an existing holder",
+      await gasOf(tUsdc.connect(alice).transfer(bob.address, USDC(10))),
+    );
+    row(
+      "requestRedeem.first",
+      "requestRedeem: first request",
+      await gasOf(tUsdc.connect(alice).requestRedeem(USDC(500), alice.address, alice.address)),
+    );
+    row(
+      "requestRedeem.warm",
+      "requestRedeem: replaces the pending one",
+      await gasOf(tUsdc.connect(alice).requestRedeem(USDC(600), alice.address, alice.address)),
+    );
     await tUsdc.connect(bob).requestRedeem(USDC(500), bob.address, bob.address);
     await rollover(system);
-    row("redeem.partial", "redeem: part of a matured request", await gasOf(tUsdc.connect(alice).redeem(USDC(100), alice.address, alice.address)));
-    row("redeem.full", "redeem: rest of the request", await gasOf(tUsdc.connect(alice).redeem(USDC(500), alice.address, alice.address)));
-    row("withdraw.full", "withdraw: whole request (assets)", await gasOf(tUsdc.connect(bob).withdraw(USDC(500), bob.address, bob.address)));
+    row(
+      "redeem.partial",
+      "redeem: part of a matured request",
+      await gasOf(tUsdc.connect(alice).redeem(USDC(100), alice.address, alice.address)),
+    );
+    row(
+      "redeem.full",
+      "redeem: rest of the request",
+      await gasOf(tUsdc.connect(alice).redeem(USDC(500), alice.address, alice.address)),
+    );
+    row(
+      "withdraw.full",
+      "withdraw: whole request (assets)",
+      await gasOf(tUsdc.connect(bob).withdraw(USDC(500), bob.address, bob.address)),
+    );
 
     const { gateway } = system;
     const tWeth = system.reactors.WETH;
     await gateway.connect(bob).depositETH(bob.address, { value: ETH(1) });
-    row("gateway.depositETH.first", "ETH deposit via WethGateway: first by this holder", await gasOf(gateway.connect(alice).depositETH(alice.address, { value: ETH(1) })));
-    row("gateway.depositETH.warm", "ETH deposit via WethGateway: again", await gasOf(gateway.connect(alice).depositETH(alice.address, { value: ETH(1) })));
+    row(
+      "gateway.depositETH.first",
+      "ETH deposit via WethGateway: first by this holder",
+      await gasOf(gateway.connect(alice).depositETH(alice.address, { value: ETH(1) })),
+    );
+    row(
+      "gateway.depositETH.warm",
+      "ETH deposit via WethGateway: again",
+      await gasOf(gateway.connect(alice).depositETH(alice.address, { value: ETH(1) })),
+    );
     await tWeth.connect(alice).requestRedeem(ETH(1), alice.address, alice.address);
     await tWeth.connect(alice).setOperator(await gateway.getAddress(), true);
     await rollover(system);
-    row("gateway.redeemETH", "ETH redeem via WethGateway", await gasOf(gateway.connect(alice).redeemETH(ETH(1), alice.address, alice.address)));
+    row(
+      "gateway.redeemETH",
+      "ETH redeem via WethGateway",
+      await gasOf(gateway.connect(alice).redeemETH(ETH(1), alice.address, alice.address)),
+    );
     return rows;
   },
 };
@@ -61,15 +121,22 @@ export const userOperations: GasScenario = {
  * Every Reactor gets `users` depositors who each also request part of their deposit (after
  * claiming a request that matured), so the next rollover activates deposits and matures requests.
  */
-async function activity(system: System, reactors: readonly Reactor[], users: readonly HardhatEthersSigner[]) {
+async function activity(
+  system: System,
+  reactors: readonly Reactor[],
+  users: readonly HardhatEthersSigner[],
+) {
   for (const reactor of reactors) {
     const unit = 10n ** (await reactor.decimals());
     for (const user of users) {
       const claimable = await reactor.claimableRedeemRequest(0, user.address);
-      if (claimable > 0n) await (await reactor.connect(user).redeem(claimable, user.address, user.address)).wait();
+      if (claimable > 0n)
+        await (await reactor.connect(user).redeem(claimable, user.address, user.address)).wait();
       await fundLp(system, reactor, user, 100n * unit);
       await (await reactor.connect(user).deposit(100n * unit, user.address)).wait();
-      await (await reactor.connect(user).requestRedeem(10n * unit, user.address, user.address)).wait();
+      await (
+        await reactor.connect(user).requestRedeem(10n * unit, user.address, user.address)
+      ).wait();
     }
   }
 }
@@ -102,7 +169,8 @@ export const rolloverCost: GasScenario = {
   group: "Rollover",
   async run() {
     const rows: GasRow[] = [];
-    const row = (id: string, label: string, gasUsed: bigint) => rows.push({ id, group: this.group, label, gasUsed });
+    const row = (id: string, label: string, gasUsed: bigint) =>
+      rows.push({ id, group: this.group, label, gasUsed });
     const totals = new Map<number, bigint>();
     for (const count of REACTOR_COUNTS) {
       const system = await freshSystem();
@@ -113,16 +181,29 @@ export const rolloverCost: GasScenario = {
       await activity(system, reactors, [user]);
       const gas = await rollover(system);
       totals.set(count, gas.total);
-      row(`rollover.whole.${count}`, `whole rollover, ${count} Reactor${count > 1 ? "s" : ""} (start + 1 chunk + complete)`, gas.total);
+      row(
+        `rollover.whole.${count}`,
+        `whole rollover, ${count} Reactor${count > 1 ? "s" : ""} (start + 1 chunk + complete)`,
+        gas.total,
+      );
       if (count === 1) {
         row("rollover.start", "startRollover", gas.start);
         row("rollover.complete", "completeRollover", gas.complete);
-        row("rollover.chunk.1", "processReactors(1): one Reactor with deposits and requests", gas.process);
+        row(
+          "rollover.chunk.1",
+          "processReactors(1): one Reactor with deposits and requests",
+          gas.process,
+        );
       }
     }
     const [first, last] = [REACTOR_COUNTS[0], REACTOR_COUNTS[REACTOR_COUNTS.length - 1]];
-    const perReactor = ((totals.get(last) ?? 0n) - (totals.get(first) ?? 0n)) / BigInt(last - first);
-    row("rollover.perReactor", `marginal gas per Reactor ((${last} − ${first} Reactors) / ${last - first}), no venue moves`, perReactor);
+    const perReactor =
+      ((totals.get(last) ?? 0n) - (totals.get(first) ?? 0n)) / BigInt(last - first);
+    row(
+      "rollover.perReactor",
+      `marginal gas per Reactor ((${last} − ${first} Reactors) / ${last - first}), no venue moves`,
+      perReactor,
+    );
 
     const byUsers = new Map<number, bigint>();
     for (const users of [1, MANY_USERS]) {
@@ -134,11 +215,19 @@ export const rolloverCost: GasScenario = {
       await (await system.manager.startRollover()).wait();
       const gas = await gasOf(system.manager.processReactors(1));
       byUsers.set(users, gas);
-      row(`rollover.chunk.users.${users}`, `processReactors(1) after ${users} user${users > 1 ? "s" : ""} deposited and requested`, gas);
+      row(
+        `rollover.chunk.users.${users}`,
+        `processReactors(1) after ${users} user${users > 1 ? "s" : ""} deposited and requested`,
+        gas,
+      );
     }
     // Settling must not depend on how many users a Reactor has (budget 0).
     const extra = (byUsers.get(MANY_USERS) ?? 0n) - (byUsers.get(1) ?? 0n);
-    row("rollover.chunk.usersExtra", `extra gas of the ${MANY_USERS}-user chunk over the 1-user chunk`, extra > 0n ? extra : 0n);
+    row(
+      "rollover.chunk.usersExtra",
+      `extra gas of the ${MANY_USERS}-user chunk over the 1-user chunk`,
+      extra > 0n ? extra : 0n,
+    );
     return rows;
   },
 };

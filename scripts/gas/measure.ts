@@ -29,11 +29,18 @@ export async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<b
 
 /** A test token handle (anyone may mint) at `address`. */
 export async function testToken(system: System, address: string): Promise<TestToken> {
-  return (await system.connection.ethers.getContractAt("TestERC20", address)) as unknown as TestToken;
+  return (await system.connection.ethers.getContractAt(
+    "TestERC20",
+    address,
+  )) as unknown as TestToken;
 }
 
 /** `count` funded signers beyond Hardhat's 20 accounts, from deterministic addresses. */
-export async function extraSigners(conn: Connection, count: number, tag: string): Promise<HardhatEthersSigner[]> {
+export async function extraSigners(
+  conn: Connection,
+  count: number,
+  tag: string,
+): Promise<HardhatEthersSigner[]> {
   const signers: HardhatEthersSigner[] = [];
   for (let i = 0; i < count; ++i) {
     const address = getAddress(keccak256(toUtf8Bytes(`${tag}:${i}`)).slice(0, 42));
@@ -49,7 +56,12 @@ export async function extraSigners(conn: Connection, count: number, tag: string)
  * maximum (as wallets usually do: OpenZeppelin's ERC-20 then skips the allowance write, so the
  * figures measure the Reactor rather than the allowance bookkeeping).
  */
-export async function fundLp(system: System, reactor: Reactor, who: HardhatEthersSigner, amount: bigint) {
+export async function fundLp(
+  system: System,
+  reactor: Reactor,
+  who: HardhatEthersSigner,
+  amount: bigint,
+) {
   const token = await testToken(system, await reactor.asset());
   await (await token.mint(who.address, amount)).wait();
   await (await token.connect(who).approve(await reactor.getAddress(), MaxUint256)).wait();

@@ -7,7 +7,12 @@ import { PROFILES, profileFor } from "../lib/networks.js";
 import { attachSystem, loadAddresses, type System } from "../lib/system.js";
 import { EXIT, KeeperError, describeRevert, redact, toKeeperError } from "./errors.js";
 import type { Output } from "./output.js";
-import { NON_IDEMPOTENT_METHODS, isTransientRpcError, withRetry, type RetryPolicy } from "./retry.js";
+import {
+  NON_IDEMPOTENT_METHODS,
+  isTransientRpcError,
+  withRetry,
+  type RetryPolicy,
+} from "./retry.js";
 
 export interface KeeperContext {
   readonly system: System;
@@ -38,7 +43,11 @@ export function keeperContext(
 }
 
 class TransientRpcAnswer extends Error {
-  constructor(readonly answer: unknown, message: string, readonly code: unknown) {
+  constructor(
+    readonly answer: unknown,
+    message: string,
+    readonly code: unknown,
+  ) {
     super(message);
   }
 }
@@ -70,7 +79,8 @@ export function installReadRetries(policy: RetryPolicy, out: Output): void {
         );
       } catch (error) {
         // The node's own (error) answer, once retries are exhausted.
-        if (error instanceof TransientRpcAnswer) return error.answer as Awaited<ReturnType<typeof next>>;
+        if (error instanceof TransientRpcAnswer)
+          return error.answer as Awaited<ReturnType<typeof next>>;
         throw error;
       }
     },
@@ -125,19 +135,21 @@ export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperCont
   }).catch((error: unknown) => {
     throw new KeeperError((error as Error).message, EXIT.usage, { cause: error });
   });
-  const code = await connection.ethers.provider.getCode(addresses.cycleManager).catch((error: unknown) => {
-    throw toKeeperError(error, "reading the deployment");
-  });
+  const code = await connection.ethers.provider
+    .getCode(addresses.cycleManager)
+    .catch((error: unknown) => {
+      throw toKeeperError(error, "reading the deployment");
+    });
   if (code === "0x") {
     throw new KeeperError(
       `no contract at the deployment's CycleManager (${addresses.cycleManager}) on chain ${chainId}: was the node restarted since the deployment?`,
       EXIT.usage,
     );
   }
-  const system = await attachSystem(connection, addresses, { profile: { ...profile, keeper: config } }).catch(
-    (error: unknown) => {
-      throw toKeeperError(error, "reading the deployment");
-    },
-  );
+  const system = await attachSystem(connection, addresses, {
+    profile: { ...profile, keeper: config },
+  }).catch((error: unknown) => {
+    throw toKeeperError(error, "reading the deployment");
+  });
   return keeperContext(system, options.out, config);
 }

@@ -52,7 +52,12 @@ export function registerRevertSource(abi: ConstructorParameters<typeof Interface
 function revertData(error: unknown): string | undefined {
   const queue: unknown[] = [error];
   for (let i = 0; queue.length > 0 && i < 16; ++i) {
-    const e = queue.shift() as { data?: unknown; cause?: unknown; error?: unknown; info?: { error?: unknown } };
+    const e = queue.shift() as {
+      data?: unknown;
+      cause?: unknown;
+      error?: unknown;
+      info?: { error?: unknown };
+    };
     if (typeof e !== "object" || e === null) continue;
     if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) return e.data;
     queue.push(e.cause, e.error, e.info?.error);
@@ -98,12 +103,18 @@ export function describeRevert(error: unknown): string {
 export function toKeeperError(error: unknown, doing: string): KeeperError {
   if (error instanceof KeeperError) return error;
   if (isRevert(error)) {
-    return new KeeperError(`${doing} reverted: ${describeRevert(error)}`, EXIT.failed, { cause: error });
-  }
-  if (isTransient(error)) {
-    return new KeeperError(`${doing}: the node kept failing (${describeRevert(error)})`, EXIT.unavailable, {
+    return new KeeperError(`${doing} reverted: ${describeRevert(error)}`, EXIT.failed, {
       cause: error,
     });
+  }
+  if (isTransient(error)) {
+    return new KeeperError(
+      `${doing}: the node kept failing (${describeRevert(error)})`,
+      EXIT.unavailable,
+      {
+        cause: error,
+      },
+    );
   }
   const message = redact(error instanceof Error ? error.message.split("\n")[0] : String(error));
   return new KeeperError(`${doing} failed: ${message}`, EXIT.failed, { cause: error });

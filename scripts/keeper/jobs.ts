@@ -4,7 +4,12 @@ import type { KeeperContext } from "./context.js";
 import { EXIT, KeeperError } from "./errors.js";
 import { sleep } from "./retry.js";
 import { readClock, secondsToRollover } from "./rollover/clock.js";
-import { renderRollover, runRollover, type RolloverOptions, type RolloverOutcome } from "./rollover/job.js";
+import {
+  renderRollover,
+  runRollover,
+  type RolloverOptions,
+  type RolloverOutcome,
+} from "./rollover/job.js";
 import { collectStatus, type StatusReport } from "./status/collect.js";
 import { renderStatus } from "./status/render.js";
 
@@ -49,13 +54,21 @@ export const watchJob: Job<WatchOptions, WatchResult> = {
   async run(ctx, options) {
     const cycles: bigint[] = [];
     const poll = options.pollSeconds ?? ctx.config.pollSeconds;
-    ctx.out.event("watching", { pollSeconds: poll }, `Watching for due rollovers (every ${poll} s; Ctrl-C stops)`);
+    ctx.out.event(
+      "watching",
+      { pollSeconds: poll },
+      `Watching for due rollovers (every ${poll} s; Ctrl-C stops)`,
+    );
     while (options.stopRequested?.() !== true) {
       try {
         const outcome = await runRollover(ctx, {});
         if (outcome.status === "completed") {
           cycles.push(...outcome.completedCycles);
-          ctx.out.event("rolled-over", { cycles: outcome.completedCycles }, renderRollover(outcome));
+          ctx.out.event(
+            "rolled-over",
+            { cycles: outcome.completedCycles },
+            renderRollover(outcome),
+          );
         }
         if (options.maxRollovers !== undefined && cycles.length >= options.maxRollovers) break;
         const clock = await readClock(ctx);

@@ -65,7 +65,11 @@ class HumanOutput implements Output {
     // Only on a terminal: a bar in a log file is noise.
     if (process.stderr.isTTY !== true || total <= 1) return { tick: () => {}, stop: () => {} };
     const bars = new cliProgress.MultiBar(
-      { format: `${label} [{bar}] {value}/{total} {step}`, hideCursor: true, clearOnComplete: true },
+      {
+        format: `${label} [{bar}] {value}/{total} {step}`,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     this.#bars = bars;

@@ -47,7 +47,8 @@ export function isRevert(error: unknown): boolean {
   return chain(error).some(
     (e) =>
       e.code === "CALL_EXCEPTION" ||
-      (typeof e.message === "string" && /reverted|revert(ed)? with|execution reverted/i.test(e.message)),
+      (typeof e.message === "string" &&
+        /reverted|revert(ed)? with|execution reverted/i.test(e.message)),
   );
 }
 
@@ -72,7 +73,10 @@ export const NON_IDEMPOTENT_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether a JSON-RPC error answer (not a thrown error) is an overloaded node's. */
-export function isTransientRpcError(error: { readonly code?: unknown; readonly message?: unknown }): boolean {
+export function isTransientRpcError(error: {
+  readonly code?: unknown;
+  readonly message?: unknown;
+}): boolean {
   return isTransient({ code: error.code, message: error.message });
 }
 

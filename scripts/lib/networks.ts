@@ -12,7 +12,11 @@ export interface KeeperConfig {
   /** `watch`: seconds between checks while no rollover is due. */
   readonly pollSeconds: number;
   /** Transient RPC failures: attempts per call, first back-off (ms), longest back-off (ms). */
-  readonly retry: { readonly attempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
+  readonly retry: {
+    readonly attempts: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+  };
   /** Seconds to wait for a sent transaction to be mined before giving up. */
   readonly txTimeoutSeconds: number;
   /** Most rollovers one `rollover` run performs when the schedule is behind (catch-up). */

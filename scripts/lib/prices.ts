@@ -37,7 +37,8 @@ export async function dexPrices(
   prices.set((await usdc.getAddress()).toLowerCase(), 1);
   if (world === undefined) return prices;
   const wethUsd = weth === undefined ? undefined : await spot(world, weth, usdc);
-  if (weth !== undefined && wethUsd !== undefined) prices.set((await weth.getAddress()).toLowerCase(), wethUsd);
+  if (weth !== undefined && wethUsd !== undefined)
+    prices.set((await weth.getAddress()).toLowerCase(), wethUsd);
   for (const [symbol, token] of Object.entries(assets)) {
     if (symbol === "USDC" || symbol === "WETH") continue;
     let usd = await spot(world, token, usdc);

@@ -25,7 +25,12 @@ import {
 } from "../../typechain-types/index.js";
 import { MAINNET } from "./addresses.js";
 import type { Erc20 } from "./dex-types.js";
-import { attachDexWorld, forkDexWorld, type DexWorld, type DexWorldAddresses } from "./dex-world.js";
+import {
+  attachDexWorld,
+  forkDexWorld,
+  type DexWorld,
+  type DexWorldAddresses,
+} from "./dex-world.js";
 import { profileFor, type NetworkProfile } from "./networks.js";
 import { erc20At } from "./tokens.js";
 

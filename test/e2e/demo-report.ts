@@ -3,7 +3,11 @@ import { formatUnits } from "ethers";
 import { network } from "hardhat";
 import { renderChartSvg, svgToPng } from "../../scripts/demo/chart.js";
 import { renderMarkdown, tvlUsd } from "../../scripts/demo/report.js";
-import { runSimulation, type CycleRecord, type SimulationResult } from "../../scripts/demo/simulation.js";
+import {
+  runSimulation,
+  type CycleRecord,
+  type SimulationResult,
+} from "../../scripts/demo/simulation.js";
 import { fmtAmount, fmtRate, fmtUsd } from "../../scripts/keeper/status/render.js";
 import { v2PairAt } from "../../scripts/lib/v2.js";
 import { deploySystem, type System } from "../../scripts/lib/system.js";
@@ -24,7 +28,12 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
   before(async () => {
     system = await deploySystem(await network.create());
     result = await runSimulation(system, { cycles: CYCLES, seed: 11, swapsPerCycle: 8 });
-    markdown = renderMarkdown(result.records, { network: "default", seed: 11, seconds: 1, chart: "chart.png" });
+    markdown = renderMarkdown(result.records, {
+      network: "default",
+      seed: 11,
+      seconds: 1,
+      chart: "chart.png",
+    });
   });
 
   const at = (record: CycleRecord) => ({ blockTag: record.status.clock.blockNumber });
@@ -49,12 +58,16 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
         expect(row.reservedShares).to.equal(await reactor.reservedShares(tag));
         expect(row.reservedAssets).to.equal(await reactor.reservedAssets(tag));
         // Idle assets are the Reactor's token balance (nobody donated in the demo).
-        expect(row.idle).to.equal(await system.assets[row.symbol].balanceOf(await reactor.getAddress(), tag));
+        expect(row.idle).to.equal(
+          await system.assets[row.symbol].balanceOf(await reactor.getAddress(), tag),
+        );
       }
       const state = await system.manager.state(at(record));
       expect(state.cycle).to.equal(record.cycle + 1n);
       for (const h of record.status.treasury.holdings) {
-        expect(h.amount).to.equal(await system.assets[h.symbol].balanceOf(system.addresses.treasury, at(record)));
+        expect(h.amount).to.equal(
+          await system.assets[h.symbol].balanceOf(system.addresses.treasury, at(record)),
+        );
       }
     }
   });
@@ -64,13 +77,25 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
     for (const record of result.records) {
       const to = record.status.clock.blockNumber;
       for (const [symbol, reactor] of Object.entries(system.reactors)) {
-        const sum = async (event: "Deposit" | "RedeemRequest" | "Withdraw", field: "assets" | "shares") => {
+        const sum = async (
+          event: "Deposit" | "RedeemRequest" | "Withdraw",
+          field: "assets" | "shares",
+        ) => {
           const logs = await reactor.queryFilter(reactor.filters[event](), from, to);
-          return logs.reduce((s, log) => s + (log.args as unknown as Record<string, bigint>)[field], 0n);
+          return logs.reduce(
+            (s, log) => s + (log.args as unknown as Record<string, bigint>)[field],
+            0n,
+          );
         };
-        expect(await sum("Deposit", "assets"), `${symbol} deposits`).to.equal(record.flows.deposits[symbol] ?? 0n);
-        expect(await sum("RedeemRequest", "shares"), `${symbol} requests`).to.equal(record.flows.requests[symbol] ?? 0n);
-        expect(await sum("Withdraw", "assets"), `${symbol} redemptions`).to.equal(record.flows.redemptions[symbol] ?? 0n);
+        expect(await sum("Deposit", "assets"), `${symbol} deposits`).to.equal(
+          record.flows.deposits[symbol] ?? 0n,
+        );
+        expect(await sum("RedeemRequest", "shares"), `${symbol} requests`).to.equal(
+          record.flows.requests[symbol] ?? 0n,
+        );
+        expect(await sum("Withdraw", "assets"), `${symbol} redemptions`).to.equal(
+          record.flows.redemptions[symbol] ?? 0n,
+        );
       }
       from = to + 1;
     }
@@ -79,7 +104,13 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
   it("the keeper's rollover transactions are on-chain with the gas reported", async () => {
     const provider = system.connection.ethers.provider;
     for (const record of result.records) {
-      expect(record.rollover.map((s) => s.kind)).to.deep.equal(["start", "process", "process", "process", "complete"]);
+      expect(record.rollover.map((s) => s.kind)).to.deep.equal([
+        "start",
+        "process",
+        "process",
+        "process",
+        "complete",
+      ]);
       for (const step of record.rollover) {
         const receipt = await provider.getTransactionReceipt(step.hash);
         expect(receipt?.status).to.equal(1);
@@ -117,19 +148,33 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
         expect(cells[2], `${row.symbol} supply`).to.equal(fmtAmount(supply, row.decimals));
         expect(cells[3]).to.equal(fmtRate(rate));
         expect(cells[4]).to.equal(fmtAmount(await reactor.idleAssets(at(record)), row.decimals));
-        expect(cells[6]).to.equal(fmtAmount(await reactor.pendingRedeemShares(at(record)), row.decimals));
+        expect(cells[6]).to.equal(
+          fmtAmount(await reactor.pendingRedeemShares(at(record)), row.decimals),
+        );
         // Value = assets (supply x rate) x price.
-        const value = row.priceUsd === null ? null : row.priceUsd * Number(formatUnits((supply * rate) / RATE_ONE, row.decimals));
+        const value =
+          row.priceUsd === null
+            ? null
+            : row.priceUsd * Number(formatUnits((supply * rate) / RATE_ONE, row.decimals));
         expect(cells[8]).to.equal(fmtUsd(value));
       }
-      const summary = markdown.split("## Summary")[1].split("\n").find((l) => l.startsWith(`| ${record.cycle} |`));
+      const summary = markdown
+        .split("## Summary")[1]
+        .split("\n")
+        .find((l) => l.startsWith(`| ${record.cycle} |`));
       expect(summary!.split("|")[2].trim()).to.equal(fmtUsd(tvlUsd(record)));
     }
   });
 
   it("renders the chart as SVG and PNG", async () => {
     const svg = await renderChartSvg(
-      result.records.map((r) => ({ cycle: Number(r.cycle), treasury: 0, tvl: tvlUsd(r), aprLp: 0, aprLd: null })),
+      result.records.map((r) => ({
+        cycle: Number(r.cycle),
+        treasury: 0,
+        tvl: tvlUsd(r),
+        aprLp: 0,
+        aprLd: null,
+      })),
     );
     expect(svg.startsWith("<svg")).to.equal(true);
     expect(svg).to.include("Treasury value");

@@ -53,7 +53,9 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
     expect(await timelock.getMinDelay()).to.equal(TWO_DAYS);
     expect(await timelock.hasRole(await timelock.PROPOSER_ROLE(), signer.address)).to.equal(true);
     expect(await timelock.hasRole(await timelock.EXECUTOR_ROLE(), ZERO_ADDRESS)).to.equal(true);
-    expect(await timelock.hasRole(await timelock.DEFAULT_ADMIN_ROLE(), signer.address)).to.equal(false);
+    expect(await timelock.hasRole(await timelock.DEFAULT_ADMIN_ROLE(), signer.address)).to.equal(
+      false,
+    );
 
     // Locally the deployer keeps every role (handy for demos); the timelock gets nothing.
     for (const role of [ROLE.governance, ROLE.guardian, ROLE.keeper]) {
@@ -70,7 +72,9 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
     const system = await deploySystem(connection, {
       cycleSeconds: 3600n,
       firstStart: 1_000_000n,
-      parameters: { Roles: { guardian: guardian.address, keeper: keeper.address, timelockMinDelay: 60n } },
+      parameters: {
+        Roles: { guardian: guardian.address, keeper: keeper.address, timelockMinDelay: 60n },
+      },
     });
     const state = await system.manager.state();
     expect([state.duration, state.cycleStart]).to.deep.equal([3600n, 1_000_000n]);
@@ -89,15 +93,21 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
     const profile: NetworkProfile = { ...PROFILES.sepolia, network: "default" };
     const system = await deploySystem(connection, {
       profile,
-      parameters: { ExternalAssets: { weth: await weth.getAddress(), usdc: await usdc.getAddress() } },
+      parameters: {
+        ExternalAssets: { weth: await weth.getAddress(), usdc: await usdc.getAddress() },
+      },
     });
     expect(Object.keys(system.reactors)).to.deep.equal(["WETH", "USDC", "TOKE"]);
     expect(system.dex).to.equal(undefined);
     expect(await system.reactors.USDC.asset()).to.equal(await usdc.getAddress());
 
     const sepolia = await readParams("deploy/parameters/sepolia.json");
-    expect(await system.timelock.getMinDelay()).to.equal(BigInt(sepolia.Roles.timelockMinDelay as number));
-    expect((await system.manager.state()).duration).to.equal(BigInt(sepolia.CycleManager.cycleSeconds as number));
+    expect(await system.timelock.getMinDelay()).to.equal(
+      BigInt(sepolia.Roles.timelockMinDelay as number),
+    );
+    expect((await system.manager.state()).duration).to.equal(
+      BigInt(sepolia.CycleManager.cycleSeconds as number),
+    );
     const timelock = await system.timelock.getAddress();
     expect(await system.roles.hasRole(ROLE.governance, timelock)).to.equal(true);
     expect(await system.roles.hasRole(ROLE.governance, system.signer.address)).to.equal(false);
@@ -113,11 +123,17 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
       const connection = await network.create();
       const file = path.join(dir, "addresses.json");
       const system = await deploySystem(connection, { addressBook: file });
-      const loaded = await loadAddresses({ chainId: system.addresses.chainId, network: "default", addressBook: file });
+      const loaded = await loadAddresses({
+        chainId: system.addresses.chainId,
+        network: "default",
+        addressBook: file,
+      });
       expect(loaded).to.deep.equal(JSON.parse(JSON.stringify(system.addresses)));
       const attached = await attachSystem(connection, loaded);
       expect(Object.keys(attached.reactors)).to.deep.equal(LOCAL_REACTORS);
-      expect(await attached.reactors.FXS.getAddress()).to.equal(await system.reactors.FXS.getAddress());
+      expect(await attached.reactors.FXS.getAddress()).to.equal(
+        await system.reactors.FXS.getAddress(),
+      );
       await expect(
         loadAddresses({ chainId: 1, network: "mainnet", addressBook: file }),
       ).to.be.rejectedWith(/is for chain 31337/);
@@ -134,7 +150,10 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
         network: "localhost",
         deploymentId: chain.deploymentId,
       });
-      expect({ ...fromJournal, network: "" }).to.deep.equal({ ...chain.system.addresses, network: "" });
+      expect({ ...fromJournal, network: "" }).to.deep.equal({
+        ...chain.system.addresses,
+        network: "",
+      });
     } finally {
       await chain.close();
     }

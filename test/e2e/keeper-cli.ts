@@ -90,7 +90,11 @@ describe("e2e: keeper CLI against a deployed system", function () {
     expect(run.code, run.stderr).to.equal(EXIT.ok);
     expect(run.result?.status).to.equal("planned");
     const plan = run.result?.plan as { steps: { kind: string }[]; firstStepGasEstimate: string };
-    expect(plan.steps.map((s) => s.kind)).to.deep.equal(["start", ...Array(CHUNKS).fill("process"), "complete"]);
+    expect(plan.steps.map((s) => s.kind)).to.deep.equal([
+      "start",
+      ...Array(CHUNKS).fill("process"),
+      "complete",
+    ]);
     expect(BigInt(plan.firstStepGasEstimate)).to.be.greaterThan(21_000n);
     const after = await state();
     expect(after.inProgress).to.equal(false);
@@ -132,7 +136,9 @@ describe("e2e: keeper CLI against a deployed system", function () {
     let s = await state();
     expect([s.inProgress, s.cursor, s.cycle]).to.deep.equal([true, 2n, 1n]);
     // USDC (index 1) was settled before the kill: the request of cycle 1 is claimable already.
-    expect(await chain.system.reactors.USDC.claimableRedeemRequest(0, lp.address)).to.equal(USDC(300));
+    expect(await chain.system.reactors.USDC.claimableRedeemRequest(0, lp.address)).to.equal(
+      USDC(300),
+    );
 
     const rerun = await runKeeper(["rollover", ...args()]);
     expect(rerun.code, rerun.stderr).to.equal(EXIT.ok);
@@ -147,7 +153,10 @@ describe("e2e: keeper CLI against a deployed system", function () {
       await warpToCycleEnd();
       const before = (await state()).cycle;
       const run = await runKeeper(["rollover", ...args(proxy.url)]);
-      expect(run.code, `${run.stderr}\n${run.lines.map((l) => JSON.stringify(l)).join("\n")}`).to.equal(EXIT.ok);
+      expect(
+        run.code,
+        `${run.stderr}\n${run.lines.map((l) => JSON.stringify(l)).join("\n")}`,
+      ).to.equal(EXIT.ok);
       expect(run.result?.status).to.equal("completed");
       expect(proxy.injected.refused).to.be.greaterThan(0);
       expect(proxy.injected.droppedAfterForward).to.equal(2);
@@ -180,7 +189,8 @@ describe("e2e: keeper CLI against a deployed system", function () {
     await warpToCycleEnd();
     expect((await runKeeper(["rollover", ...args()])).code).to.equal(EXIT.ok);
     const claimable = await tUsdc.claimableRedeemRequest(0, lp.address);
-    if (claimable > 0n) await (await tUsdc.connect(lp).redeem(claimable, lp.address, lp.address)).wait();
+    if (claimable > 0n)
+      await (await tUsdc.connect(lp).redeem(claimable, lp.address, lp.address)).wait();
     await (await tUsdc.setAllocator(chain.system.signer.address)).wait();
     const free = (await tUsdc.idleAssets()) - (await tUsdc.reservedAssets());
     await (await tUsdc.pullAssets(free)).wait();
@@ -201,7 +211,16 @@ describe("e2e: keeper CLI against a deployed system", function () {
   });
 
   it("exits 2 when there is no deployment to attach to", async () => {
-    const run = await runKeeper(["status", "--network", "localhost", "--rpc-url", chain.url, "--deployment-id", "missing", "--json"]);
+    const run = await runKeeper([
+      "status",
+      "--network",
+      "localhost",
+      "--rpc-url",
+      chain.url,
+      "--deployment-id",
+      "missing",
+      "--json",
+    ]);
     expect(run.code).to.equal(EXIT.usage);
     expect(String(run.error?.message)).to.match(/no deployment found/);
   });

@@ -44,7 +44,11 @@ export interface RolloverOutcome {
   /** Dry run: the plan, with the first step's simulation. */
   readonly plan?: {
     readonly cycle: bigint;
-    readonly steps: readonly { kind: string; label: string; detail: Readonly<Record<string, unknown>> }[];
+    readonly steps: readonly {
+      kind: string;
+      label: string;
+      detail: Readonly<Record<string, unknown>>;
+    }[];
     readonly moves: readonly PlannedMove[];
     readonly firstStepGasEstimate: bigint;
   };
@@ -81,17 +85,28 @@ function renderPlan(plan: PlanView, firstGas: bigint | undefined): string {
     style: { head: [], border: [], compact: true },
   });
   plan.steps.forEach((step, i) => {
-    const gas = i === 0 && firstGas !== undefined ? firstGas.toLocaleString("en-US") : pc.dim("after step 1");
+    const gas =
+      i === 0 && firstGas !== undefined ? firstGas.toLocaleString("en-US") : pc.dim("after step 1");
     table.push([String(i + 1), step.label, gas]);
   });
-  const lines = [pc.bold(`Rollover plan: close cycle ${plan.cycle} in ${plan.steps.length} transactions`), table.toString()];
+  const lines = [
+    pc.bold(`Rollover plan: close cycle ${plan.cycle} in ${plan.steps.length} transactions`),
+    table.toString(),
+  ];
   if (plan.moves.length > 0) {
     const moves = new Table({
       head: ["Reactor", "venue", "action", "amount", "min", "deadline"].map((h) => pc.cyan(h)),
       style: { head: [], border: [], compact: true },
     });
     for (const m of plan.moves) {
-      moves.push([m.reactor, m.venue, m.action, m.amount.toString(), m.minAmount.toString(), m.deadline.toString()]);
+      moves.push([
+        m.reactor,
+        m.venue,
+        m.action,
+        m.amount.toString(),
+        m.minAmount.toString(),
+        m.deadline.toString(),
+      ]);
     }
     lines.push(pc.bold("Venue moves and their bounds"), moves.toString());
   } else {
@@ -105,7 +120,11 @@ async function simulate(ctx: KeeperContext, step: RolloverStep) {
 }
 
 /** Sends `step` and waits for its confirmations; transient failures are the caller's to retry. */
-async function send(ctx: KeeperContext, step: RolloverStep, gasEstimate: bigint): Promise<SentStep> {
+async function send(
+  ctx: KeeperContext,
+  step: RolloverStep,
+  gasEstimate: bigint,
+): Promise<SentStep> {
   const tx = await step.send(ctx);
   ctx.out.event(
     "sent",
@@ -116,7 +135,11 @@ async function send(ctx: KeeperContext, step: RolloverStep, gasEstimate: bigint)
   const timeoutMs = ctx.config.txTimeoutSeconds * 1000;
   const receipt = await ctx.rpc(`wait for ${tx.hash}`, async () => {
     const r = await provider.waitForTransaction(tx.hash, ctx.config.confirmations, timeoutMs);
-    if (r === null) throw new KeeperError(`${tx.hash} was not mined within ${ctx.config.txTimeoutSeconds} s`, EXIT.failed);
+    if (r === null)
+      throw new KeeperError(
+        `${tx.hash} was not mined within ${ctx.config.txTimeoutSeconds} s`,
+        EXIT.failed,
+      );
     return r;
   });
   if (receipt.status !== 1) {
@@ -171,13 +194,22 @@ export async function runRollover(
         const overdue = -secondsToRollover(clock);
         ctx.out.event(
           "plan",
-          { ...planView(plan), resumed: clock.inProgress, cursor: clock.cursor, overdueSeconds: overdue },
+          {
+            ...planView(plan),
+            resumed: clock.inProgress,
+            cursor: clock.cursor,
+            overdueSeconds: overdue,
+          },
           clock.inProgress
-            ? pc.yellow(`Resuming the rollover of cycle ${plan.cycle} at Reactor ${clock.cursor} of ${clock.reactors.length}`)
+            ? pc.yellow(
+                `Resuming the rollover of cycle ${plan.cycle} at Reactor ${clock.cursor} of ${clock.reactors.length}`,
+              )
             : `Cycle ${plan.cycle} ended ${fmtDuration(overdue)} ago: rolling over in ${plan.steps.length} transactions`,
         );
         progress?.stop();
-        progress = options.dryRun ? undefined : ctx.out.progress(plan.steps.length, `cycle ${plan.cycle}`);
+        progress = options.dryRun
+          ? undefined
+          : ctx.out.progress(plan.steps.length, `cycle ${plan.cycle}`);
       }
 
       let simulation: { gasEstimate: bigint };
@@ -188,12 +220,18 @@ export async function runRollover(
         if (name !== undefined && RACE_ERRORS.has(name) && races < MAX_RACES && !options.dryRun) {
           // Another keeper (anyone may roll over) moved the state on: read it again.
           ++races;
-          ctx.out.warn(`${step.label}: ${name}: the rollover moved on under us, re-reading the chain`);
+          ctx.out.warn(
+            `${step.label}: ${name}: the rollover moved on under us, re-reading the chain`,
+          );
           continue;
         }
-        throw new KeeperError(`simulation of "${step.label}" reverted: ${describeRevert(error)}`, EXIT.failed, {
-          cause: error,
-        });
+        throw new KeeperError(
+          `simulation of "${step.label}" reverted: ${describeRevert(error)}`,
+          EXIT.failed,
+          {
+            cause: error,
+          },
+        );
       }
 
       if (options.dryRun) {
@@ -217,8 +255,15 @@ export async function runRollover(
         const delay = backoffMs(ctx.config.retry, ++transientSends);
         ctx.out.event(
           "retry",
-          { label: step.label, attempt: transientSends, delayMs: delay, reason: describeRevert(error) },
-          pc.yellow(`  ${step.label}: ${describeRevert(error)}; re-reading the chain in ${delay} ms`),
+          {
+            label: step.label,
+            attempt: transientSends,
+            delayMs: delay,
+            reason: describeRevert(error),
+          },
+          pc.yellow(
+            `  ${step.label}: ${describeRevert(error)}; re-reading the chain in ${delay} ms`,
+          ),
         );
         await sleep(delay);
         continue;
@@ -267,7 +312,9 @@ export function renderRollover(outcome: RolloverOutcome): string {
       return `${renderPlan(plan, plan.firstStepGasEstimate)}\n${pc.dim("Dry run: nothing sent. The first step was simulated; later steps are simulated as they come.")}`;
     }
     case "stopped":
-      return pc.yellow(`Stopped mid-rollover of cycle ${clock.cycle} at Reactor ${clock.cursor} of ${clock.reactors.length}.`);
+      return pc.yellow(
+        `Stopped mid-rollover of cycle ${clock.cycle} at Reactor ${clock.cursor} of ${clock.reactors.length}.`,
+      );
     case "completed": {
       const gas = outcome.sent.reduce((sum, s) => sum + s.gasUsed, 0n);
       return pc.green(

@@ -95,7 +95,11 @@ async function lastSettlement(ctx: KeeperContext, symbol: string, clock: Clock) 
   if (booksCycle === 0n) return undefined;
   const closed = Number(booksCycle - 1n);
   const fromBlock = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
-  const events = await reactor.queryFilter(reactor.filters.CycleSettled(closed), fromBlock, clock.blockNumber);
+  const events = await reactor.queryFilter(
+    reactor.filters.CycleSettled(closed),
+    fromBlock,
+    clock.blockNumber,
+  );
   const last = events.at(-1);
   return last === undefined ? undefined : { cycle: BigInt(closed), lpReward: last.args.lpReward };
 }
@@ -111,21 +115,33 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
   const rows: ReactorStatus[] = [];
   for (const [symbol, reactor] of Object.entries(system.reactors)) {
     const row = await ctx.rpc(`read Reactor ${symbol}`, async () => {
-      const [address, assetAddress, decimals, paused, rate, totalSupply, activeSupply, idle, deployed, reservedAssets, reservedShares, pending] =
-        await Promise.all([
-          reactor.getAddress(),
-          reactor.asset(at),
-          reactor.decimals(at),
-          reactor.paused(at),
-          reactor.rate(at),
-          reactor.totalSupply(at),
-          reactor.activeSupply(at),
-          reactor.idleAssets(at),
-          reactor.deployedAssets(at),
-          reactor.reservedAssets(at),
-          reactor.reservedShares(at),
-          reactor.pendingRedeemShares(at),
-        ]);
+      const [
+        address,
+        assetAddress,
+        decimals,
+        paused,
+        rate,
+        totalSupply,
+        activeSupply,
+        idle,
+        deployed,
+        reservedAssets,
+        reservedShares,
+        pending,
+      ] = await Promise.all([
+        reactor.getAddress(),
+        reactor.asset(at),
+        reactor.decimals(at),
+        reactor.paused(at),
+        reactor.rate(at),
+        reactor.totalSupply(at),
+        reactor.activeSupply(at),
+        reactor.idleAssets(at),
+        reactor.deployedAssets(at),
+        reactor.reservedAssets(at),
+        reactor.reservedShares(at),
+        reactor.pendingRedeemShares(at),
+      ]);
       return {
         symbol,
         address,
@@ -147,18 +163,24 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         lastCycle: null,
       } as ReactorStatus;
     });
-    const settled = await ctx.rpc(`read CycleSettled of ${symbol}`, () => lastSettlement(ctx, symbol, clock));
+    const settled = await ctx.rpc(`read CycleSettled of ${symbol}`, () =>
+      lastSettlement(ctx, symbol, clock),
+    );
     if (settled !== undefined) {
       const activeValue = (row.activeSupply * row.rate) / RATE_ONE;
       const usd = usdValue(prices, row.asset, activeValue, row.decimals);
-      const rewardUsd = tokePrice === null ? undefined : (Number(settled.lpReward) / 1e18) * tokePrice;
+      const rewardUsd =
+        tokePrice === null ? undefined : (Number(settled.lpReward) / 1e18) * tokePrice;
       const perYear = Number(YEAR_SECONDS) / Number(clock.duration);
       row.lastCycle = {
         cycle: settled.cycle,
         lpEmissions: settled.lpReward,
         ldEmissions: null,
         fees: null,
-        lpApr: usd === undefined || usd === 0 || rewardUsd === undefined ? null : (rewardUsd / usd) * perYear,
+        lpApr:
+          usd === undefined || usd === 0 || rewardUsd === undefined
+            ? null
+            : (rewardUsd / usd) * perYear,
         ldApr: null,
       };
     }
@@ -178,10 +200,18 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
       Promise.all([system.treasury.holdings(address, at), token.decimals()]),
     );
     const d = Number(decimals);
-    holdings.push({ symbol, asset: address, decimals: d, amount, usd: usdValue(prices, address, amount, d) ?? null });
+    holdings.push({
+      symbol,
+      asset: address,
+      decimals: d,
+      amount,
+      usd: usdValue(prices, address, amount, d) ?? null,
+    });
   }
   const values = holdings.map((h) => h.usd);
-  const totalUsd = values.every((v) => v !== null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
+  const totalUsd = values.every((v) => v !== null)
+    ? values.reduce<number>((s, v) => s + (v ?? 0), 0)
+    : null;
 
   return {
     network: system.connection.networkName,

@@ -9,10 +9,14 @@ const DASH = pc.dim("–");
 
 /** A token amount with thousands separators and at most `digits` decimals. */
 export function fmtAmount(amount: bigint, decimals: number, digits = 2): string {
-  return Number(formatUnits(amount, decimals)).toLocaleString("en-US", { maximumFractionDigits: digits });
+  return Number(formatUnits(amount, decimals)).toLocaleString("en-US", {
+    maximumFractionDigits: digits,
+  });
 }
 export const fmtUsd = (usd: number | null | undefined) =>
-  usd === null || usd === undefined ? DASH : `$${usd.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+  usd === null || usd === undefined
+    ? DASH
+    : `$${usd.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
 export const fmtPct = (x: number | null | undefined) =>
   x === null || x === undefined ? DASH : `${(x * 100).toFixed(2)}%`;
 export const fmtRate = (rate: bigint) => (Number(rate) / Number(RATE_ONE)).toFixed(6);
@@ -40,19 +44,32 @@ export function renderStatus(report: StatusReport): string {
       ? pc.yellow(`due (overdue by ${fmtDuration(-report.secondsToRollover)})`)
       : `in ${fmtDuration(report.secondsToRollover)} (${when})`;
   const lines = [
-    pc.bold(`Reactor protocol on ${report.network} (chain ${report.chainId}, block ${clock.blockNumber})`),
+    pc.bold(
+      `Reactor protocol on ${report.network} (chain ${report.chainId}, block ${clock.blockNumber})`,
+    ),
     `Cycle ${clock.cycle}: started ${new Date(Number(clock.cycleStart) * 1000).toISOString()}, lasts ${fmtDuration(clock.duration)}; next rollover ${rollover}`,
   ];
 
   const reactors = table([
-    "Reactor", "idle", "deployed", "tAsset supply", "rate", "pending redeem", "matured (reserved)",
-    "LD stake", "asset:TOKE", "last cycle LP / LD emissions", "fees", "APR LP / LD",
+    "Reactor",
+    "idle",
+    "deployed",
+    "tAsset supply",
+    "rate",
+    "pending redeem",
+    "matured (reserved)",
+    "LD stake",
+    "asset:TOKE",
+    "last cycle LP / LD emissions",
+    "fees",
+    "APR LP / LD",
   ]);
   for (const r of report.reactors) {
     const amt = (x: bigint) => fmtAmount(x, r.decimals);
-    const deployed = r.venues === null
-      ? amt(r.deployed)
-      : r.venues.map((v) => `${v.venue} ${amt(v.amount)}`).join("\n") || amt(0n);
+    const deployed =
+      r.venues === null
+        ? amt(r.deployed)
+        : r.venues.map((v) => `${v.venue} ${amt(v.amount)}`).join("\n") || amt(0n);
     const last = r.lastCycle;
     reactors.push([
       `${r.symbol}${r.paused ? pc.red(" (paused)") : ""}`,
@@ -74,7 +91,8 @@ export function renderStatus(report: StatusReport): string {
   lines.push(pc.bold("Reactors"), reactors.toString());
 
   const treasury = table(["asset", "held", "value"]);
-  for (const h of report.treasury.holdings) treasury.push([h.symbol, fmtAmount(h.amount, h.decimals, 4), fmtUsd(h.usd)]);
+  for (const h of report.treasury.holdings)
+    treasury.push([h.symbol, fmtAmount(h.amount, h.decimals, 4), fmtUsd(h.usd)]);
   treasury.push([pc.bold("total"), "", pc.bold(fmtUsd(report.treasury.totalUsd))]);
   lines.push(pc.bold("Treasury"), treasury.toString());
   if (report.missing.length > 0) {

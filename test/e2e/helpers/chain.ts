@@ -2,7 +2,12 @@
 // the system deployed on it through the Ignition modules, so that keeper processes can reach it.
 import { rm } from "node:fs/promises";
 import { network } from "hardhat";
-import { deploySystem, ignitionDeploymentDir, type Connection, type System } from "../../../scripts/lib/system.js";
+import {
+  deploySystem,
+  ignitionDeploymentDir,
+  type Connection,
+  type System,
+} from "../../../scripts/lib/system.js";
 
 export interface ServedChain {
   readonly url: string;
@@ -34,7 +39,10 @@ export async function serveChain(): Promise<ServedChain> {
     async close() {
       await connection.close();
       await server.close();
-      await rm(ignitionDeploymentDir(system.addresses.chainId, deploymentId), { recursive: true, force: true });
+      await rm(ignitionDeploymentDir(system.addresses.chainId, deploymentId), {
+        recursive: true,
+        force: true,
+      });
     },
   };
 }

@@ -38,7 +38,10 @@ export function spawnKeeper(args: readonly string[], env: NodeJS.ProcessEnv = {}
 }
 
 /** Collects the JSON lines of a keeper process; `onLine` may kill it. */
-export function collect(child: ChildProcess, onLine: (line: KeeperLine) => void = () => {}): Promise<KeeperRun> {
+export function collect(
+  child: ChildProcess,
+  onLine: (line: KeeperLine) => void = () => {},
+): Promise<KeeperRun> {
   const lines: KeeperLine[] = [];
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -68,6 +71,9 @@ export function collect(child: ChildProcess, onLine: (line: KeeperLine) => void 
 }
 
 /** Runs the keeper to the end. */
-export function runKeeper(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<KeeperRun> {
+export function runKeeper(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<KeeperRun> {
   return collect(spawnKeeper(args, env));
 }
