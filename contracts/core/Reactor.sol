@@ -9,7 +9,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {CycleLedgerLib} from "../libraries/CycleLedgerLib.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
@@ -27,8 +27,8 @@ import {RoleGated} from "./RoleGated.sol";
 ///        cycle later and sum to `_dueNextShares` (rare);
 ///      - matured, unclaimed requests sum to `_queue.reservedShares`, covered by idle assets.
 ///      No reentrancy guard: amounts come from the book rate, never from balances, and every
-///      outgoing transfer comes after the state change (see the hook-token attack tests).
-contract Reactor is IReactor, RoleGated, EIP712, Nonces {
+///      token transfer comes after the state change (see the hook-token attack tests).
+contract Reactor is IReactor, RoleGated, Nonces {
     using CycleLedgerLib for CycleLedgerLib.Ledger;
     using CycleLedgerLib for CycleLedgerLib.Index;
     using SafeERC20 for IERC20;
@@ -37,6 +37,9 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
     uint256 private constant MAX_UNITS = type(uint112).max;
     /// @dev Requests are fungible per controller (ERC-7540 allows a single id, 0).
     uint256 private constant REQUEST_ID = 0;
+    bytes32 private constant DOMAIN_TYPEHASH =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    bytes32 private constant DOMAIN_VERSION_HASH = keccak256("1");
     bytes32 private constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
     /// @dev ERC-165 id of ERC-7575 (the full vault interface, as the ERC states it).
@@ -58,6 +61,9 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
     uint8 private immutable _decimals;
     ICycleManager private immutable _manager;
     address private immutable _treasury;
+    bytes32 private immutable _hashedName;
+    uint256 private immutable _deployChainId;
+    bytes32 private immutable _deployDomainSeparator;
 
     CycleLedgerLib.Ledger private _ledger;
     Queue private _queue;
@@ -93,15 +99,19 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
         ICycleManager manager_,
         IAccessControl roles_,
         address treasury_
-    ) RoleGated(roles_) EIP712(_nameFor(asset_), "1") {
-        if (address(manager_).code.length == 0) revert ReactorOnlyManager(address(manager_));
-        if (treasury_ == address(0)) revert ERC20InvalidReceiver(treasury_);
+    ) RoleGated(roles_) {
+        if (address(manager_).code.length == 0) revert ReactorBadManager(address(manager_));
+        if (treasury_ == address(0)) revert ReactorZeroTreasury();
         _asset = IERC20(address(asset_));
         _decimals = asset_.decimals();
         _manager = manager_;
         _treasury = treasury_;
-        _name = _nameFor(asset_);
-        _symbol = string.concat("t", asset_.symbol());
+        string memory symbol_ = asset_.symbol();
+        _name = string.concat("Tokemak ", symbol_);
+        _symbol = string.concat("t", symbol_);
+        _hashedName = keccak256(bytes(_name));
+        _deployChainId = block.chainid;
+        _deployDomainSeparator = _buildDomainSeparator();
         _ledger.index = CycleLedgerLib.Index({
             rewardPerUnit: 0,
             cycle: 0,
@@ -156,6 +166,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
 
     /// @inheritdoc IERC20
     function transferFrom(address from, address to, uint256 value) external returns (bool) {
+        if (from == address(0)) revert ERC20InvalidSender(from);
         uint256 allowed = _allowances[from][msg.sender];
         if (allowed != type(uint256).max) {
             if (allowed < value) revert ERC20InsufficientAllowance(msg.sender, allowed, value);
@@ -180,7 +191,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
     ) external {
         if (block.timestamp > deadline) revert ERC2612ExpiredSignature(deadline);
         bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, _useNonce(owner), deadline));
-        address signer = ECDSA.recover(_hashTypedDataV4(structHash), v, r, s);
+        address signer = ECDSA.recover(MessageHashUtils.toTypedDataHash(DOMAIN_SEPARATOR(), structHash), v, r, s);
         if (signer != owner) revert ERC2612InvalidSigner(signer, owner);
         _approve(owner, spender, value);
     }
@@ -192,8 +203,9 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
 
     /// @inheritdoc IERC20Permit
     // solhint-disable-next-line func-name-mixedcase
-    function DOMAIN_SEPARATOR() external view returns (bytes32) {
-        return _domainSeparatorV4();
+    function DOMAIN_SEPARATOR() public view returns (bytes32) {
+        // Rebuilt after a chain split, so a permit signed for one chain is void on the other.
+        return block.chainid == _deployChainId ? _deployDomainSeparator : _buildDomainSeparator();
     }
 
     // ================================================================ ERC-4626
@@ -273,7 +285,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
         CycleLedgerLib.Index memory idx = _ledger.index;
         if (idx.paused) revert ReactorPaused();
         shares = idx.toUnits(assets);
-        _deposit(assets, shares, receiver);
+        _deposit(idx, assets, shares, receiver);
     }
 
     /// @inheritdoc IERC4626
@@ -281,7 +293,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
         CycleLedgerLib.Index memory idx = _ledger.index;
         if (idx.paused) revert ReactorPaused();
         assets = idx.toUnderlyingUp(shares);
-        _deposit(assets, shares, receiver);
+        _deposit(idx, assets, shares, receiver);
     }
 
     /// @inheritdoc IERC4626
@@ -613,13 +625,16 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
 
     // ================================================================ internal
 
-    function _deposit(uint256 assets, uint256 shares, address receiver) private {
+    function _deposit(CycleLedgerLib.Index memory idx, uint256 assets, uint256 shares, address receiver) private {
         if (shares == 0) revert ReactorZeroShares();
         if (receiver == address(0)) revert ERC20InvalidReceiver(receiver);
-        _asset.safeTransferFrom(msg.sender, address(this), assets);
-        _ledger.credit(receiver, shares);
+        // Credit before the pull: `idx` was read with no external call since, and the pull is
+        // the last step (the price is the book rate, so a hook in the pull cannot move it, and a
+        // failed pull undoes the credit).
+        _ledger.credit(idx, receiver, shares);
         emit Transfer(address(0), receiver, shares);
         emit Deposit(msg.sender, receiver, assets, shares);
+        _asset.safeTransferFrom(msg.sender, address(this), assets);
     }
 
     function _claim(
@@ -651,6 +666,11 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
         if (to == address(0)) revert ERC20InvalidReceiver(to);
         uint256 balance = _ledger.positions[from].balance;
         if (value > balance) revert ERC20InsufficientBalance(from, balance, value);
+        if (from == to) {
+            // Nothing moves: the balance, its active part and the request stay as they are.
+            emit Transfer(from, to, value);
+            return;
+        }
         _ledger.move(from, to, value);
         // Cannot underflow: checked above.
         unchecked {
@@ -698,7 +718,7 @@ contract Reactor is IReactor, RoleGated, EIP712, Nonces {
         return cycleEnd > type(uint32).max ? type(uint32).max : uint32(cycleEnd);
     }
 
-    function _nameFor(IERC20Metadata asset_) private view returns (string memory) {
-        return string.concat("Tokemak ", asset_.symbol());
+    function _buildDomainSeparator() private view returns (bytes32) {
+        return keccak256(abi.encode(DOMAIN_TYPEHASH, _hashedName, DOMAIN_VERSION_HASH, block.chainid, address(this)));
     }
 }

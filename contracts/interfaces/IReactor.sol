@@ -68,6 +68,10 @@ interface IReactor is IERC4626, IERC20Permit, IERC20Errors, IERC7540Redeem, IERC
     error ReactorNotEmpty(uint256 supply);
     /// @notice The Reactor is not registered with the cycle manager.
     error ReactorNotRegistered();
+    /// @notice The manager given to the constructor is not a contract.
+    error ReactorBadManager(address manager);
+    /// @notice The Treasury given to the constructor is the zero address.
+    error ReactorZeroTreasury();
     /// @notice A permit signed until `deadline` has expired.
     error ERC2612ExpiredSignature(uint256 deadline);
     /// @notice A permit was signed by `signer`, not by `owner`.

@@ -86,16 +86,22 @@ library CycleLedgerLib {
 
     /// @notice Adds `units` to `holder`, pending until the current cycle is settled.
     function credit(Ledger storage self, address holder, uint256 units) internal {
-        Index memory idx = self.index;
+        credit(self, self.index, holder, units);
+    }
+
+    /// @notice As `credit`, with the ledger's index already read by the caller (`idx` must be the
+    ///         stored index: it saves the caller's hot path a second read).
+    function credit(Ledger storage self, Index memory idx, address holder, uint256 units) internal {
+        uint112 u = units.toUint112();
         Position memory p = _sync(self, holder, idx);
-        p.balance += units.toUint112();
-        p.pending += units.toUint112();
+        p.balance += u;
+        p.pending += u;
         p.pendingCycle = idx.cycle;
         _store(self.positions[holder], p);
 
         Totals memory t = _rollTotals(self.totals, idx.cycle);
-        t.supply += units.toUint112();
-        t.pending += units.toUint112();
+        t.supply += u;
+        t.pending += u;
         _store(self.totals, t);
     }
 
@@ -127,8 +133,9 @@ library CycleLedgerLib {
         _store(self.positions[from], p);
 
         Position memory q = _sync(self, to, idx);
-        q.balance += units.toUint112();
-        q.pending += units.toUint112();
+        uint112 u = units.toUint112();
+        q.balance += u;
+        q.pending += u;
         q.pendingCycle = idx.cycle;
         _store(self.positions[to], q);
 

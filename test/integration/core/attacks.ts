@@ -280,18 +280,30 @@ describe("attacks on Reactors and the rollover", () => {
       expect(await token.balanceOf(await reactor.getAddress())).to.equal(ETH(100));
     });
 
-    it("a deposit pull cannot be reentered to request unbacked shares; a nested deposit is simply a deposit", async () => {
-      const { reactor, token, attacker } = await hookSetup();
-      await attacker.arm(2, ETH(5)); // request during the deposit's pull, before the credit
+    it("a deposit pull reentered: a request sees only credited shares, a nested deposit is a deposit", async () => {
+      const { conn, manager, reactor, token, attacker } = await hookSetup();
+      // The Reactor credits before it pulls: a request from inside the pull may cover the
+      // credited shares (the deposit is all or nothing), never more.
+      await attacker.arm(2, ETH(5) + 1n);
       await attacker.deposit(ETH(5));
       expect(await attacker.succeeded()).to.equal(false);
       expect(reactor.interface.parseError(await attacker.failure())?.name).to.equal("ReactorRequestExceedsBalance");
+      await attacker.arm(2, ETH(10));
+      await attacker.deposit(ETH(5));
+      expect(await attacker.succeeded()).to.equal(true);
+      expect(await reactor.pendingRedeemRequest(0, await attacker.getAddress())).to.equal(ETH(10));
 
       await attacker.arm(3, ETH(7)); // deposit again during the pull
       await attacker.deposit(ETH(3));
       expect(await attacker.succeeded()).to.equal(true);
-      expect(await reactor.balanceOf(await attacker.getAddress())).to.equal(ETH(15));
-      expect(await token.balanceOf(await attacker.getAddress())).to.equal(ETH(85));
+      expect(await reactor.balanceOf(await attacker.getAddress())).to.equal(ETH(20));
+      expect(await token.balanceOf(await attacker.getAddress())).to.equal(ETH(80));
+      await expectSolvent(reactor);
+      // The request matures normally and pays exactly what was paid in.
+      await rollover(conn, manager);
+      await attacker.arm(0, 0);
+      await attacker.redeem(ETH(10));
+      expect(await token.balanceOf(await attacker.getAddress())).to.equal(ETH(90));
       await expectSolvent(reactor);
     });
   });

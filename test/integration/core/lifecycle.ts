@@ -76,14 +76,21 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
     expect(await tUsdc.rate()).to.equal(RATE_ONE);
   });
 
-  it("ETH in through the gateway, tWETH out as ETH after the rollover", async () => {
+  it("ETH in through the gateway and WETH directly, tWETH out as ETH and as WETH after the rollover", async () => {
     const conn = await network.create();
     const core = await deployCore(conn);
     const { ethers, manager, tWeth, gateway, weth, users } = core;
-    const [alice] = users;
+    const [alice, bob] = users;
     await gateway.connect(alice).depositETH(alice.address, { value: ETH(3) });
     expect(await tWeth.balanceOf(alice.address)).to.equal(ETH(3));
     expect(await weth.balanceOf(await tWeth.getAddress())).to.equal(ETH(3));
+    // Bob wraps himself and deposits WETH as an ERC-20.
+    await weth.connect(bob).deposit({ value: ETH(5) });
+    await weth.connect(bob).approve(await tWeth.getAddress(), ETH(5));
+    await tWeth.connect(bob).deposit(ETH(5), bob.address);
+    expect(await tWeth.balanceOf(bob.address)).to.equal(ETH(5));
+    expect(await weth.balanceOf(await tWeth.getAddress())).to.equal(ETH(8));
+    await tWeth.connect(bob).requestRedeem(ETH(4), bob.address, bob.address);
 
     await tWeth.connect(alice).requestRedeem(ETH(2), alice.address, alice.address);
     await tWeth.connect(alice).setOperator(await gateway.getAddress(), true);
@@ -98,5 +105,11 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
     expect(await tWeth.balanceOf(alice.address)).to.equal(ETH(1));
     expect(await ethers.provider.getBalance(await gateway.getAddress())).to.equal(0n);
     expect(await weth.balanceOf(await gateway.getAddress())).to.equal(0n);
+
+    await tWeth.connect(bob).redeem(ETH(4), bob.address, bob.address);
+    expect(await weth.balanceOf(bob.address)).to.equal(ETH(4));
+    expect(await tWeth.balanceOf(bob.address)).to.equal(ETH(1));
+    expect(await weth.balanceOf(await tWeth.getAddress())).to.equal(ETH(2));
+    expect(await tWeth.totalSupply()).to.equal(ETH(2));
   });
 });

@@ -26,6 +26,17 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     expect(await tUsdc.asset()).to.equal(await usdc.getAddress());
   });
 
+  it("refuses a constructor manager that is not a contract, or a zero Treasury", async () => {
+    const { conn, tUsdc, usdc, roles, manager, users } = await setup();
+    const args = async (m: string, t: string) => [await usdc.getAddress(), m, await roles.getAddress(), t];
+    await expect(conn.ethers.deployContract("Reactor", await args(users[0].address, users[0].address)))
+      .to.be.revertedWithCustomError(tUsdc, "ReactorBadManager")
+      .withArgs(users[0].address);
+    await expect(
+      conn.ethers.deployContract("Reactor", await args(await manager.getAddress(), conn.ethers.ZeroAddress)),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorZeroTreasury");
+  });
+
   it("transfers, approves and spends allowances with the ERC-20 errors", async () => {
     const { conn, tUsdc, users } = await setup();
     const [alice, bob, carol] = users;
@@ -56,6 +67,27 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     await tUsdc.connect(carol).transferFrom(alice.address, carol.address, USDC(10));
     expect(await tUsdc.allowance(alice.address, carol.address)).to.equal(conn.ethers.MaxUint256);
     expect(await tUsdc.totalSupply()).to.equal(USDC(100));
+  });
+
+  it("a transfer to oneself changes nothing (balance, active part, request)", async () => {
+    const { conn, manager, tUsdc, users } = await setup();
+    const [alice, bob] = users;
+    await tUsdc.connect(alice).deposit(USDC(100), alice.address);
+    await rollover(conn, manager);
+    await tUsdc.connect(alice).requestRedeem(USDC(80), alice.address, alice.address);
+    await expect(tUsdc.connect(alice).transfer(alice.address, USDC(50)))
+      .to.emit(tUsdc, "Transfer")
+      .withArgs(alice.address, alice.address, USDC(50));
+    expect(await tUsdc.balanceOf(alice.address)).to.equal(USDC(100));
+    expect(await tUsdc.activeBalanceOf(alice.address)).to.equal(USDC(100));
+    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(80));
+    await expect(tUsdc.connect(alice).transfer(alice.address, USDC(101))).to.be.revertedWithCustomError(
+      tUsdc,
+      "ERC20InsufficientBalance",
+    );
+    await expect(tUsdc.connect(bob).transferFrom(conn.ethers.ZeroAddress, bob.address, 0))
+      .to.be.revertedWithCustomError(tUsdc, "ERC20InvalidSender")
+      .withArgs(conn.ethers.ZeroAddress);
   });
 
   it("a received tAsset starts earning from the next cycle (no double earning on a transfer)", async () => {

@@ -1,0 +1,26 @@
+import { expect } from "chai";
+import hre from "hardhat";
+
+/** EIP-170: the most bytes of runtime code a contract may deploy. */
+const MAX_CODE_BYTES = 24_576;
+
+// Pins each core contract's runtime size (10,000 optimizer runs) so growth is noticed in review.
+const LIMITS: Record<string, number> = {
+  Reactor: 22_500,
+  CycleManager: 10_000,
+  Treasury: 3_500,
+  WethGateway: 2_500,
+  ProtocolRoles: 2_000,
+  Toke: 9_000,
+};
+
+describe("contract sizes", () => {
+  for (const [name, limit] of Object.entries(LIMITS)) {
+    it(`${name} stays under ${limit} bytes (EIP-170: ${MAX_CODE_BYTES})`, async () => {
+      const artifact = await hre.artifacts.readArtifact(name);
+      const size = (artifact.deployedBytecode.length - 2) / 2;
+      expect(size).to.be.lte(limit);
+      expect(limit).to.be.lt(MAX_CODE_BYTES);
+    });
+  }
+});
