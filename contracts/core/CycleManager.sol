@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IEmissionHook} from "../interfaces/IEmissionHook.sol";
+import {ILiquidityAllocator} from "../interfaces/ILiquidityAllocator.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {RoleGated} from "./RoleGated.sol";
 
@@ -21,6 +22,7 @@ contract CycleManager is ICycleManager, RoleGated {
 
     State private _state;
     address private _emissionHook;
+    address private _allocator;
     /// @dev Settlement order; its length is `_state.reactorCount` (no array length slot to read).
     mapping(uint256 index => address reactor) private _reactorAt;
     mapping(address reactor => bool) private _registered;
@@ -75,6 +77,11 @@ contract CycleManager is ICycleManager, RoleGated {
         return _emissionHook;
     }
 
+    /// @inheritdoc ICycleManager
+    function allocator() external view returns (address) {
+        return _allocator;
+    }
+
     // ================================================================ rollover
 
     /// @inheritdoc ICycleManager
@@ -91,25 +98,18 @@ contract CycleManager is ICycleManager, RoleGated {
 
     /// @inheritdoc ICycleManager
     function processReactors(uint256 maxReactors) external returns (uint256 processed) {
-        if (maxReactors == 0) revert CycleManagerZeroChunk();
-        State memory s = _state;
-        if (!s.inProgress) revert CycleManagerNoRollover();
-        uint256 from = s.cursor;
-        uint256 count = s.reactorCount;
-        if (from == count) revert CycleManagerNothingToProcess(s.cycle);
-        uint256 to = count - from < maxReactors ? count : from + maxReactors;
-        address hook = _emissionHook;
-        for (uint256 i = from; i < to; ++i) {
-            address reactor = _reactorAt[i];
-            uint256 lpReward = hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
-            uint256 undistributed = IReactor(reactor).settleCycle(lpReward);
-            if (undistributed != 0) IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
-        }
-        // Cannot truncate: to <= MAX_REACTORS.
-        s.cursor = uint16(to);
-        _state = s;
-        emit ReactorsProcessed(s.cycle, from, to);
-        return to - from;
+        // The permissionless path moves liquidity within governance's bounds, in this block.
+        return _processReactors(maxReactors, 0, block.timestamp);
+    }
+
+    /// @inheritdoc ICycleManager
+    function processReactorsWithBounds(
+        uint256 maxReactors,
+        uint256 slippageBps,
+        uint256 deadline
+    ) external onlyKeeper returns (uint256 processed) {
+        if (block.timestamp > deadline) revert CycleManagerDeadlinePassed(deadline, block.timestamp);
+        return _processReactors(maxReactors, slippageBps, deadline);
     }
 
     /// @inheritdoc ICycleManager
@@ -182,6 +182,14 @@ contract CycleManager is ICycleManager, RoleGated {
     }
 
     /// @inheritdoc ICycleManager
+    function setAllocator(address allocator_) external onlyGovernance {
+        if (_state.inProgress) revert CycleManagerRolloverInProgress(_state.cycle);
+        if (allocator_ != address(0) && allocator_.code.length == 0) revert CycleManagerBadAllocator(allocator_);
+        _allocator = allocator_;
+        emit AllocatorSet(allocator_);
+    }
+
+    /// @inheritdoc ICycleManager
     function setEmissionHook(address hook) external onlyGovernance {
         State memory s = _state;
         if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
@@ -191,6 +199,42 @@ contract CycleManager is ICycleManager, RoleGated {
     }
 
     // ================================================================ internal
+
+    /// @dev Per Reactor: its LP reward, then its venue step (before settling, which must find
+    ///      matured redemptions covered by idle assets), then its settlement.
+    function _processReactors(
+        uint256 maxReactors,
+        uint256 slippageBps,
+        uint256 deadline
+    ) private returns (uint256 processed) {
+        if (maxReactors == 0) revert CycleManagerZeroChunk();
+        State memory s = _state;
+        if (!s.inProgress) revert CycleManagerNoRollover();
+        uint256 from = s.cursor;
+        uint256 count = s.reactorCount;
+        if (from == count) revert CycleManagerNothingToProcess(s.cycle);
+        uint256 to = count - from < maxReactors ? count : from + maxReactors;
+        address hook = _emissionHook;
+        address allocator_ = _allocator;
+        for (uint256 i = from; i < to; ++i) {
+            address reactor = _reactorAt[i];
+            uint256 lpReward = hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
+            if (allocator_ != address(0)) {
+                try ILiquidityAllocator(allocator_).rebalance(reactor, slippageBps, deadline) {} catch (
+                    bytes memory reason
+                ) {
+                    emit AllocationFailed(reactor, reason);
+                }
+            }
+            uint256 undistributed = IReactor(reactor).settleCycle(lpReward);
+            if (undistributed != 0) IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
+        }
+        // Cannot truncate: to <= MAX_REACTORS.
+        s.cursor = uint16(to);
+        _state = s;
+        emit ReactorsProcessed(s.cycle, from, to);
+        return to - from;
+    }
 
     function _checkDuration(uint256 duration) private pure {
         if (duration < MIN_CYCLE_SECONDS || duration > MAX_CYCLE_SECONDS) revert CycleManagerBadDuration(duration);

@@ -59,6 +59,10 @@ interface ICycleManager {
     error CycleManagerTooManyReactors(uint256 max);
     /// @notice The emission hook is neither zero nor a contract.
     error CycleManagerBadEmissionHook(address hook);
+    /// @notice The allocator is neither zero nor a contract.
+    error CycleManagerBadAllocator(address allocator);
+    /// @notice A keeper call signed for `deadline` was mined at `nowSeconds`.
+    error CycleManagerDeadlinePassed(uint256 deadline, uint256 nowSeconds);
 
     /// @notice Anyone started the rollover that closes `cycle`.
     event RolloverStarted(uint32 indexed cycle, address indexed caller);
@@ -74,6 +78,10 @@ interface ICycleManager {
     event DurationSet(uint256 duration);
     /// @notice Governance set the emission hook (zero: no emissions).
     event EmissionHookSet(address indexed hook);
+    /// @notice Governance set the liquidity allocator (zero: no venue moves).
+    event AllocatorSet(address indexed allocator);
+    /// @notice The allocator's step for `reactor` reverted; the Reactor was settled without it.
+    event AllocationFailed(address indexed reactor, bytes reason);
 
     /// @notice The clock's state (one storage read).
     function state() external view returns (State memory);
@@ -90,6 +98,9 @@ interface ICycleManager {
     /// @notice The contract told about each Reactor's LP reward during a rollover (zero: none).
     function emissionHook() external view returns (address);
 
+    /// @notice The liquidity allocator run for each Reactor during a rollover (zero: none).
+    function allocator() external view returns (address);
+
     /// @notice Starts the rollover that closes the current cycle. Anyone may call it once the
     ///         cycle has ended; reverts while a rollover is in progress.
     function startRollover() external;
@@ -98,8 +109,20 @@ interface ICycleManager {
     ///         emission hook for each Reactor's LP reward, then settles the Reactor's books
     ///         (activates the cycle's deposits, matures redemption requests, reserves idle assets).
     ///         Anyone may call it.
+    ///         Before a Reactor settles, the allocator (if set) moves its venue liquidity to the
+    ///         vote targets with governance's slippage allowance; if that step reverts, the
+    ///         Reactor settles without it (event), so the rollover never blocks on a venue.
     /// @return processed How many Reactors this call settled.
     function processReactors(uint256 maxReactors) external returns (uint256 processed);
+
+    /// @notice `processReactors` for the keeper, with a tighter slippage allowance (bps, at most
+    ///         the allocator's maximum; 0: the maximum) and a deadline for every venue move.
+    ///         Reverts once `deadline` has passed. The keeper cannot name Reactors or venues.
+    function processReactorsWithBounds(
+        uint256 maxReactors,
+        uint256 slippageBps,
+        uint256 deadline
+    ) external returns (uint256 processed);
 
     /// @notice Completes the rollover once every Reactor was settled: the next cycle starts at
     ///         the previous start plus the previous duration. Anyone may call it.
@@ -120,4 +143,7 @@ interface ICycleManager {
 
     /// @notice Sets the emission hook (governance, outside a rollover): zero or a contract.
     function setEmissionHook(address hook) external;
+
+    /// @notice Sets the liquidity allocator (governance, outside a rollover): zero or a contract.
+    function setAllocator(address allocator) external;
 }

@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ICycleManager} from "../interfaces/ICycleManager.sol";
+import {IEmissionController} from "../interfaces/IEmissionController.sol";
+import {IEmissionHook} from "../interfaces/IEmissionHook.sol";
+import {ILDStaking} from "../interfaces/ILDStaking.sol";
+import {IPriceFeed} from "../interfaces/IPriceFeed.sol";
+import {IReactor} from "../interfaces/IReactor.sol";
+import {EmissionMathLib} from "../libraries/EmissionMathLib.sol";
+import {RoleGated} from "./RoleGated.sol";
+
+/// @title EmissionController
+/// @notice The emission hook of the cycle manager, the emission reserve and the rewards
+///         distributor of every Reactor (see IEmissionController, docs/emissions.md).
+/// @dev Per Reactor and rollover the hook reads one snapshot slot, calls the stake ledger once,
+///      reads the Reactor's active assets and one price, and writes one snapshot slot; the round
+///      and sum slots are shared by every Reactor of the chunk (warm after the first).
+contract EmissionController is IEmissionController, RoleGated {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice Round.cycle before the first rollover (no cycle number reaches it).
+    uint32 public constant NO_ROUND = type(uint32).max;
+    /// @notice Largest emission per cycle, TOKE wei (10M TOKE).
+    uint256 public constant MAX_EMISSION_PER_CYCLE = 10_000_000e18;
+    /// @notice Largest balance floor, basis points: balance always moves weight by at least 10%.
+    uint256 public constant MAX_FLOOR_BPS = 9_000;
+
+    /// @param poolReactor The TOKE Reactor (pooled LDs).
+    /// @param floorBps    The balance floor F.
+    struct Params {
+        address poolReactor;
+        uint16 floorBps;
+    }
+
+    /// @param reserve Unbudgeted TOKE.
+    /// @param carry   TOKE booked to nobody, for the next round.
+    struct Reserve {
+        uint128 reserve;
+        uint128 carry;
+    }
+
+    IERC20 private immutable _toke;
+    address private immutable _manager;
+    ILDStaking private immutable _staking;
+
+    IPriceFeed private _priceFeed;
+    Params private _params;
+    uint256 private _emissionPerCycle;
+    Reserve private _reserve;
+    uint256 private _totalDrawn;
+    Round private _round;
+    Sums private _current;
+    Sums private _next;
+    mapping(address reactor => Snapshot) private _snapshots;
+
+    /// @param roles_            The protocol's role registry.
+    /// @param toke_             The TOKE token.
+    /// @param manager_          The cycle manager.
+    /// @param staking_          The LD stake ledgers.
+    /// @param priceFeed_        Asset-to-TOKE prices.
+    /// @param emissionPerCycle_ TOKE drawn per cycle.
+    /// @param floorBps_         Balance floor F, basis points.
+    constructor(
+        IAccessControl roles_,
+        IERC20 toke_,
+        address manager_,
+        ILDStaking staking_,
+        IPriceFeed priceFeed_,
+        uint256 emissionPerCycle_,
+        uint256 floorBps_
+    ) RoleGated(roles_) {
+        if (
+            address(toke_) == address(0) ||
+            manager_ == address(0) ||
+            address(staking_) == address(0) ||
+            address(priceFeed_) == address(0)
+        ) revert EmissionControllerZero();
+        _toke = toke_;
+        _manager = manager_;
+        _staking = staking_;
+        _priceFeed = priceFeed_;
+        _setEmissionPerCycle(emissionPerCycle_);
+        _setBalanceFloor(floorBps_);
+        _round.cycle = NO_ROUND;
+        // claimAndStake stakes from this contract's balance.
+        toke_.forceApprove(address(staking_), type(uint256).max);
+    }
+
+    // ------------------------------------------------------------------ hook
+
+    /// @inheritdoc IEmissionHook
+    function onReactorRollover(address reactor, uint32 cycle) external returns (uint256 lpReward) {
+        if (msg.sender != _manager) revert EmissionControllerOnlyManager(msg.sender);
+        Round memory r = _round;
+        if (r.cycle != cycle) r = _openRound(r, cycle);
+        Params memory p = _params;
+
+        // Pay the cycle from the weights fixed when it started.
+        Snapshot memory s = _snapshots[reactor];
+        uint256 ldReward;
+        if (s.cycle == cycle || reactor == p.poolReactor) {
+            Sums memory cur = _current;
+            lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
+            ldReward = EmissionMathLib.directPart(
+                EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
+                cur.stake,
+                cur.pooled
+            );
+            if (reactor == p.poolReactor) {
+                lpReward += EmissionMathLib.pooledPart(
+                    EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
+                    cur.stake,
+                    cur.pooled
+                );
+            }
+        }
+        // Cannot exceed the budget (uint112): the shares of a round add up to at most it.
+        r.paid += uint112(lpReward + ldReward);
+        _round = r;
+
+        // Fix the weights of the next cycle from the values of this one.
+        uint256 assetValue = IReactor(reactor).activeAssets();
+        uint256 stakeValue;
+        if (reactor == p.poolReactor) {
+            _next.pooled += assetValue.toUint128();
+            _snapshots[reactor] = Snapshot({lpWeight: 0, ldWeight: 0, cycle: cycle + 1});
+        } else {
+            uint256 ldLeft;
+            (ldLeft, stakeValue) = _staking.settle(reactor, ldReward);
+            if (ldLeft != 0) _carry(reactor, cycle, ldLeft);
+            (bool ok, uint256 price) = _priceFeed.tryPrice(IERC4626(reactor).asset());
+            if (ok) {
+                assetValue = EmissionMathLib.value(assetValue, price);
+            } else {
+                assetValue = 0;
+                emit PriceMissing(reactor, cycle);
+            }
+            _record(reactor, cycle, ok, assetValue, stakeValue, p.floorBps);
+        }
+        emit ReactorSettled(reactor, cycle, lpReward, ldReward, assetValue, stakeValue);
+    }
+
+    /// @inheritdoc IEmissionHook
+    function onRewardUndistributed(address reactor, uint32 cycle, uint256 amount) external {
+        if (msg.sender != _manager) revert EmissionControllerOnlyManager(msg.sender);
+        _carry(reactor, cycle, amount);
+    }
+
+    // ------------------------------------------------------------------ claims
+
+    /// @inheritdoc IEmissionController
+    function claim(address[] calldata reactors, address receiver) external returns (uint256 amount) {
+        if (receiver == address(0)) revert EmissionControllerZero();
+        amount = _collect(reactors, msg.sender);
+        if (amount != 0) {
+            emit Claimed(msg.sender, receiver, amount);
+            _toke.safeTransfer(receiver, amount);
+        }
+    }
+
+    /// @inheritdoc IEmissionController
+    function claimAndStake(address[] calldata reactors, address stakeOn) external returns (uint256 amount) {
+        amount = _collect(reactors, msg.sender);
+        if (amount != 0) {
+            emit Claimed(msg.sender, address(_staking), amount);
+            _staking.stake(stakeOn, amount, msg.sender);
+        }
+    }
+
+    /// @inheritdoc IEmissionController
+    function claimable(address account, address[] calldata reactors) external view returns (uint256 amount) {
+        for (uint256 i; i < reactors.length; ++i) {
+            if (_snapshots[reactors[i]].cycle == 0) continue;
+            amount += IReactor(reactors[i]).earnedRewards(account) + _staking.earned(reactors[i], account);
+        }
+    }
+
+    // ------------------------------------------------------------------ reserve
+
+    /// @inheritdoc IEmissionController
+    function fund(uint256 amount) external {
+        if (amount == 0) revert EmissionControllerZero();
+        _reserve.reserve += amount.toUint128();
+        emit Funded(msg.sender, amount);
+        _toke.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @inheritdoc IEmissionController
+    function withdrawReserve(address to, uint256 amount) external onlyGovernance {
+        if (to == address(0) || amount == 0) revert EmissionControllerZero();
+        uint256 available = _reserve.reserve;
+        if (amount > available) revert EmissionControllerExceedsReserve(amount, available);
+        // Cannot underflow: checked just above.
+        _reserve.reserve = uint128(available - amount);
+        emit ReserveWithdrawn(to, amount);
+        _toke.safeTransfer(to, amount);
+    }
+
+    // ------------------------------------------------------------------ governance
+
+    /// @inheritdoc IEmissionController
+    function setEmissionPerCycle(uint256 amount) external onlyGovernance {
+        _setEmissionPerCycle(amount);
+    }
+
+    /// @inheritdoc IEmissionController
+    function setBalanceFloor(uint256 floorBps) external onlyGovernance {
+        _setBalanceFloor(floorBps);
+    }
+
+    /// @inheritdoc IEmissionController
+    function setPoolReactor(address reactor) external onlyGovernance {
+        if (
+            _params.poolReactor != address(0) ||
+            !ICycleManager(_manager).isReactor(reactor) ||
+            IERC4626(reactor).asset() != address(_toke)
+        ) revert EmissionControllerBadPoolReactor(reactor);
+        _params.poolReactor = reactor;
+        emit PoolReactorSet(reactor);
+    }
+
+    /// @inheritdoc IEmissionController
+    function setPriceFeed(address priceFeed_) external onlyGovernance {
+        if (priceFeed_ == address(0)) revert EmissionControllerZero();
+        _priceFeed = IPriceFeed(priceFeed_);
+        emit PriceFeedSet(priceFeed_);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IEmissionController
+    function toke() external view returns (address) {
+        return address(_toke);
+    }
+
+    /// @inheritdoc IEmissionController
+    function manager() external view returns (address) {
+        return _manager;
+    }
+
+    /// @inheritdoc IEmissionController
+    function staking() external view returns (address) {
+        return address(_staking);
+    }
+
+    /// @inheritdoc IEmissionController
+    function priceFeed() external view returns (address) {
+        return address(_priceFeed);
+    }
+
+    /// @inheritdoc IEmissionController
+    function poolReactor() external view returns (address) {
+        return _params.poolReactor;
+    }
+
+    /// @inheritdoc IEmissionController
+    function emissionPerCycle() external view returns (uint256) {
+        return _emissionPerCycle;
+    }
+
+    /// @inheritdoc IEmissionController
+    function balanceFloorBps() external view returns (uint256) {
+        return _params.floorBps;
+    }
+
+    /// @inheritdoc IEmissionController
+    function reserve() external view returns (uint256) {
+        return _reserve.reserve;
+    }
+
+    /// @inheritdoc IEmissionController
+    function totalDrawn() external view returns (uint256) {
+        return _totalDrawn;
+    }
+
+    /// @inheritdoc IEmissionController
+    function undistributed() external view returns (uint256) {
+        Round memory r = _round;
+        return uint256(_reserve.carry) + r.budget - r.paid;
+    }
+
+    /// @inheritdoc IEmissionController
+    function round() external view returns (Round memory) {
+        return _round;
+    }
+
+    /// @inheritdoc IEmissionController
+    function sums() external view returns (Sums memory current, Sums memory next) {
+        return (_current, _next);
+    }
+
+    /// @inheritdoc IEmissionController
+    function snapshotOf(address reactor) external view returns (Snapshot memory) {
+        return _snapshots[reactor];
+    }
+
+    // ------------------------------------------------------------------ internal
+
+    /// @dev First hook call of a rollover: what the previous round did not book joins the carry,
+    ///      the carry and this cycle's draw make the budget, and the sums gathered in the previous
+    ///      rollover become the ones paying this round.
+    function _openRound(Round memory previous, uint32 cycle) private returns (Round memory r) {
+        Reserve memory res = _reserve;
+        uint256 carriedIn = res.carry;
+        if (previous.cycle != NO_ROUND) carriedIn += previous.budget - previous.paid;
+        uint256 drawn = _emissionPerCycle;
+        if (drawn > res.reserve) drawn = res.reserve;
+        // Cannot underflow: drawn <= reserve.
+        res.reserve = uint128(res.reserve - drawn);
+        res.carry = 0;
+        _reserve = res;
+        _totalDrawn += drawn;
+        r = Round({budget: (carriedIn + drawn).toUint112(), paid: 0, cycle: cycle});
+        _current = _next;
+        delete _next;
+        emit RoundOpened(cycle, drawn, carriedIn, r.budget);
+    }
+
+    /// @dev Stores `reactor`'s weights for the cycle after `cycle` and adds them to the sums.
+    function _record(
+        address reactor,
+        uint32 cycle,
+        bool priced,
+        uint256 assetValue,
+        uint256 stakeValue,
+        uint256 floorBps
+    ) private {
+        uint256 lpWeight;
+        uint256 ldWeight;
+        if (priced) {
+            if (stakeValue > EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE;
+            uint256 w = EmissionMathLib.weight(assetValue, stakeValue, floorBps);
+            (lpWeight, ldWeight) = EmissionMathLib.split(w, assetValue, stakeValue);
+            Sums memory n = _next;
+            // Cannot truncate: values are capped at 2^100, so weights stay below 2^101 and a sum
+            // of at most 64 Reactors (the manager's limit) below 2^107.
+            n.weight += uint128(w);
+            n.ldWeight += uint128(ldWeight);
+            n.stake += uint128(stakeValue);
+            _next = n;
+        }
+        // Cannot truncate: weights are below 2^101.
+        _snapshots[reactor] = Snapshot({lpWeight: uint112(lpWeight), ldWeight: uint112(ldWeight), cycle: cycle + 1});
+    }
+
+    function _carry(address reactor, uint32 cycle, uint256 amount) private {
+        // Cannot truncate: amounts come out of a round budget, a uint112.
+        _reserve.carry += uint128(amount);
+        emit RewardCarried(reactor, cycle, amount);
+    }
+
+    /// @dev Collects `account`'s rewards on both sides of each Reactor. Only Reactors the manager
+    ///      settled have a snapshot, so a forged "Reactor" cannot make up rewards.
+    function _collect(address[] calldata reactors, address account) private returns (uint256 amount) {
+        for (uint256 i; i < reactors.length; ++i) {
+            address reactor = reactors[i];
+            if (_snapshots[reactor].cycle == 0) revert EmissionControllerUnknownReactor(reactor);
+            amount += IReactor(reactor).collectRewards(account) + _staking.collectRewards(reactor, account);
+        }
+    }
+
+    function _setEmissionPerCycle(uint256 amount) private {
+        if (amount > MAX_EMISSION_PER_CYCLE) revert EmissionControllerBadParameter(amount, 0, MAX_EMISSION_PER_CYCLE);
+        _emissionPerCycle = amount;
+        emit EmissionPerCycleSet(amount);
+    }
+
+    function _setBalanceFloor(uint256 floorBps) private {
+        if (floorBps > MAX_FLOOR_BPS) revert EmissionControllerBadParameter(floorBps, 0, MAX_FLOOR_BPS);
+        // Cannot truncate: floorBps <= MAX_FLOOR_BPS.
+        _params.floorBps = uint16(floorBps);
+        emit BalanceFloorSet(floorBps);
+    }
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IEmissionHook} from "./IEmissionHook.sol";
+
+/// @title IEmissionController
+/// @notice TOKE emissions, balance-driven (docs/emissions.md), paid without a signer.
+///
+///         - A reserve of TOKE funds the emissions. Each cycle draws a budget from it: a fixed
+///           amount per cycle set by governance, capped by what the reserve holds, plus whatever
+///           earlier cycles could not pay out (carried forward, never lost).
+///         - The budget of cycle c is shared by weights fixed when c started: in the rollover that
+///           closes cycle c-1, each Reactor's weight for cycle c is computed from the values it
+///           had in cycle c-1 (its active assets and the LD stake active on it, valued in TOKE).
+///           So the weights of all Reactors are consistent however the rollover is chunked, and
+///           every party knows at the start of a cycle what each Reactor side will earn in it.
+///         - In the rollover closing cycle c, each Reactor's share is booked: the LP side through
+///           the Reactor (the value returned to the cycle manager), the LD side through the stake
+///           ledger (ILDStaking.settle), the pooled TOKE's part to the TOKE Reactor's LP side.
+///           Whatever is booked to nobody is carried forward.
+///         - Anyone claims their LP and LD rewards of several Reactors in one call, O(1) per
+///           Reactor however many cycles passed, to themselves or to a receiver, or stakes them.
+/// @dev Warning: the TOKE Reactor (pooled LD option) is set once; LD stake on it is refused by
+///      ILDStaking (TOKE Reactors cannot be staked on).
+interface IEmissionController is IEmissionHook {
+    /// @notice The budget of the cycle being paid out in the current (or last) rollover.
+    /// @param budget What the cycle may pay, TOKE wei.
+    /// @param paid   What was booked so far, TOKE wei.
+    /// @param cycle  The cycle (NO_ROUND before the first rollover).
+    struct Round {
+        uint112 budget;
+        uint112 paid;
+        uint32 cycle;
+    }
+
+    /// @notice Sums of the Reactor snapshots of one cycle, in TOKE wei.
+    /// @param weight   Sum of the Reactor weights.
+    /// @param ldWeight Sum of their LD-side weights.
+    /// @param stake    Sum of the LD stake they valued.
+    /// @param pooled   TOKE in the TOKE Reactor (pooled LDs).
+    struct Sums {
+        uint128 weight;
+        uint128 ldWeight;
+        uint128 stake;
+        uint128 pooled;
+    }
+
+    /// @notice A Reactor's weights for paying `cycle`'s budget.
+    struct Snapshot {
+        uint112 lpWeight;
+        uint112 ldWeight;
+        uint32 cycle;
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /// @notice `caller` is not the cycle manager.
+    error EmissionControllerOnlyManager(address caller);
+    /// @notice A zero amount or address was given.
+    error EmissionControllerZero();
+    /// @notice `reactor` was never settled by the cycle manager: it has nothing to claim.
+    error EmissionControllerUnknownReactor(address reactor);
+    /// @notice `amount` is more than the unbudgeted reserve `reserve`.
+    error EmissionControllerExceedsReserve(uint256 amount, uint256 reserve);
+    /// @notice A parameter is outside [min, max].
+    error EmissionControllerBadParameter(uint256 value, uint256 min, uint256 max);
+    /// @notice `reactor` cannot be the TOKE Reactor (not registered, not TOKE, or one is set).
+    error EmissionControllerBadPoolReactor(address reactor);
+
+    // ------------------------------------------------------------------ events
+
+    /// @notice The rollover of `cycle` began: `drawn` came from the reserve and `carriedIn` from
+    ///         earlier cycles, for a budget of `budget`.
+    event RoundOpened(uint32 indexed cycle, uint256 drawn, uint256 carriedIn, uint256 budget);
+    /// @notice `reactor` was settled for `cycle`: `lpReward` and `ldReward` booked; the values
+    ///         it had in `cycle` (TOKE wei) set its weights for the next cycle.
+    event ReactorSettled(
+        address indexed reactor,
+        uint32 indexed cycle,
+        uint256 lpReward,
+        uint256 ldReward,
+        uint256 assetValue,
+        uint256 stakeValue
+    );
+    /// @notice `reactor`'s asset had no fresh price: it gets no weight for the cycle after `cycle`.
+    event PriceMissing(address indexed reactor, uint32 indexed cycle);
+    /// @notice `amount` of `reactor`'s reward for `cycle` was booked to nobody: carried forward.
+    event RewardCarried(address indexed reactor, uint32 indexed cycle, uint256 amount);
+    /// @notice `account` claimed `amount` to `receiver`.
+    event Claimed(address indexed account, address indexed receiver, uint256 amount);
+    /// @notice `from` added `amount` to the reserve.
+    event Funded(address indexed from, uint256 amount);
+    /// @notice Governance took `amount` out of the unbudgeted reserve to `to`.
+    event ReserveWithdrawn(address indexed to, uint256 amount);
+    /// @notice Governance set the amount drawn per cycle.
+    event EmissionPerCycleSet(uint256 amount);
+    /// @notice Governance set the balance floor F.
+    event BalanceFloorSet(uint256 floorBps);
+    /// @notice Governance set the TOKE Reactor (pooled LDs).
+    event PoolReactorSet(address indexed reactor);
+    /// @notice Governance set the price feed.
+    event PriceFeedSet(address indexed priceFeed);
+
+    // ------------------------------------------------------------------ claims
+
+    /// @notice Pays the caller's LP and LD rewards on `reactors` to `receiver`.
+    /// @return amount TOKE paid.
+    function claim(address[] calldata reactors, address receiver) external returns (uint256 amount);
+
+    /// @notice Stakes the caller's LP and LD rewards on `reactors` for the caller on `stakeOn`
+    ///         (counting from the next cycle).
+    /// @return amount TOKE staked.
+    function claimAndStake(address[] calldata reactors, address stakeOn) external returns (uint256 amount);
+
+    /// @notice What `account` could claim on `reactors` now.
+    function claimable(address account, address[] calldata reactors) external view returns (uint256 amount);
+
+    // ------------------------------------------------------------------ reserve
+
+    /// @notice Adds `amount` TOKE from the caller to the reserve.
+    function fund(uint256 amount) external;
+
+    /// @notice Sends `amount` of the unbudgeted reserve to `to` (governance).
+    function withdrawReserve(address to, uint256 amount) external;
+
+    // ------------------------------------------------------------------ governance
+
+    /// @notice Sets the amount drawn from the reserve per cycle (governance), at most
+    ///         MAX_EMISSION_PER_CYCLE; it applies from the next rollover.
+    function setEmissionPerCycle(uint256 amount) external;
+
+    /// @notice Sets the balance floor F (governance), at most MAX_FLOOR_BPS; it applies to the
+    ///         weights computed from the next rollover.
+    function setBalanceFloor(uint256 floorBps) external;
+
+    /// @notice Sets the TOKE Reactor (governance, once): a registered Reactor whose asset is TOKE.
+    function setPoolReactor(address reactor) external;
+
+    /// @notice Sets the price feed (governance).
+    function setPriceFeed(address priceFeed) external;
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice The reward token (TOKE).
+    function toke() external view returns (address);
+
+    /// @notice The cycle manager (the only caller of the hook).
+    function manager() external view returns (address);
+
+    /// @notice The LD stake ledgers.
+    function staking() external view returns (address);
+
+    /// @notice The price feed valuing assets in TOKE.
+    function priceFeed() external view returns (address);
+
+    /// @notice The TOKE Reactor (zero until set).
+    function poolReactor() external view returns (address);
+
+    /// @notice TOKE drawn per cycle.
+    function emissionPerCycle() external view returns (uint256);
+
+    /// @notice The balance floor F, basis points.
+    function balanceFloorBps() external view returns (uint256);
+
+    /// @notice Unbudgeted TOKE in the reserve.
+    function reserve() external view returns (uint256);
+
+    /// @notice TOKE drawn from the reserve so far.
+    function totalDrawn() external view returns (uint256);
+
+    /// @notice TOKE drawn and not booked to anyone yet (carried forward, or left in the current
+    ///         round's budget): totalDrawn() = booked + undistributed().
+    function undistributed() external view returns (uint256);
+
+    /// @notice The current round.
+    function round() external view returns (Round memory);
+
+    /// @notice The snapshot sums used to pay the current round, and those gathered for the next.
+    function sums() external view returns (Sums memory current, Sums memory next);
+
+    /// @notice `reactor`'s latest snapshot.
+    function snapshotOf(address reactor) external view returns (Snapshot memory);
+}
