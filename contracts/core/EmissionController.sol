@@ -56,8 +56,9 @@ contract EmissionController is IEmissionController, RoleGated {
     Reserve private _reserve;
     uint256 private _totalDrawn;
     Round private _round;
-    Sums private _current;
-    Sums private _next;
+    /// @dev Sums by cycle parity: the ones paying the current round and the ones gathered for the
+    ///      next; a buffer whose tag is stale reads as zero, so nothing is ever cleared.
+    Sums[2] private _sums;
     mapping(address reactor => Snapshot) private _snapshots;
 
     /// @param roles_            The protocol's role registry.
@@ -98,52 +99,25 @@ contract EmissionController is IEmissionController, RoleGated {
     /// @inheritdoc IEmissionHook
     function onReactorRollover(address reactor, uint32 cycle) external returns (uint256 lpReward) {
         if (msg.sender != _manager) revert EmissionControllerOnlyManager(msg.sender);
-        Round memory r = _round;
-        if (r.cycle != cycle) r = _openRound(r, cycle);
         Params memory p = _params;
-
-        // Pay the cycle from the weights fixed when it started.
-        Snapshot memory s = _snapshots[reactor];
+        bool isPool = reactor == p.poolReactor;
         uint256 ldReward;
-        if (s.cycle == cycle || reactor == p.poolReactor) {
-            Sums memory cur = _current;
-            lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
-            ldReward = EmissionMathLib.directPart(
-                EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
-                cur.stake,
-                cur.pooled
-            );
-            if (reactor == p.poolReactor) {
-                lpReward += EmissionMathLib.pooledPart(
-                    EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
-                    cur.stake,
-                    cur.pooled
-                );
-            }
-        }
-        // Cannot exceed the budget (uint112): the shares of a round add up to at most it.
-        r.paid += uint112(lpReward + ldReward);
-        _round = r;
+        (lpReward, ldReward) = _pay(reactor, cycle, isPool);
 
         // Fix the weights of the next cycle from the values of this one.
         uint256 assetValue = IReactor(reactor).activeAssets();
         uint256 stakeValue;
-        if (reactor == p.poolReactor) {
-            _next.pooled += assetValue.toUint128();
-            _snapshots[reactor] = Snapshot({lpWeight: 0, ldWeight: 0, cycle: cycle + 1});
+        Sums memory next = _sumsOf(cycle + 1);
+        if (isPool) {
+            next.pooled += assetValue.toUint112();
+            _snapshots[reactor] = Snapshot({lpWeight: 0, ldWeight: 0, cycle: next.cycle});
         } else {
             uint256 ldLeft;
             (ldLeft, stakeValue) = _staking.settle(reactor, ldReward);
             if (ldLeft != 0) _carry(reactor, cycle, ldLeft);
-            (bool ok, uint256 price) = _priceFeed.tryPrice(IERC4626(reactor).asset());
-            if (ok) {
-                assetValue = EmissionMathLib.value(assetValue, price);
-            } else {
-                assetValue = 0;
-                emit PriceMissing(reactor, cycle);
-            }
-            _record(reactor, cycle, ok, assetValue, stakeValue, p.floorBps);
+            assetValue = _record(reactor, next, assetValue, stakeValue, p.floorBps);
         }
+        _sums[next.cycle % 2] = next;
         emit ReactorSettled(reactor, cycle, lpReward, ldReward, assetValue, stakeValue);
     }
 
@@ -156,9 +130,13 @@ contract EmissionController is IEmissionController, RoleGated {
     // ------------------------------------------------------------------ claims
 
     /// @inheritdoc IEmissionController
-    function claim(address[] calldata reactors, address receiver) external returns (uint256 amount) {
+    function claim(
+        address[] calldata lpReactors,
+        address[] calldata ldReactors,
+        address receiver
+    ) external returns (uint256 amount) {
         if (receiver == address(0)) revert EmissionControllerZero();
-        amount = _collect(reactors, msg.sender);
+        amount = _collect(lpReactors, ldReactors, msg.sender);
         if (amount != 0) {
             emit Claimed(msg.sender, receiver, amount);
             _toke.safeTransfer(receiver, amount);
@@ -166,8 +144,12 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @inheritdoc IEmissionController
-    function claimAndStake(address[] calldata reactors, address stakeOn) external returns (uint256 amount) {
-        amount = _collect(reactors, msg.sender);
+    function claimAndStake(
+        address[] calldata lpReactors,
+        address[] calldata ldReactors,
+        address stakeOn
+    ) external returns (uint256 amount) {
+        amount = _collect(lpReactors, ldReactors, msg.sender);
         if (amount != 0) {
             emit Claimed(msg.sender, address(_staking), amount);
             _staking.stake(stakeOn, amount, msg.sender);
@@ -175,10 +157,16 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @inheritdoc IEmissionController
-    function claimable(address account, address[] calldata reactors) external view returns (uint256 amount) {
-        for (uint256 i; i < reactors.length; ++i) {
-            if (_snapshots[reactors[i]].cycle == 0) continue;
-            amount += IReactor(reactors[i]).earnedRewards(account) + _staking.earned(reactors[i], account);
+    function claimable(
+        address account,
+        address[] calldata lpReactors,
+        address[] calldata ldReactors
+    ) external view returns (uint256 amount) {
+        for (uint256 i; i < lpReactors.length; ++i) {
+            if (_snapshots[lpReactors[i]].cycle != 0) amount += IReactor(lpReactors[i]).earnedRewards(account);
+        }
+        for (uint256 i; i < ldReactors.length; ++i) {
+            amount += _staking.earned(ldReactors[i], account);
         }
     }
 
@@ -292,8 +280,8 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @inheritdoc IEmissionController
-    function sums() external view returns (Sums memory current, Sums memory next) {
-        return (_current, _next);
+    function sumsFor(uint32 cycle) external view returns (Sums memory) {
+        return _sumsOf(cycle);
     }
 
     /// @inheritdoc IEmissionController
@@ -304,8 +292,7 @@ contract EmissionController is IEmissionController, RoleGated {
     // ------------------------------------------------------------------ internal
 
     /// @dev First hook call of a rollover: what the previous round did not book joins the carry,
-    ///      the carry and this cycle's draw make the budget, and the sums gathered in the previous
-    ///      rollover become the ones paying this round.
+    ///      and the carry and this cycle's draw make the budget.
     function _openRound(Round memory previous, uint32 cycle) private returns (Round memory r) {
         Reserve memory res = _reserve;
         uint256 carriedIn = res.carry;
@@ -318,36 +305,71 @@ contract EmissionController is IEmissionController, RoleGated {
         _reserve = res;
         _totalDrawn += drawn;
         r = Round({budget: (carriedIn + drawn).toUint112(), paid: 0, cycle: cycle});
-        _current = _next;
-        delete _next;
         emit RoundOpened(cycle, drawn, carriedIn, r.budget);
     }
 
-    /// @dev Stores `reactor`'s weights for the cycle after `cycle` and adds them to the sums.
+    /// @dev Books `cycle`'s rewards of `reactor` from the weights fixed when the cycle started
+    ///      (opening the round on the rollover's first call).
+    function _pay(address reactor, uint32 cycle, bool isPool) private returns (uint256 lpReward, uint256 ldReward) {
+        Round memory r = _round;
+        if (r.cycle != cycle) r = _openRound(r, cycle);
+        Snapshot memory s = _snapshots[reactor];
+        if (s.cycle == cycle || isPool) {
+            Sums memory cur = _sumsOf(cycle);
+            lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
+            ldReward = EmissionMathLib.directPart(
+                EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
+                cur.stake,
+                cur.pooled
+            );
+            if (isPool) {
+                lpReward += EmissionMathLib.pooledPart(
+                    EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
+                    cur.stake,
+                    cur.pooled
+                );
+            }
+        }
+        // Cannot exceed the budget (uint112): the shares of a round add up to at most it.
+        r.paid += uint112(lpReward + ldReward);
+        _round = r;
+    }
+
+    /// @dev Values `reactor`'s active assets in TOKE, stores its weights for `next.cycle` and adds
+    ///      them to the sums. A Reactor whose asset has no fresh price gets no weight. The
+    ///      assets are a Reactor's uint112 units at a rate of at most 1:1, so below 2^128.
+    /// @return assetValue The assets' value, TOKE wei (zero without a price).
     function _record(
         address reactor,
-        uint32 cycle,
-        bool priced,
-        uint256 assetValue,
+        Sums memory next,
+        uint256 assets,
         uint256 stakeValue,
         uint256 floorBps
-    ) private {
+    ) private returns (uint256 assetValue) {
+        (bool priced, uint256 price) = _priceFeed.tryPrice(IERC4626(reactor).asset());
         uint256 lpWeight;
         uint256 ldWeight;
-        if (priced) {
+        // A price beyond the formula's bound (a faulty feed) counts as missing.
+        if (priced && price <= EmissionMathLib.MAX_PRICE) {
+            assetValue = EmissionMathLib.value(assets, price);
             if (stakeValue > EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE;
             uint256 w = EmissionMathLib.weight(assetValue, stakeValue, floorBps);
             (lpWeight, ldWeight) = EmissionMathLib.split(w, assetValue, stakeValue);
-            Sums memory n = _next;
-            // Cannot truncate: values are capped at 2^100, so weights stay below 2^101 and a sum
+            // Cannot truncate: values are capped at 2^100, so weights stay below 2^101 and sums
             // of at most 64 Reactors (the manager's limit) below 2^107.
-            n.weight += uint128(w);
-            n.ldWeight += uint128(ldWeight);
-            n.stake += uint128(stakeValue);
-            _next = n;
+            next.weight += uint112(w);
+            next.ldWeight += uint112(ldWeight);
+            next.stake += uint112(stakeValue);
+        } else {
+            emit PriceMissing(reactor, next.cycle - 1);
         }
-        // Cannot truncate: weights are below 2^101.
-        _snapshots[reactor] = Snapshot({lpWeight: uint112(lpWeight), ldWeight: uint112(ldWeight), cycle: cycle + 1});
+        _snapshots[reactor] = Snapshot({lpWeight: uint112(lpWeight), ldWeight: uint112(ldWeight), cycle: next.cycle});
+    }
+
+    /// @dev The sums gathered to pay `cycle`, zero if its buffer holds another cycle's.
+    function _sumsOf(uint32 cycle) private view returns (Sums memory sums) {
+        sums = _sums[cycle % 2];
+        if (sums.cycle != cycle) sums = Sums({weight: 0, ldWeight: 0, cycle: cycle, stake: 0, pooled: 0});
     }
 
     function _carry(address reactor, uint32 cycle, uint256 amount) private {
@@ -356,13 +378,21 @@ contract EmissionController is IEmissionController, RoleGated {
         emit RewardCarried(reactor, cycle, amount);
     }
 
-    /// @dev Collects `account`'s rewards on both sides of each Reactor. Only Reactors the manager
-    ///      settled have a snapshot, so a forged "Reactor" cannot make up rewards.
-    function _collect(address[] calldata reactors, address account) private returns (uint256 amount) {
-        for (uint256 i; i < reactors.length; ++i) {
-            address reactor = reactors[i];
+    /// @dev Collects `account`'s LP and LD rewards. Only Reactors the manager settled have a
+    ///      snapshot, so a forged "Reactor" cannot make up LP rewards; LD rewards come from the
+    ///      stake ledgers, which only the hook credits.
+    function _collect(
+        address[] calldata lpReactors,
+        address[] calldata ldReactors,
+        address account
+    ) private returns (uint256 amount) {
+        for (uint256 i; i < lpReactors.length; ++i) {
+            address reactor = lpReactors[i];
             if (_snapshots[reactor].cycle == 0) revert EmissionControllerUnknownReactor(reactor);
-            amount += IReactor(reactor).collectRewards(account) + _staking.collectRewards(reactor, account);
+            amount += IReactor(reactor).collectRewards(account);
+        }
+        for (uint256 i; i < ldReactors.length; ++i) {
+            amount += _staking.collectRewards(ldReactors[i], account);
         }
     }
 

@@ -5,7 +5,6 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ILDStaking} from "../interfaces/ILDStaking.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
@@ -196,11 +195,12 @@ contract LDStaking is ILDStaking, RoleGated {
         stakeInCycle = b.ledger.activeSupply() + pool.units;
         uint256 exitReward;
         if (pool.units != 0) {
-            exitReward = Math.mulDiv(reward, pool.units, stakeInCycle);
+            // reward < 2^112 (a round budget) and units < 2^128: the product fits.
+            exitReward = (reward * pool.units) / stakeInCycle;
             b.exitPools[idx.cycle].reward = exitReward.toUint128();
+            emit ExitRewarded(reactor, idx.cycle, exitReward);
         }
         undistributed = b.ledger.settle(reward - exitReward);
-        emit StakeSettled(reactor, idx.cycle, reward, exitReward, undistributed);
     }
 
     /// @inheritdoc ILDStaking
@@ -483,6 +483,7 @@ contract LDStaking is ILDStaking, RoleGated {
     /// @dev The reward booked to a settled request: its share of its cycle's exit pool.
     function _exitReward(Book storage b, Exit memory e) private view returns (uint256) {
         ExitPool memory pool = b.exitPools[e.cycle];
-        return Math.mulDiv(pool.reward, e.earning, pool.units);
+        // reward < 2^128 and earning < 2^112: the product fits.
+        return (uint256(pool.reward) * e.earning) / pool.units;
     }
 }

@@ -19,7 +19,8 @@ import {IEmissionHook} from "./IEmissionHook.sol";
 ///           ledger (ILDStaking.settle), the pooled TOKE's part to the TOKE Reactor's LP side.
 ///           Whatever is booked to nobody is carried forward.
 ///         - Anyone claims their LP and LD rewards of several Reactors in one call, O(1) per
-///           Reactor however many cycles passed, to themselves or to a receiver, or stakes them.
+///           Reactor and side however many cycles passed, to themselves or to a receiver, or
+///           stakes them.
 /// @dev Warning: the TOKE Reactor (pooled LD option) is set once; LD stake on it is refused by
 ///      ILDStaking (TOKE Reactors cannot be staked on).
 interface IEmissionController is IEmissionHook {
@@ -33,16 +34,19 @@ interface IEmissionController is IEmissionHook {
         uint32 cycle;
     }
 
-    /// @notice Sums of the Reactor snapshots of one cycle, in TOKE wei.
+    /// @notice Sums of the Reactor snapshots taken to pay `cycle`, in TOKE wei (two slots; the
+    ///         cycle tag lets a buffer be reused without being cleared).
     /// @param weight   Sum of the Reactor weights.
     /// @param ldWeight Sum of their LD-side weights.
+    /// @param cycle    The cycle these sums pay.
     /// @param stake    Sum of the LD stake they valued.
     /// @param pooled   TOKE in the TOKE Reactor (pooled LDs).
     struct Sums {
-        uint128 weight;
-        uint128 ldWeight;
-        uint128 stake;
-        uint128 pooled;
+        uint112 weight;
+        uint112 ldWeight;
+        uint32 cycle;
+        uint112 stake;
+        uint112 pooled;
     }
 
     /// @notice A Reactor's weights for paying `cycle`'s budget.
@@ -103,17 +107,31 @@ interface IEmissionController is IEmissionHook {
 
     // ------------------------------------------------------------------ claims
 
-    /// @notice Pays the caller's LP and LD rewards on `reactors` to `receiver`.
+    /// @notice Pays the caller's LP rewards on `lpReactors` (tAssets held) and LD rewards on
+    ///         `ldReactors` (stake) to `receiver`. The two lists are apart so that a claim touches
+    ///         only the ledgers the caller is in.
     /// @return amount TOKE paid.
-    function claim(address[] calldata reactors, address receiver) external returns (uint256 amount);
+    function claim(
+        address[] calldata lpReactors,
+        address[] calldata ldReactors,
+        address receiver
+    ) external returns (uint256 amount);
 
-    /// @notice Stakes the caller's LP and LD rewards on `reactors` for the caller on `stakeOn`
-    ///         (counting from the next cycle).
+    /// @notice Stakes the caller's LP rewards on `lpReactors` and LD rewards on `ldReactors` for
+    ///         the caller on `stakeOn` (counting from the next cycle).
     /// @return amount TOKE staked.
-    function claimAndStake(address[] calldata reactors, address stakeOn) external returns (uint256 amount);
+    function claimAndStake(
+        address[] calldata lpReactors,
+        address[] calldata ldReactors,
+        address stakeOn
+    ) external returns (uint256 amount);
 
-    /// @notice What `account` could claim on `reactors` now.
-    function claimable(address account, address[] calldata reactors) external view returns (uint256 amount);
+    /// @notice What `account` could claim now: LP rewards on `lpReactors`, LD rewards on `ldReactors`.
+    function claimable(
+        address account,
+        address[] calldata lpReactors,
+        address[] calldata ldReactors
+    ) external view returns (uint256 amount);
 
     // ------------------------------------------------------------------ reserve
 
@@ -175,8 +193,8 @@ interface IEmissionController is IEmissionHook {
     /// @notice The current round.
     function round() external view returns (Round memory);
 
-    /// @notice The snapshot sums used to pay the current round, and those gathered for the next.
-    function sums() external view returns (Sums memory current, Sums memory next);
+    /// @notice The snapshot sums that pay `cycle` (all zero if none were gathered for it).
+    function sumsFor(uint32 cycle) external view returns (Sums memory);
 
     /// @notice `reactor`'s latest snapshot.
     function snapshotOf(address reactor) external view returns (Snapshot memory);

@@ -87,9 +87,9 @@ interface ILDStaking {
         address fromDelegate,
         address indexed toDelegate
     );
-    /// @notice The controller settled `cycle` of `reactor`: `reward` booked, `exitReward` of it to
-    ///         requests of the cycle, `undistributed` of it to nobody.
-    event StakeSettled(address indexed reactor, uint32 indexed cycle, uint256 reward, uint256 exitReward, uint256 undistributed);
+    /// @notice Settling `cycle` of `reactor` booked `exitReward` of its LD reward to the unstake
+    ///         requests made in the cycle (the rest went to the stake still active).
+    event ExitRewarded(address indexed reactor, uint32 indexed cycle, uint256 exitReward);
     /// @notice Governance listed `reactor` for staking; its ledger starts at `cycle`.
     event ReactorListed(address indexed reactor, uint32 cycle);
     /// @notice Governance retired `reactor` (removed from the cycle manager).

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-
 /// @title EmissionMathLib
 /// @notice The balance-driven emission formula (docs/emissions.md), as pure functions.
 ///
@@ -19,6 +17,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///         sum S and the pooled TOKE P.
 /// @dev Every function rounds down, so the parts paid out never add up to more than the budget:
 ///      the caller carries `budget - paid` forward.
+/// @dev Bounds the callers keep (they are what the protocol's types allow) so that every product
+///      fits 256 bits without a mulDiv: amounts, budgets and sums below 2^128, prices at most
+///      MAX_PRICE (2^120 > 1e36), values at most MAX_VALUE.
 library EmissionMathLib {
     /// @notice Basis points in one whole.
     uint256 internal constant BPS = 10_000;
@@ -29,11 +30,14 @@ library EmissionMathLib {
     ///         fits 128 bits; capping instead of reverting keeps the rollover live whatever a
     ///         price says.
     uint256 internal constant MAX_VALUE = 2 ** 100;
+    /// @notice Highest price the formula takes (the price feed's bound).
+    uint256 internal constant MAX_PRICE = 1e36;
 
     /// @notice Value of `amount` asset wei at `price` (TOKE wei per asset wei, PRICE_SCALE = 1:1),
     ///         in TOKE wei, rounded down and capped at MAX_VALUE.
     function value(uint256 amount, uint256 price) internal pure returns (uint256) {
-        uint256 v = Math.mulDiv(amount, price, PRICE_SCALE);
+        // amount < 2^128 and price <= MAX_PRICE < 2^120: the product fits.
+        uint256 v = (amount * price) / PRICE_SCALE;
         return v > MAX_VALUE ? MAX_VALUE : v;
     }
 
@@ -52,25 +56,27 @@ library EmissionMathLib {
     function split(uint256 w, uint256 a, uint256 t) internal pure returns (uint256 lpWeight, uint256 ldWeight) {
         uint256 total = a + t;
         if (total == 0) return (0, 0);
-        lpWeight = Math.mulDiv(w, t, total);
+        // w <= a + t <= 2^101 and t <= 2^100: the product fits.
+        lpWeight = (w * t) / total;
         ldWeight = w - lpWeight;
     }
 
     /// @notice floor(budget * part / total), zero when total is zero.
     function share(uint256 budget, uint256 part, uint256 total) internal pure returns (uint256) {
-        return total == 0 ? 0 : Math.mulDiv(budget, part, total);
+        // budget, part < 2^128: the product fits.
+        return total == 0 ? 0 : (budget * part) / total;
     }
 
     /// @notice The direct stakers' part of an LD-side amount: ldAmount * S / (S + P). With no
     ///         TOKE at all (S + P = 0) the direct stakers get it whole.
     function directPart(uint256 ldAmount, uint256 stakeSum, uint256 pooled) internal pure returns (uint256) {
         uint256 total = stakeSum + pooled;
-        return total == 0 ? ldAmount : Math.mulDiv(ldAmount, stakeSum, total);
+        return total == 0 ? ldAmount : (ldAmount * stakeSum) / total;
     }
 
     /// @notice The pooled TOKE's part of the LD side of every Reactor: ldTotal * P / (S + P).
     function pooledPart(uint256 ldTotal, uint256 stakeSum, uint256 pooled) internal pure returns (uint256) {
         uint256 total = stakeSum + pooled;
-        return total == 0 ? 0 : Math.mulDiv(ldTotal, pooled, total);
+        return total == 0 ? 0 : (ldTotal * pooled) / total;
     }
 }
