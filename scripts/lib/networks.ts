@@ -2,6 +2,7 @@
 // Secrets (RPC URLs, keys) are not here: they come from .env or Hardhat's keystore through
 // configVariable in hardhat.config.ts.
 import type { ProtocolShape } from "../../deploy/compose.js";
+import { ALL_VENUES } from "./protocol-config.js";
 
 /** The keeper's behaviour on one network. */
 export interface KeeperConfig {
@@ -23,6 +24,18 @@ export interface KeeperConfig {
   readonly maxCatchUpCycles: number;
   /** `status`: how many blocks back to search for the last rollover's events. */
   readonly logLookbackBlocks: number;
+  /**
+   * Slippage allowance (bps) the keeper passes with `processReactorsWithBounds` when it holds
+   * KEEPER_ROLE; at most governance's maximum. 0: governance's maximum.
+   */
+  readonly slippageBps: number;
+  /** Seconds each venue move stays valid after the keeper sends its chunk. */
+  readonly moveDeadlineSeconds: number;
+  /**
+   * How long before a cycle ends the keeper records TWAP observations (and posts prices): at
+   * least the oracle's minimum window, so the rollover prices against a settled average.
+   */
+  readonly oracleLeadSeconds: number;
 }
 
 /** Everything network-specific. */
@@ -46,11 +59,20 @@ const LOCAL_KEEPER: KeeperConfig = {
   txTimeoutSeconds: 60,
   maxCatchUpCycles: 52,
   logLookbackBlocks: 1_000_000,
+  slippageBps: 50,
+  moveDeadlineSeconds: 600,
+  oracleLeadSeconds: 3600,
 };
 
 const LOCAL: Omit<NetworkProfile, "network"> = {
   dex: "local",
-  shape: { assets: "local", handOverGovernance: false },
+  shape: {
+    assets: "local",
+    handOverGovernance: false,
+    venues: ALL_VENUES,
+    // ALCX pairs with WETH (half of tWETH's deployable assets), FXS with USDC (all of tUSDC's).
+    pairings: { ALCX: { base: "WETH", shareBps: 5_000 }, FXS: { base: "USDC", shareBps: 10_000 } },
+  },
   parametersFile: "deploy/parameters/local.json",
   keeper: LOCAL_KEEPER,
 };
@@ -62,14 +84,17 @@ export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
   mainnetFork: {
     network: "mainnetFork",
     dex: "fork",
-    shape: { assets: "external", handOverGovernance: false },
+    // Only the base Reactors: project Reactors are listed later by governance.
+    shape: { assets: "external", handOverGovernance: false, venues: ALL_VENUES, pairings: {} },
     parametersFile: "deploy/parameters/mainnet-fork.json",
     keeper: LOCAL_KEEPER,
   },
   sepolia: {
     network: "sepolia",
     dex: "existing",
-    shape: { assets: "external", handOverGovernance: true },
+    // Uniswap V2's Sepolia factory is published (deploy/parameters/sepolia.json); add SushiSwap
+    // and Balancer here with their addresses once confirmed.
+    shape: { assets: "external", handOverGovernance: true, venues: ["uniswap"], pairings: {} },
     parametersFile: "deploy/parameters/sepolia.json",
     keeper: {
       chunkSize: 8,
@@ -80,6 +105,9 @@ export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
       maxCatchUpCycles: 10,
       // A week of 12-second blocks: enough to reach the last rollover.
       logLookbackBlocks: 60_000,
+      slippageBps: 50,
+      moveDeadlineSeconds: 1_800,
+      oracleLeadSeconds: 3_600,
     },
   },
 };

@@ -9,14 +9,28 @@ import type { network } from "hardhat";
 import { protocolModule } from "../../deploy/compose.js";
 import {
   CycleManager__factory,
+  EmissionController__factory,
+  LDStaking__factory,
+  LDVoteRelay__factory,
+  LiquidityAllocator__factory,
+  PriceFeed__factory,
   ProtocolRoles__factory,
+  TwapOracle__factory,
+  VenueRegistry__factory,
   Reactor__factory,
   TimelockController__factory,
   Toke__factory,
   Treasury__factory,
   WethGateway__factory,
   type CycleManager,
+  type EmissionController,
+  type LDStaking,
+  type LDVoteRelay,
+  type LiquidityAllocator,
+  type PriceFeed,
   type ProtocolRoles,
+  type TwapOracle,
+  type VenueRegistry,
   type Reactor,
   type TimelockController,
   type Toke,
@@ -33,6 +47,7 @@ import {
 } from "./dex-world.js";
 import { profileFor, type NetworkProfile } from "./networks.js";
 import { erc20At } from "./tokens.js";
+import type { VenueName } from "./protocol-config.js";
 
 /** A Hardhat 3 network connection with the toolbox's plugins (ethers, ignition, helpers). */
 export type Connection = Awaited<ReturnType<typeof network.create>>;
@@ -47,6 +62,15 @@ export interface SystemAddresses {
   readonly treasury: string;
   readonly cycleManager: string;
   readonly wethGateway: string;
+  readonly venueRegistry: string;
+  readonly ldStaking: string;
+  readonly ldVoteRelay: string;
+  readonly priceFeed: string;
+  readonly emissionController: string;
+  readonly twapOracle: string;
+  readonly liquidityAllocator: string;
+  /** Venue adapter by venue (those the network deploys). */
+  readonly adapters: Readonly<Partial<Record<VenueName, string>>>;
   /** Reactor address by asset symbol (the `Reactor_<SYMBOL>` module). */
   readonly reactors: Readonly<Record<string, string>>;
   /** The DEX world, when this deployment deployed it (local chains). */
@@ -65,6 +89,13 @@ export interface System {
   readonly treasury: Treasury;
   readonly manager: CycleManager;
   readonly gateway: WethGateway;
+  readonly venueRegistry: VenueRegistry;
+  readonly staking: LDStaking;
+  readonly relay: LDVoteRelay;
+  readonly priceFeed: PriceFeed;
+  readonly emissions: EmissionController;
+  readonly oracle: TwapOracle;
+  readonly allocator: LiquidityAllocator;
   /** Reactors by asset symbol, in the cycle manager's settlement order. */
   readonly reactors: Readonly<Record<string, Reactor>>;
   /** Each Reactor's asset, by the same symbol. */
@@ -98,7 +129,19 @@ const FUTURE_IDS = {
   treasury: "Treasury#Treasury",
   cycleManager: "CycleManager#CycleManager",
   wethGateway: "WethGateway#WethGateway",
+  venueRegistry: "VenueRegistry#VenueRegistry",
+  ldStaking: "LDStaking#LDStaking",
+  ldVoteRelay: "LDStaking#LDVoteRelay",
+  priceFeed: "PriceFeed#PriceFeed",
+  emissionController: "EmissionController#EmissionController",
+  twapOracle: "TwapOracle#TwapOracle",
+  liquidityAllocator: "LiquidityAllocator#LiquidityAllocator",
 } as const;
+const ADAPTER_FUTURE_IDS: Readonly<Record<VenueName, string>> = {
+  uniswap: "VenueAdapters#UniswapV2Adapter",
+  sushiswap: "VenueAdapters#SushiSwapAdapter",
+  balancer: "VenueAdapters#BalancerV2WeightedAdapter",
+};
 const REACTOR_FUTURE = /^Reactor_(\w+)#Reactor$/;
 const DEX_FUTURE_IDS = {
   weth: "DexWorld#WETH9",
@@ -150,7 +193,10 @@ export async function deploymentParameters(
   profile: NetworkProfile,
   options: Pick<DeploySystemOptions, "parameters" | "firstStart" | "cycleSeconds"> = {},
 ): Promise<DeploymentParameters> {
-  const file = JSON.parse(await readFile(profile.parametersFile, "utf8")) as DeploymentParameters;
+  // Ignition's own reader turns "123n" strings into bigints; so does this one.
+  const file = JSON.parse(await readFile(profile.parametersFile, "utf8"), (_key, value: unknown) =>
+    typeof value === "string" && /^\d+n$/.test(value) ? BigInt(value.slice(0, -1)) : value,
+  ) as DeploymentParameters;
   const merged: DeploymentParameters = { ...file };
   for (const [moduleId, values] of Object.entries(options.parameters ?? {})) {
     merged[moduleId] = { ...merged[moduleId], ...values };
@@ -158,6 +204,13 @@ export async function deploymentParameters(
   if (profile.dex === "fork") {
     // The fork's assets are mainnet's: addresses.ts is the single source of truth.
     merged.ExternalAssets = { ...merged.ExternalAssets, weth: MAINNET.weth, usdc: MAINNET.usdc };
+    merged.ExistingDex = {
+      ...merged.ExistingDex,
+      uniswapV2Factory: MAINNET.uniswapV2Factory,
+      sushiswapFactory: MAINNET.sushiswapFactory,
+      balancerVault: MAINNET.balancerVault,
+      balancerWeightedPoolFactory: MAINNET.balancerWeightedPoolFactoryV4,
+    };
   }
   const cycle = { ...merged.CycleManager };
   if (options.cycleSeconds !== undefined) cycle.cycleSeconds = options.cycleSeconds;
@@ -188,15 +241,18 @@ export function addressesFromIgnition(
     if (match !== null) reactors[match[1]] = address;
   }
   const hasDex = DEX_FUTURE_IDS.weth in record;
+  const singletons = Object.fromEntries(
+    Object.entries(FUTURE_IDS).map(([key, futureId]) => [key, need(futureId)]),
+  ) as Record<keyof typeof FUTURE_IDS, string>;
+  const adapters: Partial<Record<VenueName, string>> = {};
+  for (const [venue, futureId] of Object.entries(ADAPTER_FUTURE_IDS) as [VenueName, string][]) {
+    if (record[futureId] !== undefined) adapters[venue] = record[futureId];
+  }
   return {
     chainId,
     network: networkName,
-    protocolRoles: need(FUTURE_IDS.protocolRoles),
-    timelock: need(FUTURE_IDS.timelock),
-    toke: need(FUTURE_IDS.toke),
-    treasury: need(FUTURE_IDS.treasury),
-    cycleManager: need(FUTURE_IDS.cycleManager),
-    wethGateway: need(FUTURE_IDS.wethGateway),
+    ...singletons,
+    adapters,
     reactors,
     ...(hasDex
       ? {
@@ -306,6 +362,13 @@ export async function attachSystem(
     treasury: Treasury__factory.connect(addresses.treasury, runner),
     manager,
     gateway: WethGateway__factory.connect(addresses.wethGateway, runner),
+    venueRegistry: VenueRegistry__factory.connect(addresses.venueRegistry, runner),
+    staking: LDStaking__factory.connect(addresses.ldStaking, runner),
+    relay: LDVoteRelay__factory.connect(addresses.ldVoteRelay, runner),
+    priceFeed: PriceFeed__factory.connect(addresses.priceFeed, runner),
+    emissions: EmissionController__factory.connect(addresses.emissionController, runner),
+    oracle: TwapOracle__factory.connect(addresses.twapOracle, runner),
+    allocator: LiquidityAllocator__factory.connect(addresses.liquidityAllocator, runner),
     reactors,
     assets,
     dex,

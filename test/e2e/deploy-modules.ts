@@ -5,7 +5,12 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { MAINNET } from "../../scripts/lib/addresses.js";
 import { PROFILES, type NetworkProfile } from "../../scripts/lib/networks.js";
-import { ROLE, TOKE_SUPPLY_WEI, ZERO_ADDRESS } from "../../scripts/lib/protocol-config.js";
+import {
+  ROLE,
+  TOKE_SUPPLY_WEI,
+  VENUE_IDS,
+  ZERO_ADDRESS,
+} from "../../scripts/lib/protocol-config.js";
 import { attachSystem, deploySystem, loadAddresses } from "../../scripts/lib/system.js";
 import { requireMainnetFork } from "../helpers/fork.js";
 import { serveChain } from "./helpers/chain.js";
@@ -21,6 +26,11 @@ const readParams = async (file: string) => JSON.parse(await readFile(file, "utf8
 
 describe("e2e: the Ignition modules deploy a wired system", function () {
   this.timeout(E2E_TIMEOUT_MS);
+
+  let local: Params;
+  before(async () => {
+    local = await readParams("deploy/parameters/local.json");
+  });
 
   it("local: DEX world, test tokens and five Reactors registered in order, deployer governing", async () => {
     const connection = await network.create();
@@ -63,7 +73,60 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
     }
     expect(await roles.hasRole(ROLE.governance, await timelock.getAddress())).to.equal(false);
     expect(await toke.totalSupply()).to.equal(TOKE_SUPPLY_WEI);
-    expect(await toke.balanceOf(signer.address)).to.equal(TOKE_SUPPLY_WEI);
+    // The deployer funded the emission reserve (local.json: 10M TOKE) from the supply.
+    const reserve = BigInt(String(local.EmissionController.reserve).replace(/n$/, ""));
+    expect(await system.emissions.reserve()).to.equal(reserve);
+    expect(await toke.balanceOf(signer.address)).to.equal(TOKE_SUPPLY_WEI - reserve);
+  });
+
+  it("local: the parts are wired (emissions, staking, oracle, allocator, adapters, pairings)", async () => {
+    const system = await deploySystem(await network.create());
+    const {
+      manager,
+      treasury,
+      staking,
+      emissions,
+      allocator,
+      venueRegistry,
+      priceFeed,
+      reactors,
+      addresses,
+    } = system;
+    const a = (x: { getAddress(): Promise<string> }) => x.getAddress();
+    expect(await manager.emissionHook()).to.equal(addresses.emissionController);
+    expect(await manager.allocator()).to.equal(addresses.liquidityAllocator);
+    expect(await treasury.lossCover()).to.equal(addresses.liquidityAllocator);
+    expect(await staking.controller()).to.equal(addresses.emissionController);
+    expect(await staking.slasher()).to.equal(addresses.liquidityAllocator);
+    expect(await staking.relay()).to.equal(addresses.ldVoteRelay);
+    expect(await emissions.poolReactor()).to.equal(await a(reactors.TOKE));
+    for (const [venue, id] of Object.entries(VENUE_IDS)) {
+      expect(await allocator.adapterOf(id), venue).to.equal(
+        addresses.adapters[venue as keyof typeof VENUE_IDS],
+      );
+    }
+    for (const symbol of LOCAL_REACTORS) {
+      const reactor = reactors[symbol];
+      expect(await reactor.rewardsDistributor(), symbol).to.equal(addresses.emissionController);
+      expect(await reactor.allocator(), symbol).to.equal(addresses.liquidityAllocator);
+      // LDs stake on every Reactor but TOKE's (the pooled option).
+      expect(await staking.isListed(reactor), symbol).to.equal(symbol !== "TOKE");
+      if (symbol !== "TOKE") {
+        const expected = BigInt(String(local[`ReactorWiring_${symbol}`].price).replace(/n$/, ""));
+        expect((await priceFeed.priceData(await reactor.asset())).price, symbol).to.equal(expected);
+      }
+    }
+    // local profile: ALCX on half of tWETH, FXS on all of tUSDC; LDs may vote for all venues.
+    const alcx = await allocator.pairingOf(reactors.ALCX);
+    expect([alcx.baseReactor, alcx.baseShareBps]).to.deep.equal([await a(reactors.WETH), 5_000n]);
+    const fxs = await allocator.pairingOf(reactors.FXS);
+    expect([fxs.baseReactor, fxs.baseShareBps]).to.deep.equal([await a(reactors.USDC), 10_000n]);
+    for (const symbol of ["ALCX", "FXS"]) {
+      const [ids] = await venueRegistry.allowedVenues(reactors[symbol]);
+      expect([...ids].sort(), symbol).to.deep.equal(Object.values(VENUE_IDS).sort());
+    }
+    const [wethVenues] = await venueRegistry.allowedVenues(reactors.WETH);
+    expect(wethVenues.length).to.equal(0);
   });
 
   it("parameters override the file, module by module", async () => {
@@ -162,6 +225,12 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
   it("the fork parameters name mainnet's WETH and USDC (scripts/lib/addresses.ts)", async () => {
     const fork = await readParams("deploy/parameters/mainnet-fork.json");
     expect(fork.ExternalAssets).to.deep.equal({ weth: MAINNET.weth, usdc: MAINNET.usdc });
+    expect(fork.ExistingDex).to.deep.equal({
+      uniswapV2Factory: MAINNET.uniswapV2Factory,
+      sushiswapFactory: MAINNET.sushiswapFactory,
+      balancerVault: MAINNET.balancerVault,
+      balancerWeightedPoolFactory: MAINNET.balancerWeightedPoolFactoryV4,
+    });
     for (const name of ["local", "mainnet-fork", "sepolia"]) {
       const params = await readParams(`deploy/parameters/${name}.json`);
       expect(params.CycleManager.firstStart, name).to.equal(0); // filled from the chain
