@@ -7,7 +7,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type { KeeperConfig } from "./lib/networks.js";
 import { openKeeper, type KeeperContext } from "./keeper/context.js";
 import { EXIT, KeeperError, toKeeperError } from "./keeper/errors.js";
-import { rolloverJob, statusJob, watchJob, type Job } from "./keeper/jobs.js";
+import { pokeJob, pricesJob, rolloverJob, statusJob, watchJob, type Job } from "./keeper/jobs.js";
 import { createOutput, type Output } from "./keeper/output.js";
 
 interface GlobalOptions {
@@ -140,6 +140,20 @@ program
       pollSeconds: opts.poll,
       stopRequested: () => stop,
     });
+  });
+
+program
+  .command("poke")
+  .description("record TWAP observations ahead of the rollover (between the oracle's windows)")
+  .action(async (_opts: object, command: Command) => {
+    await execute(pokeJob, command, {});
+  });
+
+program
+  .command("prices")
+  .description("post asset-to-TOKE prices from the TWAPs to the price feed (KEEPER_ROLE)")
+  .action(async (_opts: object, command: Command) => {
+    await execute(pricesJob, command, {});
   });
 
 program

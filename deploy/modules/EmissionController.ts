@@ -12,7 +12,7 @@ import TokeModule from "./Toke.js";
  * TOKE emissions: the cycle manager's emission hook and the stake ledger's settler, with the
  * TOKE Reactor (`tokeReactor`) as the pooled LD option; the deployer funds its reserve.
  *
- * Parameters (module "EmissionController"): emissionPerCycle (TOKE wei, default 100,000 TOKE),
+ * Parameters (module "EmissionController"): emissionPerCycle (TOKE wei, default 1,000 TOKE),
  * floorBps (balance floor, default 2,500), reserve (TOKE wei the deployer funds, default 10M).
  */
 export function emissionControllerModule(tokeReactor: AnyModule) {

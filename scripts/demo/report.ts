@@ -49,6 +49,11 @@ export function weightedApr(record: CycleRecord, side: "lpApr" | "ldApr"): numbe
   return weight === 0 ? null : sum / weight;
 }
 
+const byToke = (book: Record<string, bigint>) =>
+  Object.entries(book)
+    .map(([symbol, amount]) => `${fmtAmount(amount, 18)} on ${symbol}`)
+    .join(", ") || "none";
+
 const byReactor = (book: Record<string, bigint>, record: CycleRecord) =>
   Object.entries(book)
     .map(([symbol, amount]) => {
@@ -57,19 +62,30 @@ const byReactor = (book: Record<string, bigint>, record: CycleRecord) =>
     })
     .join(", ") || "none";
 
+const bpsPct = (bps: number) => `${(bps / 100).toFixed(1)}%`;
+
 export const SECTIONS: ReportSection[] = [
   {
     title: "Users",
-    render: ({ flows, ...record }) => ({
-      lines: [
-        `LP deposits (${flows.depositCount}): ${byReactor(flows.deposits, { flows, ...record })}`,
-        `Redemption requests (${flows.requestCount}, tAssets): ${byReactor(flows.requests, { flows, ...record })}`,
-        `Redemptions paid (${flows.redemptionCount}): ${byReactor(flows.redemptions, { flows, ...record })}`,
+    render: (record) => {
+      const { flows } = record;
+      const lines = [
+        `LP deposits (${flows.depositCount}): ${byReactor(flows.deposits, record)}`,
+        `Redemption requests (${flows.requestCount}, tAssets): ${byReactor(flows.requests, record)}`,
+        `Redemptions paid (${flows.redemptionCount}): ${byReactor(flows.redemptions, record)}`,
         `Swaps: ${flows.swaps} on the venues (${Object.entries(flows.swapsByVenue)
           .map(([v, n]) => `${v} ${n}`)
           .join(", ")}), ${fmtUsd(flows.swapVolumeUsd)} volume`,
-      ],
-    }),
+      ];
+      if (Object.keys(flows.stakes).length > 0 || flows.votes > 0 || flows.claims > 0) {
+        lines.push(
+          `LD stakes (TOKE): ${byToke(flows.stakes)}; unstake requests: ${byToke(flows.unstakeRequests)}; votes cast: ${flows.votes}`,
+          `Reward claims: ${flows.claims}, ${fmtAmount(flows.claimedToke, 18)} TOKE`,
+        );
+      }
+      lines.push(...flows.events.map((e) => `Event: ${e}`));
+      return { lines };
+    },
   },
   {
     title: "Reactors after the rollover",
@@ -84,6 +100,8 @@ export const SECTIONS: ReportSection[] = [
           "pending redeem",
           "matured",
           "value",
+          "LD stake",
+          "asset:TOKE",
           "APR LP / LD",
         ],
         rows: record.status.reactors.map((r) => {
@@ -99,6 +117,8 @@ export const SECTIONS: ReportSection[] = [
             amt(r.pendingRedeemShares),
             amt(r.reservedShares),
             fmtUsd(value),
+            r.ldStake === null ? "–" : fmtAmount(r.ldStake, 18),
+            r.assetToTokeRatio === null ? "–" : r.assetToTokeRatio.toFixed(2),
             `${fmtPct(r.lastCycle?.lpApr)} / ${fmtPct(r.lastCycle?.ldApr)}`,
           ];
         }),
@@ -106,17 +126,27 @@ export const SECTIONS: ReportSection[] = [
     }),
   },
   {
-    // Venues part: deployed assets per venue (allocations), beside the LD votes (directors).
+    // Venues part: where each token Reactor's liquidity sits, beside its LDs' votes.
     title: "Allocations vs votes",
     render: (record) => {
-      const rows = record.status.reactors.filter((r) => r.venues !== null);
+      const rows = record.status.reactors.filter((r) => (r.votes?.length ?? 0) > 0);
       if (rows.length === 0) return undefined;
       return {
         grid: {
-          head: ["Reactor", "venue", "deployed"],
-          rows: rows.flatMap((r) =>
-            (r.venues ?? []).map((v) => [r.symbol, v.venue, fmtAmount(v.amount, r.decimals)]),
-          ),
+          head: ["Reactor", "venue", "LD votes", "deployed (principal)", "share of deployed"],
+          rows: rows.flatMap((r) => {
+            const total = (r.venues ?? []).reduce((s, v) => s + v.amount, 0n);
+            return (r.votes ?? []).map((vote) => {
+              const deployed = r.venues?.find((v) => v.venue === vote.venue)?.amount ?? 0n;
+              return [
+                r.symbol,
+                vote.venue,
+                bpsPct(vote.bps),
+                fmtAmount(deployed, r.decimals),
+                total === 0n ? "–" : bpsPct(Number((deployed * 10_000n) / total)),
+              ];
+            });
+          }),
         },
       };
     },
@@ -126,16 +156,18 @@ export const SECTIONS: ReportSection[] = [
     render: (record) => {
       const rows = record.status.reactors.filter((r) => r.lastCycle !== null);
       const any = rows.some(
-        (r) => (r.lastCycle?.lpEmissions ?? 0n) > 0n || r.lastCycle?.ldEmissions !== null,
+        (r) => (r.lastCycle?.lpEmissions ?? 0n) > 0n || r.lastCycle?.ldEmissions != null,
       );
       if (!any) return undefined;
       return {
         grid: {
-          head: ["Reactor", "LP emissions (TOKE)", "LD emissions (TOKE)"],
+          head: ["Reactor", "LP emissions (TOKE)", "LD emissions (TOKE)", "APR LP", "APR LD"],
           rows: rows.map((r) => [
             r.symbol,
             fmtAmount(r.lastCycle?.lpEmissions ?? 0n, 18),
             r.lastCycle?.ldEmissions == null ? "–" : fmtAmount(r.lastCycle.ldEmissions, 18),
+            fmtPct(r.lastCycle?.lpApr),
+            fmtPct(r.lastCycle?.ldApr),
           ]),
         },
       };
@@ -148,8 +180,45 @@ export const SECTIONS: ReportSection[] = [
       if (rows.length === 0) return undefined;
       return {
         grid: {
-          head: ["Reactor", "trading fees to the Treasury"],
-          rows: rows.map((r) => [r.symbol, fmtAmount(r.lastCycle?.fees ?? 0n, r.decimals)]),
+          head: ["Reactor", "trading fees realised to the Treasury", "value"],
+          rows: rows.map((r) => {
+            const fees = r.lastCycle?.fees ?? 0n;
+            const usd = r.priceUsd === null ? null : r.priceUsd * (Number(fees) / 10 ** r.decimals);
+            return [r.symbol, fmtAmount(fees, r.decimals, 4), fmtUsd(usd)];
+          }),
+        },
+      };
+    },
+  },
+  {
+    title: "Losses and their cover",
+    render: (record) => {
+      const rows = record.status.reactors.filter((r) => r.losses !== null);
+      if (rows.length === 0) return undefined;
+      const hit = rows.filter(
+        (r) => r.losses!.coveredByTreasury + r.losses!.coveredBySlash + r.losses!.writtenDown > 0n,
+      );
+      if (hit.length === 0) return { lines: ["No venue position came back short this rollover."] };
+      return {
+        grid: {
+          head: [
+            "Reactor",
+            "covered by the Treasury",
+            "covered by LD slash (TOKE slashed)",
+            "written down",
+            "rate after",
+          ],
+          rows: hit.map((r) => {
+            const l = r.losses!;
+            const amt = (x: bigint) => fmtAmount(x, r.decimals, 4);
+            return [
+              r.symbol,
+              amt(l.coveredByTreasury),
+              `${amt(l.coveredBySlash)} (${fmtAmount(l.slashedToke, 18)})`,
+              amt(l.writtenDown),
+              fmtRate(r.rate),
+            ];
+          }),
         },
       };
     },

@@ -7,6 +7,8 @@ import { PROFILES, profileFor } from "../lib/networks.js";
 import { attachSystem, loadAddresses, type System } from "../lib/system.js";
 import { EXIT, KeeperError, describeRevert, redact, toKeeperError } from "./errors.js";
 import type { Output } from "./output.js";
+// Registers the parts' rollover steps and status columns.
+import "./parts.js";
 import {
   NON_IDEMPOTENT_METHODS,
   isTransientRpcError,

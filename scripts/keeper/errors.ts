@@ -1,11 +1,18 @@
 // What a keeper failure looks like to its operator: a clear message and an exit code.
 import { Interface, type ErrorDescription } from "ethers";
 import {
+  BalancerV2WeightedAdapter__factory,
   CycleManager__factory,
-  IEmissionHook__factory,
+  EmissionController__factory,
+  LDStaking__factory,
+  LiquidityAllocator__factory,
+  PriceFeed__factory,
   ProtocolRoles__factory,
   Reactor__factory,
   Treasury__factory,
+  TwapOracle__factory,
+  UniswapV2StyleAdapter__factory,
+  VenueRegistry__factory,
 } from "../../typechain-types/index.js";
 import { isRevert, isTransient } from "./retry.js";
 
@@ -32,15 +39,22 @@ export class KeeperError extends Error {
 }
 
 /**
- * Custom errors of every contract a rollover can reach, so a revert bubbling up from a Reactor
- * (or, later, an emission hook or venue adapter) decodes by name. New parts add their factory.
+ * Custom errors of every contract a keeper call can reach, so a revert bubbling up from a
+ * Reactor, the emission controller or a venue adapter decodes by name. New parts add theirs.
  */
 const REVERT_SOURCES = [
   CycleManager__factory.abi,
   Reactor__factory.abi,
-  IEmissionHook__factory.abi,
   Treasury__factory.abi,
   ProtocolRoles__factory.abi,
+  EmissionController__factory.abi,
+  LDStaking__factory.abi,
+  VenueRegistry__factory.abi,
+  PriceFeed__factory.abi,
+  TwapOracle__factory.abi,
+  LiquidityAllocator__factory.abi,
+  UniswapV2StyleAdapter__factory.abi,
+  BalancerV2WeightedAdapter__factory.abi,
 ];
 const errorInterfaces = REVERT_SOURCES.map((abi) => new Interface(abi));
 

@@ -11,6 +11,7 @@ import {
   type RolloverOutcome,
 } from "./rollover/job.js";
 import { collectStatus, type StatusReport } from "./status/collect.js";
+import { pokeOracle, postPrices, renderPoke, type PokeOutcome, type PricePost } from "./market.js";
 import { renderStatus } from "./status/render.js";
 
 export interface Job<Options, Result> {
@@ -31,6 +32,18 @@ export const statusJob: Job<Record<string, never>, StatusReport> = {
   render: renderStatus,
 };
 
+export const pokeJob: Job<Record<string, never>, PokeOutcome> = {
+  name: "poke",
+  run: (ctx) => pokeOracle(ctx),
+  render: renderPoke,
+};
+
+export const pricesJob: Job<Record<string, never>, { posts: PricePost[] }> = {
+  name: "prices",
+  run: async (ctx) => ({ posts: await postPrices(ctx) }),
+  render: ({ posts }) => `Posted ${posts.length} price(s).`,
+};
+
 export interface WatchOptions {
   /** Exit after this many completed rollovers (default: run until stopped). */
   readonly maxRollovers?: number;
@@ -46,8 +59,10 @@ export interface WatchResult {
 }
 
 /**
- * Runs `rollover` whenever a cycle comes due. Transient node failures are logged and waited
- * out; a real failure (a revert) ends the watch with its exit code, for a supervisor to restart.
+ * Runs `rollover` whenever a cycle comes due, and `poke` once per cycle when it is within
+ * `oracleLeadSeconds` of its end (so the rollover prices against a settled TWAP). Transient node
+ * failures are logged and waited out; a real failure (a revert) ends the watch with its exit
+ * code, for a supervisor to restart.
  */
 export const watchJob: Job<WatchOptions, WatchResult> = {
   name: "watch",
@@ -59,8 +74,20 @@ export const watchJob: Job<WatchOptions, WatchResult> = {
       { pollSeconds: poll },
       `Watching for due rollovers (every ${poll} s; Ctrl-C stops)`,
     );
+    let pokedFor: bigint | undefined;
     while (options.stopRequested?.() !== true) {
       try {
+        const before = await readClock(ctx);
+        const lead = BigInt(ctx.config.oracleLeadSeconds);
+        if (
+          !before.inProgress &&
+          pokedFor !== before.cycle &&
+          before.now >= before.cycleEnd - lead
+        ) {
+          pokedFor = before.cycle;
+          const poked = await pokeOracle(ctx);
+          ctx.out.event("poked", { ...poked }, renderPoke(poked));
+        }
         const outcome = await runRollover(ctx, {});
         if (outcome.status === "completed") {
           cycles.push(...outcome.completedCycles);
@@ -72,8 +99,11 @@ export const watchJob: Job<WatchOptions, WatchResult> = {
         }
         if (options.maxRollovers !== undefined && cycles.length >= options.maxRollovers) break;
         const clock = await readClock(ctx);
+        // Wake for the poke window or the cycle's end, whichever comes first.
+        const untilPoke = Number(secondsToRollover(clock)) - ctx.config.oracleLeadSeconds;
         const untilDue = Number(secondsToRollover(clock));
-        await sleep(1000 * Math.max(0.2, Math.min(poll, untilDue > 0 ? untilDue : poll)));
+        const next = [untilPoke, untilDue].filter((s) => s > 0);
+        await sleep(1000 * Math.max(0.2, Math.min(poll, ...next)));
       } catch (error) {
         if (error instanceof KeeperError && error.exitCode === EXIT.unavailable) {
           ctx.out.warn(`${error.message}; trying again in ${poll} s`);

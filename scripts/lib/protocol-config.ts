@@ -65,9 +65,9 @@ export const PRICE_FEED_DEFAULTS = {
   minPostIntervalSeconds: 0n,
 } as const;
 
-/** Emission defaults: 100,000 TOKE per cycle, 25% balance floor, a 10M TOKE reserve. */
+/** Emission defaults: 1,000 TOKE per cycle (directors' tests), 25% balance floor, a 10M TOKE reserve. */
 export const EMISSION_DEFAULTS = {
-  emissionPerCycleWei: parseUnits("100000", 18),
+  emissionPerCycleWei: parseUnits("1000", 18),
   floorBps: 2_500n,
   reserveWei: parseUnits("10000000", 18),
 } as const;

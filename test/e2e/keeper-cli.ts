@@ -11,6 +11,8 @@ import { serveChain, warpTo, type ServedChain } from "./helpers/chain.js";
 // and the local chunk size of 2: a rollover is start, 3 chunks (2 + 2 + 1), complete.
 const REACTORS = ["WETH", "USDC", "TOKE", "ALCX", "FXS"];
 const CHUNKS = 3;
+/** Reactor assets with a feed price (all but TOKE, which the feed prices 1:1). */
+const PRICED = 4;
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
 const E2E_TIMEOUT_MS = 240_000;
 
@@ -53,8 +55,13 @@ describe("e2e: keeper CLI against a deployed system", function () {
     return lp;
   }
 
+  /** Kinds of the steps a run sent, the price posts (prepare) left out. */
   const steps = (lines: readonly KeeperLine[]) =>
-    lines.filter((l) => l.type === "event" && l.event === "step").map((l) => l.kind as string);
+    lines
+      .filter((l) => l.type === "event" && l.event === "step" && l.kind !== "prepare")
+      .map((l) => l.kind as string);
+  const pricePosts = (lines: readonly KeeperLine[]) =>
+    lines.filter((l) => l.event === "step" && l.kind === "prepare").length;
 
   it("status reports the cycle, every Reactor and the Treasury from the deployment", async () => {
     await lpActivity(USDC(1_000), 0n);
@@ -90,11 +97,16 @@ describe("e2e: keeper CLI against a deployed system", function () {
     expect(run.code, run.stderr).to.equal(EXIT.ok);
     expect(run.result?.status).to.equal("planned");
     const plan = run.result?.plan as { steps: { kind: string }[]; firstStepGasEstimate: string };
+    // The keeper (signer 0 holds KEEPER_ROLE locally) first refreshes the four asset prices.
     expect(plan.steps.map((s) => s.kind)).to.deep.equal([
+      ...Array(PRICED).fill("prepare"),
       "start",
       ...Array(CHUNKS).fill("process"),
       "complete",
     ]);
+    expect(
+      (run.result?.plan as { bounds: { keeperBounds: boolean } }).bounds.keeperBounds,
+    ).to.equal(true);
     expect(BigInt(plan.firstStepGasEstimate)).to.be.greaterThan(21_000n);
     const after = await state();
     expect(after.inProgress).to.equal(false);
@@ -106,6 +118,7 @@ describe("e2e: keeper CLI against a deployed system", function () {
     expect(first.code, first.stderr).to.equal(EXIT.ok);
     expect(first.result?.status).to.equal("stopped");
     expect(steps(first.lines)).to.deep.equal(["start", "process"]);
+    expect(pricePosts(first.lines)).to.equal(PRICED);
     let s = await state();
     expect([s.inProgress, s.cursor, s.cycle]).to.deep.equal([true, 2n, 0n]);
 

@@ -8,7 +8,14 @@ import type { Progress } from "../output.js";
 import { fmtDuration } from "../status/render.js";
 import { backoffMs, isTransient, sleep } from "../retry.js";
 import { isDue, readClock, secondsToRollover, type Clock } from "./clock.js";
-import { planRollover, type PlannedMove, type RolloverPlan, type RolloverStep } from "./steps.js";
+import {
+  ROLLOVER_EXTENSIONS,
+  planRollover,
+  type MoveBounds,
+  type PlannedMove,
+  type RolloverPlan,
+  type RolloverStep,
+} from "./steps.js";
 
 export interface RolloverOptions {
   /** Print the plan (and simulate its first step) without sending anything. */
@@ -50,6 +57,7 @@ export interface RolloverOutcome {
       detail: Readonly<Record<string, unknown>>;
     }[];
     readonly moves: readonly PlannedMove[];
+    readonly bounds: MoveBounds | undefined;
     readonly firstStepGasEstimate: bigint;
   };
 }
@@ -69,6 +77,7 @@ function planView(plan: RolloverPlan) {
     cycle: plan.cycle,
     steps: plan.steps.map((s) => ({ kind: s.kind, label: s.label, detail: s.detail })),
     moves: plan.moves,
+    bounds: plan.bounds,
   };
 }
 
@@ -76,7 +85,10 @@ interface PlanView {
   readonly cycle: bigint;
   readonly steps: readonly { readonly label: string }[];
   readonly moves: readonly PlannedMove[];
+  readonly bounds: MoveBounds | undefined;
 }
+
+const pct = (bps: number) => `${(bps / 100).toFixed(1)}%`;
 
 function renderPlan(plan: PlanView, firstGas: bigint | undefined): string {
   const table = new Table({
@@ -93,25 +105,43 @@ function renderPlan(plan: PlanView, firstGas: bigint | undefined): string {
     pc.bold(`Rollover plan: close cycle ${plan.cycle} in ${plan.steps.length} transactions`),
     table.toString(),
   ];
+  const b = plan.bounds;
+  if (b === undefined) {
+    lines.push(pc.dim("No venue moves: no liquidity allocator is set on this network."));
+    return lines.join("\n");
+  }
   if (plan.moves.length > 0) {
     const moves = new Table({
-      head: ["Reactor", "venue", "action", "amount", "min", "deadline"].map((h) => pc.cyan(h)),
+      head: ["Reactor", "venue", "LD votes", "deployed now", "share now", "move"].map((h) =>
+        pc.cyan(h),
+      ),
+      colAligns: ["left", "left", "right", "right", "right", "left"],
       style: { head: [], border: [], compact: true },
     });
     for (const m of plan.moves) {
       moves.push([
         m.reactor,
         m.venue,
+        pct(m.voteBps),
+        m.deployed.toString(),
+        pct(m.deployedBps),
         m.action,
-        m.amount.toString(),
-        m.minAmount.toString(),
-        m.deadline.toString(),
       ]);
     }
-    lines.push(pc.bold("Venue moves and their bounds"), moves.toString());
+    lines.push(
+      pc.bold("Venue moves (toward the LD votes; amounts set on-chain from the TWAP)"),
+      moves.toString(),
+    );
   } else {
-    lines.push(pc.dim("No venue moves: the venues part is not deployed on this network."));
+    lines.push(pc.dim("No venue votes yet: nothing to move."));
   }
+  lines.push(
+    `Bounds: ${
+      b.keeperBounds
+        ? `slippage ${pct(b.slippageBps)} (keeper, governance max ${pct(b.maxSlippageBps)}), deadline ${new Date(Number(b.deadline) * 1000).toISOString()} at planning`
+        : `slippage ${pct(b.maxSlippageBps)} (governance max; the signer lacks KEEPER_ROLE, so no tighter bound or deadline)`
+    }; minimum amounts = TWAP-fair amounts less the slippage; moves under ${pct(b.minMoveBps)} of the deployable amount are skipped.`,
+  );
   return lines.join("\n");
 }
 
@@ -206,6 +236,10 @@ export async function runRollover(
               )
             : `Cycle ${plan.cycle} ended ${fmtDuration(overdue)} ago: rolling over in ${plan.steps.length} transactions`,
         );
+        for (const extension of ROLLOVER_EXTENSIONS) {
+          for (const warning of (await extension.warnings?.(ctx, clock)) ?? [])
+            ctx.out.warn(warning);
+        }
         progress?.stop();
         progress = options.dryRun
           ? undefined

@@ -46,9 +46,24 @@ export interface ReactorStatus {
   venues: { readonly venue: string; readonly amount: bigint }[] | null;
   /** TOKE staked on this Reactor by LDs (directors part), wei. */
   ldStake: bigint | null;
+  /** Each allowed venue's share of the LD votes active this cycle, bps (directors part). */
+  votes: { readonly venue: string; readonly bps: number }[] | null;
   /** Value of the asset side over the value of the TOKE side (1 = balanced). */
   assetToTokeRatio: number | null;
   lastCycle: LastCycle | null;
+  /** The last rollover's losses on venue positions and how they were covered (venues part). */
+  losses: Losses | null;
+}
+
+/** Decision 3's waterfall, for one Reactor in one rollover. */
+export interface Losses {
+  /** Asset units the Treasury paid in. */
+  readonly coveredByTreasury: bigint;
+  /** Asset units covered by slashing LD stake, and the TOKE slashed for it. */
+  readonly coveredBySlash: bigint;
+  readonly slashedToke: bigint;
+  /** Asset units written down (lowered the rate for every holder). */
+  readonly writtenDown: bigint;
 }
 
 export interface TreasuryHolding {
@@ -83,11 +98,8 @@ export interface ReactorFacet {
 /** Registered facets (directors and venues add theirs). */
 export const REACTOR_FACETS: ReactorFacet[] = [];
 
-/** Parts not yet wired into status, with what they will add. */
-const UNWIRED_PARTS = [
-  "directors: LD stake, asset-to-TOKE ratio, LD emissions and APR",
-  "venues: deployed assets per venue, trading fees",
-];
+/** Parts not yet wired into status, with what they will add (none left: see parts.ts). */
+const UNWIRED_PARTS: string[] = [];
 
 async function lastSettlement(ctx: KeeperContext, symbol: string, clock: Clock) {
   const reactor = ctx.system.reactors[symbol];
@@ -159,8 +171,10 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         priceUsd: prices.get(assetAddress.toLowerCase()) ?? null,
         venues: null,
         ldStake: null,
+        votes: null,
         assetToTokeRatio: null,
         lastCycle: null,
+        losses: null,
       } as ReactorStatus;
     });
     const settled = await ctx.rpc(`read CycleSettled of ${symbol}`, () =>
