@@ -1,6 +1,7 @@
 // Gas of the core part: the Reactor's user operations and the rollover's cost per Reactor and
 // per user. Each scenario starts from a fresh chain with the system from deploySystem.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
 import { Reactor__factory, type Reactor } from "../../typechain-types/index.js";
 import { deploySystem, type System } from "../lib/system.js";
@@ -164,22 +165,53 @@ async function withReactorCount(system: System, count: number): Promise<Reactor[
   return addresses.map((a) => Reactor__factory.connect(a, system.signer));
 }
 
-/** Whole rollovers with 1, 5 and 10 active Reactors, and one Reactor with 1 vs 200 users. */
+/**
+ * A fresh system; `coreOnly` unsets the emission hook and the allocator (governance may), so
+ * that the rollover is the core's alone.
+ */
+async function rolloverSystem(coreOnly: boolean): Promise<System> {
+  const system = await freshSystem();
+  if (coreOnly) {
+    await (await system.manager.setEmissionHook(ZeroAddress)).wait();
+    await (await system.manager.setAllocator(ZeroAddress)).wait();
+  }
+  return system;
+}
+
+/** Two rollovers of `count` fresh Reactors with one active user each; the second's gas. */
+async function steadyRollover(system: System, count: number) {
+  const reactors = await withReactorCount(system, count);
+  const [, user] = await system.connection.ethers.getSigners();
+  await activity(system, reactors, [user]);
+  await rollover(system); // activates the deposits, matures the requests
+  await activity(system, reactors, [user]);
+  return rollover(system);
+}
+
+/**
+ * Whole rollovers with 1, 5 and 10 active Reactors and one Reactor with 1 vs 200 users, on the
+ * full system (every Reactor gets the emission hook and the allocator step; none has a pairing,
+ * so no venue moves), and the marginal cost per Reactor of the core alone.
+ */
 export const rolloverCost: GasScenario = {
   group: "Rollover",
   async run() {
     const rows: GasRow[] = [];
     const row = (id: string, label: string, gasUsed: bigint) =>
       rows.push({ id, group: this.group, label, gasUsed });
+    const [first, last] = [REACTOR_COUNTS[0], REACTOR_COUNTS[REACTOR_COUNTS.length - 1]];
+    const core = [
+      await steadyRollover(await rolloverSystem(true), first),
+      await steadyRollover(await rolloverSystem(true), last),
+    ];
+    row(
+      "rollover.perReactor.core",
+      `marginal gas per Reactor, core only (no emission hook, no allocator): (${last} − ${first} Reactors) / ${last - first}`,
+      (core[1].total - core[0].total) / BigInt(last - first),
+    );
     const totals = new Map<number, bigint>();
     for (const count of REACTOR_COUNTS) {
-      const system = await freshSystem();
-      const reactors = await withReactorCount(system, count);
-      const [, user] = await system.connection.ethers.getSigners();
-      await activity(system, reactors, [user]);
-      await rollover(system); // activates the deposits, matures the requests
-      await activity(system, reactors, [user]);
-      const gas = await rollover(system);
+      const gas = await steadyRollover(await rolloverSystem(false), count);
       totals.set(count, gas.total);
       row(
         `rollover.whole.${count}`,
@@ -196,12 +228,11 @@ export const rolloverCost: GasScenario = {
         );
       }
     }
-    const [first, last] = [REACTOR_COUNTS[0], REACTOR_COUNTS[REACTOR_COUNTS.length - 1]];
     const perReactor =
       ((totals.get(last) ?? 0n) - (totals.get(first) ?? 0n)) / BigInt(last - first);
     row(
       "rollover.perReactor",
-      `marginal gas per Reactor ((${last} − ${first} Reactors) / ${last - first}), no venue moves`,
+      `marginal gas per Reactor, full system (emission hook + allocator step, no venue moves): (${last} − ${first}) / ${last - first}`,
       perReactor,
     );
 
