@@ -11,6 +11,7 @@ import {
   VENUE_IDS,
   ZERO_ADDRESS,
 } from "../../scripts/lib/protocol-config.js";
+import { deployLaunch } from "../../scripts/lib/launch.js";
 import { attachSystem, deploySystem, loadAddresses } from "../../scripts/lib/system.js";
 import { requireMainnetFork } from "../helpers/fork.js";
 import { serveChain } from "./helpers/chain.js";
@@ -220,6 +221,28 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
     } finally {
       await chain.close();
     }
+  });
+
+  it("the Launch module deploys the sale and its Genesis pools next to the system, funded", async () => {
+    const connection = await network.create();
+    const system = await deploySystem(connection);
+    const [, alice, outsider] = await connection.ethers.getSigners();
+    const launch = await deployLaunch(system, [alice.address]);
+    const { sale, ethPool, usdcPool } = launch;
+    expect(await ethPool.depositor()).to.equal(await sale.getAddress());
+    expect(await usdcPool.depositor()).to.equal(await sale.getAddress());
+    expect(await sale.treasury()).to.equal(system.addresses.treasury);
+    expect(await sale.weth()).to.equal(await system.assets.WETH.getAddress());
+    // The original's terms: $24M at $8 is 3M TOKE, moved from the deployer.
+    expect(await system.toke.balanceOf(sale)).to.equal(3_000_000n * 10n ** 18n);
+    await connection.networkHelpers.time.increaseTo(launch.windowStart);
+    await (
+      await sale.connect(alice).commitEth(launch.proof(alice.address), { value: 10n ** 18n })
+    ).wait();
+    expect((await sale.commitmentOf(alice.address)).eth).to.equal(10n ** 18n);
+    await expect(sale.connect(outsider).commitEth([], { value: 10n ** 18n }))
+      .to.be.revertedWithCustomError(sale, "DeGenesisNotWhitelisted")
+      .withArgs(outsider.address);
   });
 
   it("the fork parameters name mainnet's WETH and USDC (scripts/lib/addresses.ts)", async () => {
