@@ -60,5 +60,12 @@ export default defineConfig({
       url: configVariable("SEPOLIA_RPC_URL"),
       accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
     },
+    // The same chain for the keeper, signing with its own key (KEEPER_ROLE; never the deployer's).
+    sepoliaKeeper: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("KEEPER_PRIVATE_KEY")],
+    },
   },
 });

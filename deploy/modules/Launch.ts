@@ -47,8 +47,12 @@ export default buildModule("Launch", (m) => {
     m.getParameter<bigint>("privateUntil"),
     m.getParameter<bigint>("lockedUntil"),
   ] as const;
-  const ethGenesisPool = m.contract("GenesisPool", [weth, toke, ...poolArgs], { id: "EthGenesisPool" });
-  const usdcGenesisPool = m.contract("GenesisPool", [usdc, toke, ...poolArgs], { id: "UsdcGenesisPool" });
+  const ethGenesisPool = m.contract("GenesisPool", [weth, toke, ...poolArgs], {
+    id: "EthGenesisPool",
+  });
+  const usdcGenesisPool = m.contract("GenesisPool", [usdc, toke, ...poolArgs], {
+    id: "UsdcGenesisPool",
+  });
   // Governance is the deployer by default; with a timelock, schedule this call there instead.
   m.call(deGenesis, "setGenesisPools", [ethGenesisPool, usdcGenesisPool]);
   m.call(toke, "transfer", [deGenesis, tokeAllocation], { id: "fundSale" });

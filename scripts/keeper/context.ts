@@ -3,7 +3,7 @@
 // makes (a Hardhat network hook); sends are never repeated blindly (see rollover/job.ts).
 import hre, { network } from "hardhat";
 import type { KeeperConfig } from "../lib/networks.js";
-import { PROFILES, profileFor } from "../lib/networks.js";
+import { profileFor } from "../lib/networks.js";
 import { attachSystem, loadAddresses, type System } from "../lib/system.js";
 import { EXIT, KeeperError, describeRevert, redact, toKeeperError } from "./errors.js";
 import type { Output } from "./output.js";
@@ -105,7 +105,12 @@ export interface OpenKeeperOptions {
 
 /** Connects to `network`, finds the deployment and attaches to it. */
 export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperContext> {
-  const profile = PROFILES[options.network] ?? profileFor("localhost");
+  let profile;
+  try {
+    profile = profileFor(options.network);
+  } catch (error) {
+    throw new KeeperError((error as Error).message, EXIT.usage);
+  }
   const config: KeeperConfig = { ...profile.keeper, ...options.config };
   installReadRetries(config.retry, options.out);
   let connection;

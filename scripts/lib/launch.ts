@@ -67,23 +67,26 @@ export async function deployLaunch(
   const latest = await system.connection.ethers.provider.getBlock("latest");
   const windowStart = BigInt(latest?.timestamp ?? 0) + opensIn;
   const windowEnd = windowStart + WEEK;
-  const { deGenesis, ethGenesisPool, usdcGenesisPool } = await system.connection.ignition.deploy(LaunchModule, {
-    parameters: {
-      Launch: {
-        toke: system.addresses.toke,
-        treasury,
-        weth: await system.assets.WETH.getAddress(),
-        usdc: await system.assets.USDC.getAddress(),
-        merkleRoot: whitelist.root,
-        windowStart,
-        windowEnd,
-        ...terms,
-        tokeAllocation: (terms.targetUsd * 10n ** 18n) / terms.basePriceUsd,
-        privateUntil: windowEnd + 2n * WEEK,
-        lockedUntil: windowEnd + 8n * WEEK,
+  const { deGenesis, ethGenesisPool, usdcGenesisPool } = await system.connection.ignition.deploy(
+    LaunchModule,
+    {
+      parameters: {
+        Launch: {
+          toke: system.addresses.toke,
+          treasury,
+          weth: await system.assets.WETH.getAddress(),
+          usdc: await system.assets.USDC.getAddress(),
+          merkleRoot: whitelist.root,
+          windowStart,
+          windowEnd,
+          ...terms,
+          tokeAllocation: (terms.targetUsd * 10n ** 18n) / terms.basePriceUsd,
+          privateUntil: windowEnd + 2n * WEEK,
+          lockedUntil: windowEnd + 8n * WEEK,
+        },
       },
     },
-  });
+  );
   const runner = system.signer;
   return {
     sale: DeGenesis__factory.connect(await deGenesis.getAddress(), runner),

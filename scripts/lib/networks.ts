@@ -77,6 +77,28 @@ const LOCAL: Omit<NetworkProfile, "network"> = {
   keeper: LOCAL_KEEPER,
 };
 
+const SEPOLIA: NetworkProfile = {
+  network: "sepolia",
+  dex: "existing",
+  // Uniswap V2's Sepolia factory is published (deploy/parameters/sepolia.json); add SushiSwap
+  // and Balancer here with their addresses once confirmed.
+  shape: { assets: "external", handOverGovernance: true, venues: ["uniswap"], pairings: {} },
+  parametersFile: "deploy/parameters/sepolia.json",
+  keeper: {
+    chunkSize: 8,
+    confirmations: 2,
+    pollSeconds: 60,
+    retry: { attempts: 8, baseDelayMs: 1_000, maxDelayMs: 60_000 },
+    txTimeoutSeconds: 600,
+    maxCatchUpCycles: 10,
+    // A week of 12-second blocks: enough to reach the last rollover.
+    logLookbackBlocks: 60_000,
+    slippageBps: 50,
+    moveDeadlineSeconds: 1_800,
+    oracleLeadSeconds: 3_600,
+  },
+};
+
 export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
   // Hardhat's in-process chain (`network.create()`), and a `hardhat node` reached over HTTP.
   default: { network: "default", ...LOCAL },
@@ -89,27 +111,9 @@ export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
     parametersFile: "deploy/parameters/mainnet-fork.json",
     keeper: LOCAL_KEEPER,
   },
-  sepolia: {
-    network: "sepolia",
-    dex: "existing",
-    // Uniswap V2's Sepolia factory is published (deploy/parameters/sepolia.json); add SushiSwap
-    // and Balancer here with their addresses once confirmed.
-    shape: { assets: "external", handOverGovernance: true, venues: ["uniswap"], pairings: {} },
-    parametersFile: "deploy/parameters/sepolia.json",
-    keeper: {
-      chunkSize: 8,
-      confirmations: 2,
-      pollSeconds: 60,
-      retry: { attempts: 8, baseDelayMs: 1_000, maxDelayMs: 60_000 },
-      txTimeoutSeconds: 600,
-      maxCatchUpCycles: 10,
-      // A week of 12-second blocks: enough to reach the last rollover.
-      logLookbackBlocks: 60_000,
-      slippageBps: 50,
-      moveDeadlineSeconds: 1_800,
-      oracleLeadSeconds: 3_600,
-    },
-  },
+  sepolia: SEPOLIA,
+  // The keeper's own account on Sepolia (hardhat.config.ts): same chain, same deployment.
+  sepoliaKeeper: { ...SEPOLIA, network: "sepoliaKeeper" },
 };
 
 /** The profile of `network`; fails with the list of known networks otherwise. */
