@@ -18,10 +18,8 @@ const WIDTH = 640;
 const PANEL_HEIGHT = 180;
 
 export function chartSpec(points: readonly ChartPoint[]): TopLevelSpec {
-  const usd = points.flatMap((p) => [
-    { cycle: p.cycle, series: "Treasury value", usd: p.treasury },
-    { cycle: p.cycle, series: "TVL in Reactors", usd: p.tvl },
-  ]);
+  const treasury = points.map((p) => ({ cycle: p.cycle, usd: p.treasury }));
+  const tvl = points.map((p) => ({ cycle: p.cycle, usd: p.tvl }));
   const apr = points.flatMap((p) => [
     ...(p.aprLp === null ? [] : [{ cycle: p.cycle, side: "LP (asset side)", apr: p.aprLp }]),
     ...(p.aprLd === null ? [] : [{ cycle: p.cycle, side: "LD (TOKE side)", apr: p.aprLd }]),
@@ -34,16 +32,28 @@ export function chartSpec(points: readonly ChartPoint[]): TopLevelSpec {
     config: { font: "sans-serif" },
     // Each panel keeps its own legend.
     resolve: { scale: { color: "independent" } },
+    // Treasury and TVL differ by orders of magnitude: each gets its own panel and scale.
     vconcat: [
       {
         width: WIDTH,
         height: PANEL_HEIGHT,
-        data: { values: usd },
+        title: "Treasury value (fees, surplus, slashed TOKE)",
+        data: { values: treasury },
+        mark: { type: "line", point: { color: "#e45756" }, color: "#e45756" },
+        encoding: {
+          x,
+          y: { field: "usd", type: "quantitative", title: "USD", axis: { format: "$,.3~s" } },
+        },
+      },
+      {
+        width: WIDTH,
+        height: PANEL_HEIGHT,
+        title: "Value locked in the Reactors",
+        data: { values: tvl },
         mark: { type: "line", point: true },
         encoding: {
           x,
           y: { field: "usd", type: "quantitative", title: "USD", axis: { format: "$,.3~s" } },
-          color: { field: "series", type: "nominal", title: null },
         },
       },
       {
