@@ -33,6 +33,8 @@ export default defineConfig({
     npmFilesToBuild: [
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Factory.sol",
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Pair.sol",
+      // Governance's timelock (deploy/modules/Roles.ts), deployed as OpenZeppelin ships it.
+      "@openzeppelin/contracts/governance/TimelockController.sol",
     ],
   },
   test: {
@@ -57,6 +59,13 @@ export default defineConfig({
       chainType: "l1",
       url: configVariable("SEPOLIA_RPC_URL"),
       accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+    // The same chain for the keeper, signing with its own key (KEEPER_ROLE; never the deployer's).
+    sepoliaKeeper: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("KEEPER_PRIVATE_KEY")],
     },
   },
 });

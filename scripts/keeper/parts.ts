@@ -1,0 +1,220 @@
+// The one place where the protocol's parts plug into the keeper: the venues part (allocator,
+// adapters, TWAP oracle) and the directors part (LD staking, emissions, price feed) add steps
+// and warnings to the rollover and columns to `status`. Importing this module registers them.
+import type { KeeperContext } from "./context.js";
+import { priceSteps, twapWarnings } from "./market.js";
+import type { Clock } from "./rollover/clock.js";
+import { ROLLOVER_EXTENSIONS, type PlannedMove } from "./rollover/steps.js";
+import { REACTOR_FACETS, YEAR_SECONDS, type ReactorStatus } from "./status/collect.js";
+import { venueName } from "../lib/protocol-config.js";
+
+const BPS = 10_000n;
+
+const isSet = (address: string) => BigInt(address) !== 0n;
+
+/** Index of `reactor` in the settlement order. */
+const indexOf = (clock: Clock, reactor: string) =>
+  clock.reactors.findIndex((r) => r.toLowerCase() === reactor.toLowerCase());
+
+/**
+ * Each token Reactor still to settle: its venues' share of the LD votes against their share of
+ * what it has deployed, and the direction the allocator will move each (beyond the minimum move).
+ */
+async function venueMoves(ctx: KeeperContext, clock: Clock): Promise<PlannedMove[]> {
+  const { system } = ctx;
+  if (!isSet(await system.manager.allocator())) return [];
+  const [, minMoveBps] = await system.allocator.bounds();
+  const moves: PlannedMove[] = [];
+  for (const [symbol, reactor] of Object.entries(system.reactors)) {
+    const address = await reactor.getAddress();
+    if (clock.inProgress && indexOf(clock, address) < clock.cursor) continue; // already settled
+    if (!isSet((await system.allocator.pairingOf(reactor)).baseReactor)) continue;
+    const [ids, weights] = await system.staking.venueWeights(reactor);
+    const held = await system.allocator.heldVenues(reactor);
+    const venues = [...new Set([...ids.filter((_, i) => weights[i] > 0n), ...held])];
+    if (venues.length === 0) continue;
+    const votes = weights.reduce((s, w) => s + w, 0n);
+    const principal = new Map<string, bigint>();
+    for (const venue of venues)
+      principal.set(venue, (await system.allocator.principalOf(reactor, venue)).token);
+    const deployed = [...principal.values()].reduce((s, p) => s + p, 0n);
+    for (const venue of venues) {
+      const i = ids.indexOf(venue);
+      const voteBps = votes === 0n || i < 0 ? 0n : (weights[i] * BPS) / votes;
+      const amount = principal.get(venue) ?? 0n;
+      const deployedBps = deployed === 0n ? 0n : (amount * BPS) / deployed;
+      const gap = voteBps - deployedBps;
+      moves.push({
+        reactor: symbol,
+        venue: venueName(venue),
+        voteBps: Number(voteBps),
+        deployedBps: Number(deployedBps),
+        deployed: amount,
+        action: gap > minMoveBps ? "add" : -gap > minMoveBps ? "remove" : "hold",
+      });
+    }
+  }
+  return moves;
+}
+
+ROLLOVER_EXTENSIONS.push(
+  { id: "prices", before: priceSteps },
+  {
+    id: "venues",
+    moves: venueMoves,
+    warnings: async (ctx) => (isSet(await ctx.system.manager.allocator()) ? twapWarnings(ctx) : []),
+  },
+);
+
+/** Blocks of the rollover that closed cycle `closed` (within the lookback), if found. */
+async function rolloverBlocks(ctx: KeeperContext, closed: bigint, clock: Clock) {
+  const m = ctx.system.manager;
+  const from = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
+  const [started] = await m.queryFilter(m.filters.RolloverStarted(closed), from, clock.blockNumber);
+  const [completed] = await m.queryFilter(
+    m.filters.RolloverCompleted(closed),
+    from,
+    clock.blockNumber,
+  );
+  if (started === undefined || completed === undefined) return undefined;
+  return { from: started.blockNumber, to: completed.blockNumber };
+}
+
+/** The cycle the last completed rollover closed. */
+const lastClosed = (clock: Clock) => clock.cycle - 1n;
+
+REACTOR_FACETS.push(
+  {
+    provides: "directors: LD stake, asset-to-TOKE ratio, emissions and APR per side",
+    present: () => true,
+    async apply(ctx, rows, _prices, clock) {
+      const { staking, emissions } = ctx.system;
+      const perYear = Number(YEAR_SECONDS) / Number(clock.duration);
+      const closed = lastClosed(clock);
+      const from = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
+      for (const row of rows) {
+        if (await staking.isListed(row.address)) {
+          row.ldStake = (await staking.totalStake(row.address)).total;
+          const [ids, weights] = await staking.venueWeights(row.address);
+          const sum = weights.reduce((s, w) => s + w, 0n);
+          if (ids.length > 0) {
+            row.votes = ids.map((id, i) => ({
+              venue: venueName(id),
+              bps: sum === 0n ? 0 : Number((weights[i] * BPS) / sum),
+            }));
+          }
+        }
+        if (closed < 0n) continue;
+        const [settled] = (
+          await emissions.queryFilter(
+            emissions.filters.ReactorSettled(row.address, closed),
+            from,
+            clock.blockNumber,
+          )
+        ).slice(-1);
+        if (settled === undefined) continue;
+        const { lpReward, ldReward, assetValue, stakeValue } = settled.args;
+        const apr = (reward: bigint, value: bigint) =>
+          value === 0n ? null : (Number(reward) / Number(value)) * perYear;
+        row.assetToTokeRatio = stakeValue === 0n ? null : Number(assetValue) / Number(stakeValue);
+        row.lastCycle = {
+          cycle: closed,
+          lpEmissions: lpReward,
+          ldEmissions: ldReward,
+          fees: row.lastCycle?.fees ?? null,
+          lpApr: apr(lpReward, assetValue),
+          ldApr: row.ldStake === null ? null : apr(ldReward, stakeValue),
+        };
+      }
+    },
+  },
+  {
+    provides: "venues: deployed assets per venue, trading fees, losses and their cover",
+    present: () => true,
+    async apply(ctx, rows, _prices, clock) {
+      const { allocator, manager } = ctx.system;
+      if (!isSet(await manager.allocator())) return;
+      const byAddress = new Map(rows.map((r) => [r.address.toLowerCase(), r] as const));
+      const baseOf = new Map<string, ReactorStatus>();
+      for (const row of rows) {
+        const { baseReactor } = await allocator.pairingOf(row.address);
+        const base = byAddress.get(baseReactor.toLowerCase());
+        if (base !== undefined) baseOf.set(row.address.toLowerCase(), base);
+      }
+      // Token Reactors hold the positions; their base Reactor's side is the principal's base.
+      const deployed = new Map<ReactorStatus, Map<string, bigint>>(rows.map((r) => [r, new Map()]));
+      const add = (row: ReactorStatus | undefined, venue: string, amount: bigint) => {
+        const book = row === undefined ? undefined : deployed.get(row);
+        book?.set(venue, (book.get(venue) ?? 0n) + amount);
+      };
+      for (const row of rows) {
+        for (const venue of await allocator.heldVenues(row.address)) {
+          const p = await allocator.principalOf(row.address, venue);
+          add(row, venueName(venue), p.token);
+          add(baseOf.get(row.address.toLowerCase()), venueName(venue), p.base);
+        }
+      }
+      for (const [row, book] of deployed)
+        row.venues = [...book].map(([venue, amount]) => ({ venue, amount }));
+      const closed = lastClosed(clock);
+      if (closed < 0n) return;
+      const blocks = await rolloverBlocks(ctx, closed, clock);
+      if (blocks === undefined) return;
+      const fees = new Map<string, bigint>();
+      const credit = (row: ReactorStatus | undefined, amount: bigint) => {
+        if (row !== undefined)
+          fees.set(row.address.toLowerCase(), (fees.get(row.address.toLowerCase()) ?? 0n) + amount);
+      };
+      for (const e of await allocator.queryFilter(
+        allocator.filters.FeesRealised(),
+        blocks.from,
+        blocks.to,
+      )) {
+        const key = e.args.reactor.toLowerCase();
+        credit(byAddress.get(key), e.args.tokenAmount);
+        credit(baseOf.get(key), e.args.baseAmount);
+      }
+      const losses = new Map<string, { t: bigint; s: bigint; k: bigint; w: bigint }>();
+      const loss = (reactor: string) => {
+        const key = reactor.toLowerCase();
+        const entry = losses.get(key) ?? { t: 0n, s: 0n, k: 0n, w: 0n };
+        losses.set(key, entry);
+        return entry;
+      };
+      for (const e of await allocator.queryFilter(
+        allocator.filters.LossCoveredByTreasury(),
+        blocks.from,
+        blocks.to,
+      )) {
+        loss(e.args.reactor).t += e.args.amount;
+      }
+      for (const e of await allocator.queryFilter(
+        allocator.filters.LossCoveredBySlash(),
+        blocks.from,
+        blocks.to,
+      )) {
+        const l = loss(e.args.reactor);
+        l.s += e.args.amount;
+        l.k += e.args.toke;
+      }
+      for (const e of await allocator.queryFilter(
+        allocator.filters.LossWrittenDown(),
+        blocks.from,
+        blocks.to,
+      )) {
+        loss(e.args.reactor).w += e.args.amount;
+      }
+      for (const row of rows) {
+        const key = row.address.toLowerCase();
+        if (row.lastCycle !== null) row.lastCycle = { ...row.lastCycle, fees: fees.get(key) ?? 0n };
+        const l = losses.get(key);
+        row.losses = {
+          coveredByTreasury: l?.t ?? 0n,
+          coveredBySlash: l?.s ?? 0n,
+          slashedToke: l?.k ?? 0n,
+          writtenDown: l?.w ?? 0n,
+        };
+      }
+    },
+  },
+);

@@ -1,0 +1,252 @@
+import { expect } from "chai";
+import { MaxUint256 } from "ethers";
+import { EXIT } from "../../scripts/keeper/errors.js";
+import type { TestToken } from "../../scripts/lib/dex-types.js";
+import { collect, runKeeper, spawnKeeper, type KeeperLine } from "./helpers/keeper-process.js";
+import { flakyProxy } from "./helpers/flaky-proxy.js";
+import { serveChain, warpTo, type ServedChain } from "./helpers/chain.js";
+
+// The system deployed through the Ignition modules on a chain served over HTTP; the keeper CLI
+// run against it as a child process, with --json. Five Reactors (WETH, USDC, TOKE, ALCX, FXS)
+// and the local chunk size of 2: a rollover is start, 3 chunks (2 + 2 + 1), complete.
+const REACTORS = ["WETH", "USDC", "TOKE", "ALCX", "FXS"];
+const CHUNKS = 3;
+/** Reactor assets with a feed price (all but TOKE, which the feed prices 1:1). */
+const PRICED = 4;
+const USDC = (n: number) => BigInt(n) * 10n ** 6n;
+const E2E_TIMEOUT_MS = 240_000;
+
+describe("e2e: keeper CLI against a deployed system", function () {
+  this.timeout(E2E_TIMEOUT_MS);
+  let chain: ServedChain;
+  let args: (rpcUrl?: string) => string[];
+
+  before(async () => {
+    chain = await serveChain();
+    args = (rpcUrl = chain.url) => [
+      "--network",
+      "localhost",
+      "--rpc-url",
+      rpcUrl,
+      "--deployment-id",
+      chain.deploymentId,
+      "--json",
+    ];
+  });
+  after(async () => chain.close());
+
+  const state = () => chain.system.manager.state();
+  const testUsdc = async () =>
+    (await chain.connection.ethers.getContractAt(
+      "TestERC20",
+      await chain.system.assets.USDC.getAddress(),
+    )) as unknown as TestToken;
+  const warpToCycleEnd = async () => warpTo(chain, await chain.system.manager.cycleEnd());
+
+  /** An LP deposits into tUSDC and asks to redeem part of it, through the test's connection. */
+  async function lpActivity(deposit: bigint, request: bigint) {
+    const [, lp] = await chain.connection.ethers.getSigners();
+    const usdc = await testUsdc();
+    const tUsdc = chain.system.reactors.USDC.connect(lp);
+    await (await usdc.mint(lp.address, deposit)).wait();
+    await (await usdc.connect(lp).approve(await tUsdc.getAddress(), MaxUint256)).wait();
+    await (await tUsdc.deposit(deposit, lp.address)).wait();
+    if (request > 0n) await (await tUsdc.requestRedeem(request, lp.address, lp.address)).wait();
+    return lp;
+  }
+
+  /** Kinds of the steps a run sent, the price posts (prepare) left out. */
+  const steps = (lines: readonly KeeperLine[]) =>
+    lines
+      .filter((l) => l.type === "event" && l.event === "step" && l.kind !== "prepare")
+      .map((l) => l.kind as string);
+  const pricePosts = (lines: readonly KeeperLine[]) =>
+    lines.filter((l) => l.event === "step" && l.kind === "prepare").length;
+
+  it("status reports the cycle, every Reactor and the Treasury from the deployment", async () => {
+    await lpActivity(USDC(1_000), 0n);
+    const run = await runKeeper(["status", ...args()]);
+    expect(run.code, run.stderr).to.equal(EXIT.ok);
+    const result = run.result as unknown as {
+      clock: { cycle: string; inProgress: boolean; reactors: string[] };
+      due: boolean;
+      reactors: { symbol: string; totalSupply: string; idle: string; rate: string }[];
+      treasury: { holdings: { symbol: string; amount: string }[] };
+    };
+    expect(result.clock.cycle).to.equal("0");
+    expect(result.due).to.equal(false);
+    expect(result.reactors.map((r) => r.symbol)).to.deep.equal(REACTORS);
+    const usdc = result.reactors.find((r) => r.symbol === "USDC");
+    expect(usdc?.totalSupply).to.equal(USDC(1_000).toString());
+    expect(usdc?.idle).to.equal(USDC(1_000).toString());
+    expect(usdc?.rate).to.equal((10n ** 18n).toString());
+    expect(result.treasury.holdings.map((h) => h.symbol)).to.deep.equal(REACTORS);
+  });
+
+  it("rollover before the cycle ends does nothing and exits 0", async () => {
+    const run = await runKeeper(["rollover", ...args()]);
+    expect(run.code, run.stderr).to.equal(EXIT.ok);
+    expect(run.result?.status).to.equal("not-due");
+    expect((await state()).cycle).to.equal(0n);
+  });
+
+  it("rollover --dry-run plans every step and simulates the first without sending", async () => {
+    await warpToCycleEnd();
+    const before = await state();
+    const run = await runKeeper(["rollover", "--dry-run", ...args()]);
+    expect(run.code, run.stderr).to.equal(EXIT.ok);
+    expect(run.result?.status).to.equal("planned");
+    const plan = run.result?.plan as { steps: { kind: string }[]; firstStepGasEstimate: string };
+    // The keeper (signer 0 holds KEEPER_ROLE locally) first refreshes the four asset prices.
+    expect(plan.steps.map((s) => s.kind)).to.deep.equal([
+      ...Array(PRICED).fill("prepare"),
+      "start",
+      ...Array(CHUNKS).fill("process"),
+      "complete",
+    ]);
+    expect(
+      (run.result?.plan as { bounds: { keeperBounds: boolean } }).bounds.keeperBounds,
+    ).to.equal(true);
+    expect(BigInt(plan.firstStepGasEstimate)).to.be.greaterThan(21_000n);
+    const after = await state();
+    expect(after.inProgress).to.equal(false);
+    expect(after.cycle).to.equal(before.cycle);
+  });
+
+  it("--max-chunks stops mid-rollover, and the next run resumes at the cursor", async () => {
+    const first = await runKeeper(["rollover", "--max-chunks", "1", ...args()]);
+    expect(first.code, first.stderr).to.equal(EXIT.ok);
+    expect(first.result?.status).to.equal("stopped");
+    expect(steps(first.lines)).to.deep.equal(["start", "process"]);
+    expect(pricePosts(first.lines)).to.equal(PRICED);
+    let s = await state();
+    expect([s.inProgress, s.cursor, s.cycle]).to.deep.equal([true, 2n, 0n]);
+
+    const plan = await runKeeper(["rollover", "--dry-run", ...args()]);
+    const planned = plan.result?.plan as { steps: { kind: string; detail: { from?: number } }[] };
+    expect(planned.steps.map((x) => x.kind)).to.deep.equal(["process", "process", "complete"]);
+    expect(planned.steps[0].detail.from).to.equal(2);
+
+    const second = await runKeeper(["rollover", ...args()]);
+    expect(second.code, second.stderr).to.equal(EXIT.ok);
+    expect(second.result?.status).to.equal("completed");
+    expect(steps(second.lines)).to.deep.equal(["process", "process", "complete"]);
+    s = await state();
+    expect([s.inProgress, s.cycle]).to.deep.equal([false, 1n]);
+    // The deposit of cycle 0 is active in cycle 1.
+    expect(await chain.system.reactors.USDC.activeSupply()).to.equal(USDC(1_000));
+  });
+
+  it("a keeper killed mid-rollover leaves a state the next run finishes", async () => {
+    const lp = await lpActivity(USDC(500), USDC(300));
+    await warpToCycleEnd();
+    const child = spawnKeeper(["rollover", ...args()], { KEEPER_TEST_STALL_AFTER_CHUNKS: "1" });
+    const killed = await collect(child, (line) => {
+      if (line.event === "stalled") child.kill("SIGKILL");
+    });
+    expect(killed.code).to.equal(null); // killed by the signal, no exit code
+    expect(killed.result).to.equal(undefined);
+    let s = await state();
+    expect([s.inProgress, s.cursor, s.cycle]).to.deep.equal([true, 2n, 1n]);
+    // USDC (index 1) was settled before the kill: the request of cycle 1 is claimable already.
+    expect(await chain.system.reactors.USDC.claimableRedeemRequest(0, lp.address)).to.equal(
+      USDC(300),
+    );
+
+    const rerun = await runKeeper(["rollover", ...args()]);
+    expect(rerun.code, rerun.stderr).to.equal(EXIT.ok);
+    expect(steps(rerun.lines)).to.deep.equal(["process", "process", "complete"]);
+    s = await state();
+    expect([s.inProgress, s.cycle]).to.deep.equal([false, 2n]);
+  });
+
+  it("retries a flaky node: refused calls and sends whose answer was lost", async () => {
+    const proxy = await flakyProxy(chain.url, { failRate: 0.2, dropSends: 2 });
+    try {
+      await warpToCycleEnd();
+      const before = (await state()).cycle;
+      const run = await runKeeper(["rollover", ...args(proxy.url)]);
+      expect(
+        run.code,
+        `${run.stderr}\n${run.lines.map((l) => JSON.stringify(l)).join("\n")}`,
+      ).to.equal(EXIT.ok);
+      expect(run.result?.status).to.equal("completed");
+      expect(proxy.injected.refused).to.be.greaterThan(0);
+      expect(proxy.injected.droppedAfterForward).to.equal(2);
+      expect(run.lines.filter((l) => l.event === "retry").length).to.be.greaterThan(0);
+      // Exactly one rollover happened, however many answers were lost.
+      const s = await state();
+      expect([s.inProgress, s.cycle]).to.deep.equal([false, before + 1n]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("exits 3 when the node stays unreachable, without printing the URL", async () => {
+    const proxy = await flakyProxy(chain.url, { failRate: 1, dropSends: 0 });
+    try {
+      const run = await runKeeper(["status", ...args(proxy.url)]);
+      expect(run.code).to.equal(EXIT.unavailable);
+      expect(String(run.error?.message)).to.match(/node kept failing/);
+      expect(JSON.stringify(run.lines) + run.stderr).to.not.include(proxy.url);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("exits 1 with the decoded reason when a chunk would revert", async () => {
+    // Governance (the deployer, locally) makes itself tUSDC's allocator and takes the idle
+    // assets out; a request then matures with nothing idle to cover it.
+    const tUsdc = chain.system.reactors.USDC;
+    const lp = await lpActivity(USDC(200), 0n);
+    await warpToCycleEnd();
+    expect((await runKeeper(["rollover", ...args()])).code).to.equal(EXIT.ok);
+    const claimable = await tUsdc.claimableRedeemRequest(0, lp.address);
+    if (claimable > 0n)
+      await (await tUsdc.connect(lp).redeem(claimable, lp.address, lp.address)).wait();
+    await (await tUsdc.setAllocator(chain.system.signer.address)).wait();
+    const free = (await tUsdc.idleAssets()) - (await tUsdc.reservedAssets());
+    await (await tUsdc.pullAssets(free)).wait();
+    await (await tUsdc.connect(lp).requestRedeem(USDC(100), lp.address, lp.address)).wait();
+    await warpToCycleEnd();
+
+    const run = await runKeeper(["rollover", ...args()]);
+    expect(run.code).to.equal(EXIT.failed);
+    expect(String(run.error?.message)).to.match(/ReactorReserveShortfall\(/);
+
+    // Put the assets back: the same keeper command then finishes the rollover.
+    const usdc = await testUsdc();
+    await (await usdc.approve(await tUsdc.getAddress(), free)).wait();
+    await (await tUsdc.pushAssets(free)).wait();
+    const retry = await runKeeper(["rollover", ...args()]);
+    expect(retry.code, retry.stderr).to.equal(EXIT.ok);
+    expect(retry.result?.status).to.equal("completed");
+  });
+
+  it("exits 2 when there is no deployment to attach to", async () => {
+    const run = await runKeeper([
+      "status",
+      "--network",
+      "localhost",
+      "--rpc-url",
+      chain.url,
+      "--deployment-id",
+      "missing",
+      "--json",
+    ]);
+    expect(run.code).to.equal(EXIT.usage);
+    expect(String(run.error?.message)).to.match(/no deployment found/);
+  });
+
+  it("watch rolls over when a cycle comes due", async () => {
+    const child = spawnKeeper(["watch", "--max-rollovers", "1", "--poll", "1", ...args()]);
+    const before = (await state()).cycle;
+    const done = collect(child, (line) => {
+      if (line.event === "watching") void warpToCycleEnd();
+    });
+    const run = await done;
+    expect(run.code, run.stderr).to.equal(EXIT.ok);
+    expect(run.result?.rollovers).to.equal(1);
+    expect((await state()).cycle).to.equal(before + 1n);
+  });
+});
