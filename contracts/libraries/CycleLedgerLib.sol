@@ -163,12 +163,20 @@ library CycleLedgerLib {
 
     /// @notice Collects `holder`'s earned rewards, returning the amount (the caller pays it).
     function collect(Ledger storage self, address holder) internal returns (uint256 amount) {
-        uint256 pendingBefore = self.positions[holder].pending;
-        Position memory p = _sync(self, holder, self.index);
+        Index memory idx = self.index;
+        Position memory p = self.positions[holder];
+        Rewards memory r = self.rewards[holder];
+        bool matured;
+        (amount, matured) = _earned(self, p, r, idx);
         // A sync that activated matured units must be stored, or they would be credited twice.
-        if (p.pending != pendingBefore) _store(self.positions[holder], p);
-        amount = self.rewards[holder].accrued;
-        if (amount != 0) self.rewards[holder].accrued = 0;
+        if (matured) {
+            p.pending = 0;
+            _store(self.positions[holder], p);
+        }
+        // One write of the checkpoint: brought up to the accumulator, nothing left accrued.
+        if (amount != 0 || (p.balance != p.pending && r.snapshot != idx.rewardPerUnit)) {
+            _store(self.rewards[holder], idx.rewardPerUnit, 0);
+        }
     }
 
     /// @notice Closes the ledger's current cycle: distributes `reward` over the units active in
@@ -190,7 +198,7 @@ library CycleLedgerLib {
             self.rewardPerUnitAtEnd[idx.cycle] = idx.rewardPerUnit;
         }
         ++idx.cycle;
-        self.index = idx;
+        _store(self.index, idx);
     }
 
     /// @notice Underlying value of `units` at the ledger's rate, rounded down.
@@ -264,10 +272,7 @@ library CycleLedgerLib {
         if (matured) p.pending = 0;
         bool hasActive = p.balance != p.pending;
         if (accrued != r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) {
-            self.rewards[holder] = Rewards({
-                snapshot: idx.rewardPerUnit,
-                accrued: accrued.toUint96()
-            });
+            _store(self.rewards[holder], idx.rewardPerUnit, accrued.toUint96());
         }
     }
 
@@ -281,6 +286,26 @@ library CycleLedgerLib {
                 : uint256(p.balance) |
                     (uint256(p.pending) << 112) |
                     (uint256(p.pendingCycle) << 224);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
+        }
+    }
+
+    /// @dev As above for a reward checkpoint: snapshot in the low 160 bits, then accrued.
+    function _store(Rewards storage slot, uint256 snapshot, uint96 accrued) private {
+        uint256 packed = snapshot | (uint256(accrued) << 160);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
+        }
+    }
+
+    /// @dev As above for the index: rewardPerUnit in the low 152 bits, then cycle, rate, paused.
+    function _store(Index storage slot, Index memory idx) private {
+        uint256 packed =
+            uint256(idx.rewardPerUnit) |
+                (uint256(idx.cycle) << 152) |
+                (uint256(idx.rate) << 184) |
+                (idx.paused ? uint256(1) << 248 : 0);
         assembly ("memory-safe") {
             sstore(slot.slot, packed)
         }
