@@ -406,7 +406,8 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     function _storeSums(Sums storage slot, Sums memory s) private {
-        uint256 first = uint256(s.weight) | (uint256(s.ldWeight) << 112) | (uint256(s.cycle) << 224);
+        uint256 first =
+            uint256(s.weight) | (uint256(s.ldWeight) << 112) | (uint256(s.cycle) << 224);
         uint256 second = uint256(s.stake) | (uint256(s.pooled) << 112);
         assembly ("memory-safe") {
             sstore(slot.slot, first)
