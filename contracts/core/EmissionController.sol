@@ -385,7 +385,7 @@ contract EmissionController is IEmissionController, RoleGated {
     /// @dev The stores below write a struct in one SSTORE per slot (the compiler writes it member
     ///      by member, re-reading the slot each time); the layouts are Solidity's packing of
     ///      IEmissionController's structs, first member in the low bits.
-    /// @param lpWeight, ldWeight Below 2^112 (see `_record`).
+    ///      The weights are below 2^112 (see `_record`).
     function _storeSnapshot(
         Snapshot storage slot,
         uint256 lpWeight,
