@@ -111,14 +111,14 @@ contract EmissionController is IEmissionController, RoleGated {
         Sums memory next = _sumsOf(cycle + 1);
         if (isPool) {
             next.pooled += assetValue.toUint112();
-            _snapshots[reactor] = Snapshot({lpWeight: 0, ldWeight: 0, cycle: next.cycle});
+            _storeSnapshot(_snapshots[reactor], 0, 0, next.cycle);
         } else {
             uint256 ldLeft;
             (ldLeft, stakeValue) = _staking.settle(reactor, ldReward);
             if (ldLeft != 0) _carry(reactor, cycle, ldLeft);
             assetValue = _record(reactor, next, assetValue, stakeValue, p.floorBps);
         }
-        _sums[next.cycle % 2] = next;
+        _storeSums(_sums[next.cycle % 2], next);
         emit ReactorSettled(reactor, cycle, lpReward, ldReward, assetValue, stakeValue);
     }
 
@@ -342,7 +342,7 @@ contract EmissionController is IEmissionController, RoleGated {
         }
         // Cannot exceed the budget (uint112): the shares of a round add up to at most it.
         r.paid += uint112(lpReward + ldReward);
-        _round = r;
+        _storeRound(r);
     }
 
     /// @notice Values `reactor`'s active assets in TOKE, stores its weights for `next.cycle` and adds
@@ -373,11 +373,7 @@ contract EmissionController is IEmissionController, RoleGated {
         } else {
             emit PriceMissing(reactor, next.cycle - 1);
         }
-        _snapshots[reactor] = Snapshot({
-            lpWeight: uint112(lpWeight),
-            ldWeight: uint112(ldWeight),
-            cycle: next.cycle
-        });
+        _storeSnapshot(_snapshots[reactor], lpWeight, ldWeight, next.cycle);
     }
 
     /// @dev The sums gathered to pay `cycle`, zero if its buffer holds another cycle's.
@@ -385,6 +381,39 @@ contract EmissionController is IEmissionController, RoleGated {
         sums = _sums[cycle % 2];
         if (sums.cycle != cycle)
             sums = Sums({weight: 0, ldWeight: 0, cycle: cycle, stake: 0, pooled: 0});
+    }
+
+    /// @dev The stores below write a struct in one SSTORE per slot (the compiler writes it member
+    ///      by member, re-reading the slot each time); the layouts are Solidity's packing of
+    ///      IEmissionController's structs, first member in the low bits.
+    ///      The weights are below 2^112 (see `_record`).
+    function _storeSnapshot(
+        Snapshot storage slot,
+        uint256 lpWeight,
+        uint256 ldWeight,
+        uint32 cycle
+    ) private {
+        uint256 packed = lpWeight | (ldWeight << 112) | (uint256(cycle) << 224);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
+        }
+    }
+
+    function _storeRound(Round memory r) private {
+        uint256 packed = uint256(r.budget) | (uint256(r.paid) << 112) | (uint256(r.cycle) << 224);
+        assembly ("memory-safe") {
+            sstore(_round.slot, packed)
+        }
+    }
+
+    function _storeSums(Sums storage slot, Sums memory s) private {
+        uint256 first =
+            uint256(s.weight) | (uint256(s.ldWeight) << 112) | (uint256(s.cycle) << 224);
+        uint256 second = uint256(s.stake) | (uint256(s.pooled) << 112);
+        assembly ("memory-safe") {
+            sstore(slot.slot, first)
+            sstore(add(slot.slot, 1), second)
+        }
     }
 
     function _carry(address reactor, uint32 cycle, uint256 amount) private {

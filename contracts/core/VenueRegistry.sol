@@ -25,10 +25,16 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
     struct Book {
         Set set;
         bytes32[VOTE_SLOTS] ids;
-        mapping(bytes32 venue => uint256 slotPlusOne) slotPlusOne;
+        // The venue's slot plus one (0: never allowed), with ALLOWED_FLAG while it is allowed: a
+        // vote checks a venue with this one read, without the mask.
+        mapping(bytes32 venue => uint256 entry) entries;
     }
 
     /// @notice The cycle manager whose Reactors get venues.
+    /// @dev Marks an allowed venue's entry; above any slot plus one (at most VOTE_SLOTS).
+    uint256 private constant ALLOWED_FLAG = 1 << 8;
+    uint256 private constant SLOT_MASK = ALLOWED_FLAG - 1;
+
     ICycleManager public immutable manager;
 
     mapping(address reactor => Book) private _books;
@@ -46,7 +52,7 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
         if (!manager.isReactor(reactor)) revert VenueRegistryNotReactor(reactor);
         Book storage b = _books[reactor];
         Set memory s = b.set;
-        uint256 slotPlusOne = b.slotPlusOne[venue];
+        uint256 slotPlusOne = b.entries[venue] & SLOT_MASK;
         uint256 slot;
         if (slotPlusOne != 0) {
             slot = slotPlusOne - 1;
@@ -57,25 +63,24 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
             slot = s.slotCount;
             ++s.slotCount;
             b.ids[slot] = venue;
-            b.slotPlusOne[venue] = slot + 1;
         }
         if (_popCount(s.allowedMask) == MAX_ALLOWED_VENUES) {
             revert VenueRegistryTooManyVenues(reactor, MAX_ALLOWED_VENUES);
         }
         s.allowedMask |= uint16(1 << slot);
         b.set = s;
+        b.entries[venue] = (slot + 1) | ALLOWED_FLAG;
         emit VenueAllowed(reactor, venue, slot);
     }
 
     /// @inheritdoc IVenueRegistry
     function disallowVenue(address reactor, bytes32 venue) external onlyGovernance {
         Book storage b = _books[reactor];
-        uint256 slotPlusOne = b.slotPlusOne[venue];
-        uint16 mask = b.set.allowedMask;
-        if (slotPlusOne == 0 || (mask >> (slotPlusOne - 1)) & 1 == 0) {
-            revert VenueRegistryVenueNotAllowed(reactor, venue);
-        }
-        b.set.allowedMask = mask & ~uint16(1 << (slotPlusOne - 1));
+        uint256 entry = b.entries[venue];
+        if (entry & ALLOWED_FLAG == 0) revert VenueRegistryVenueNotAllowed(reactor, venue);
+        uint256 slotPlusOne = entry & SLOT_MASK;
+        b.entries[venue] = slotPlusOne;
+        b.set.allowedMask &= ~uint16(1 << (slotPlusOne - 1));
         emit VenueDisallowed(reactor, venue);
     }
 
@@ -117,10 +122,9 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
         bytes32 venue
     ) external view returns (bool known, uint256 slot, bool allowed) {
         Book storage b = _books[reactor];
-        uint256 slotPlusOne = b.slotPlusOne[venue];
-        if (slotPlusOne == 0) return (false, 0, false);
-        slot = slotPlusOne - 1;
-        return (true, slot, (b.set.allowedMask >> slot) & 1 != 0);
+        uint256 entry = b.entries[venue];
+        if (entry == 0) return (false, 0, false);
+        return (true, (entry & SLOT_MASK) - 1, entry & ALLOWED_FLAG != 0);
     }
 
     /// @inheritdoc IVenueRegistry
@@ -132,18 +136,17 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
         if (venueIds.length != shares.length)
             revert VenueRegistryLengthMismatch(venueIds.length, shares.length);
         Book storage b = _books[reactor];
-        uint256 mask = b.set.allowedMask;
         uint256 total;
         for (uint256 i; i < venueIds.length; ++i) {
-            uint256 slotPlusOne = b.slotPlusOne[venueIds[i]];
-            if (slotPlusOne == 0 || (mask >> (slotPlusOne - 1)) & 1 == 0) {
+            uint256 entry = b.entries[venueIds[i]];
+            if (entry & ALLOWED_FLAG == 0)
                 revert VenueRegistryVenueNotAllowed(reactor, venueIds[i]);
-            }
+            uint256 slot = (entry & SLOT_MASK) - 1;
             uint256 bps = shares[i];
-            if (bps == 0 || VoteTallyLib.shareOf(packed, slotPlusOne - 1) != 0) {
+            if (bps == 0 || VoteTallyLib.shareOf(packed, slot) != 0) {
                 revert VenueRegistryBadShare(venueIds[i], bps);
             }
-            packed = VoteTallyLib.withShare(packed, slotPlusOne - 1, bps);
+            packed = VoteTallyLib.withShare(packed, slot, bps);
             total += bps;
         }
         if (total > VoteTallyLib.BPS) revert VenueRegistryOverVote(total);

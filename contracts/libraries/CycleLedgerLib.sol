@@ -104,7 +104,7 @@ library CycleLedgerLib {
     ///         stored index: it saves the caller's hot path a second read).
     function credit(Ledger storage self, Index memory idx, address holder, uint256 units) internal {
         uint112 u = units.toUint112();
-        Position memory p = _sync(self, holder, idx);
+        (Position memory p, ) = _sync(self, holder, idx, false);
         p.balance += u;
         p.pending += u;
         p.pendingCycle = idx.cycle;
@@ -125,7 +125,7 @@ library CycleLedgerLib {
         uint256 units
     ) internal returns (uint256 fromActive) {
         Index memory idx = self.index;
-        Position memory p = _sync(self, holder, idx);
+        (Position memory p, ) = _sync(self, holder, idx, false);
         uint256 fromPending;
         (p, fromPending, fromActive) = _take(p, units);
         _store(self.positions[holder], p);
@@ -142,12 +142,12 @@ library CycleLedgerLib {
     ///         cycle), so the active units the sender gives up leave the active supply.
     function move(Ledger storage self, address from, address to, uint256 units) internal {
         Index memory idx = self.index;
-        Position memory p = _sync(self, from, idx);
+        (Position memory p, ) = _sync(self, from, idx, false);
         uint256 fromActive;
         (p, , fromActive) = _take(p, units);
         _store(self.positions[from], p);
 
-        Position memory q = _sync(self, to, idx);
+        (Position memory q, ) = _sync(self, to, idx, false);
         uint112 u = units.toUint112();
         q.balance += u;
         q.pending += u;
@@ -164,11 +164,10 @@ library CycleLedgerLib {
     /// @notice Collects `holder`'s earned rewards, returning the amount (the caller pays it).
     function collect(Ledger storage self, address holder) internal returns (uint256 amount) {
         uint256 pendingBefore = self.positions[holder].pending;
-        Position memory p = _sync(self, holder, self.index);
+        Position memory p;
+        (p, amount) = _sync(self, holder, self.index, true);
         // A sync that activated matured units must be stored, or they would be credited twice.
         if (p.pending != pendingBefore) _store(self.positions[holder], p);
-        amount = self.rewards[holder].accrued;
-        if (amount != 0) self.rewards[holder].accrued = 0;
     }
 
     /// @notice Closes the ledger's current cycle: distributes `reward` over the units active in
@@ -190,7 +189,7 @@ library CycleLedgerLib {
             self.rewardPerUnitAtEnd[idx.cycle] = idx.rewardPerUnit;
         }
         ++idx.cycle;
-        self.index = idx;
+        _store(self.index, idx);
     }
 
     /// @notice Underlying value of `units` at the ledger's rate, rounded down.
@@ -252,22 +251,25 @@ library CycleLedgerLib {
 
     /// @dev Brings a holder's rewards up to the ledger's accumulator and activates matured
     ///      pending units. Writes the reward slot only when something changed, so a holder with
-    ///      nothing active (a first deposit) pays for one slot only.
+    ///      nothing active (a first deposit) pays for one slot only. When `collecting`, the
+    ///      accrued rewards are returned and zeroed in the same write.
     function _sync(
         Ledger storage self,
         address holder,
-        Index memory idx
-    ) private returns (Position memory p) {
+        Index memory idx,
+        bool collecting
+    ) private returns (Position memory p, uint256 collected) {
         p = self.positions[holder];
         Rewards memory r = self.rewards[holder];
         (uint256 accrued, bool matured) = _earned(self, p, r, idx);
         if (matured) p.pending = 0;
         bool hasActive = p.balance != p.pending;
+        if (collecting) {
+            collected = accrued;
+            accrued = 0;
+        }
         if (accrued != r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) {
-            self.rewards[holder] = Rewards({
-                snapshot: idx.rewardPerUnit,
-                accrued: accrued.toUint96()
-            });
+            _store(self.rewards[holder], idx.rewardPerUnit, accrued.toUint96());
         }
     }
 
@@ -281,6 +283,26 @@ library CycleLedgerLib {
                 : uint256(p.balance) |
                     (uint256(p.pending) << 112) |
                     (uint256(p.pendingCycle) << 224);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
+        }
+    }
+
+    /// @dev As above for a reward checkpoint: snapshot in the low 160 bits, then accrued.
+    function _store(Rewards storage slot, uint256 snapshot, uint96 accrued) private {
+        uint256 packed = snapshot | (uint256(accrued) << 160);
+        assembly ("memory-safe") {
+            sstore(slot.slot, packed)
+        }
+    }
+
+    /// @dev As above for the index: rewardPerUnit in the low 152 bits, then cycle, rate, paused.
+    function _store(Index storage slot, Index memory idx) private {
+        uint256 packed =
+            uint256(idx.rewardPerUnit) |
+                (uint256(idx.cycle) << 152) |
+                (uint256(idx.rate) << 184) |
+                (idx.paused ? uint256(1) << 248 : 0);
         assembly ("memory-safe") {
             sstore(slot.slot, packed)
         }
