@@ -30,11 +30,11 @@ contract VenueRegistry is IVenueRegistry, RoleGated {
         mapping(bytes32 venue => uint256 entry) entries;
     }
 
-    /// @notice The cycle manager whose Reactors get venues.
     /// @dev Marks an allowed venue's entry; above any slot plus one (at most VOTE_SLOTS).
     uint256 private constant ALLOWED_FLAG = 1 << 8;
     uint256 private constant SLOT_MASK = ALLOWED_FLAG - 1;
 
+    /// @notice The cycle manager whose Reactors get venues.
     ICycleManager public immutable manager;
 
     mapping(address reactor => Book) private _books;
