@@ -227,7 +227,11 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
 
         if (tokeBalance > tokeKept) TOKE.safeTransfer(TREASURY, tokeBalance - tokeKept);
         if (usdcToTreasury != 0) USDC.safeTransfer(TREASURY, usdcToTreasury);
-        if (ethToTreasury != 0) _sendEthOrRevert(TREASURY, ethToTreasury);
+        if (ethToTreasury != 0) {
+            // The Treasury holds ERC-20s only (it has no receive): ETH proceeds go in as WETH.
+            IWETH9(WETH).deposit{value: ethToTreasury}();
+            IERC20(WETH).safeTransfer(TREASURY, ethToTreasury);
+        }
     }
 
     /// @inheritdoc IDeGenesis

@@ -15,14 +15,7 @@ export const launchOperations: GasScenario = {
     const row = (id: string, label: string, gasUsed: bigint) =>
       rows.push({ id, group: this.group, label, gasUsed });
     const [, alice, bob] = await system.connection.ethers.getSigners();
-    // Proceeds to the deployer: the Treasury cannot take DeGenesis' native ETH (see deployLaunch).
-    const launch = await deployLaunch(
-      system,
-      [alice.address, bob.address],
-      undefined,
-      undefined,
-      system.signer.address,
-    );
+    const launch = await deployLaunch(system, [alice.address, bob.address]);
     const time = system.connection.networkHelpers.time;
     await time.increaseTo(launch.windowStart);
     const { sale } = launch;

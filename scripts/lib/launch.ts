@@ -53,11 +53,7 @@ export async function deployLaunch(
   whitelisted: readonly string[],
   terms: LaunchTerms = ORIGINAL_TERMS,
   opensIn = DAY,
-  /**
-   * Where the sale's proceeds go. Default: the Treasury. Known issue: DeGenesis.finalize sends
-   * the ETH proceeds as native ether, which the Treasury (no receive function) refuses, so a sale
-   * with ETH commitments cannot finalise into it until one side changes (reported).
-   */
+  /** Where the sale's proceeds go (ETH arrives wrapped, as WETH). Default: the Treasury. */
   treasury: string = system.addresses.treasury,
 ): Promise<Launch> {
   const whitelist = StandardMerkleTree.of(
