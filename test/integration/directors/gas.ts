@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { measureDirectorsGas } from "../../../scripts/bench/measure-directors-gas.js";
 
-// The full table is in docs/directors.md (npx hardhat run scripts/bench-directors-gas.ts).
+// The full table is in docs/directors.md (npm run bench:gas).
 // Asserted here: the targets that are met, and claims that cost the same however many cycles
 // passed (O(1) accumulators).
 describe("LD staking, votes and claims: gas", () => {
