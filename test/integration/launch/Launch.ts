@@ -1,11 +1,14 @@
 // The scripted launch: whitelist, 20 wallets committing ETH and USDC, finalisation and claims,
 // Genesis pools (private period, rewards, conversion into tAssets), LP pools on real Uniswap V2
-// and SushiSwap TOKE/WETH pairs, a CoRE election, and the winners funded. Prints the outcome.
+// and SushiSwap TOKE/WETH pairs, a CoRE election, the winners funded and each winner's token
+// given a real Reactor registered with the cycle manager. Prints the outcome.
 import { expect } from "chai";
 import { network } from "hardhat";
 import Table from "cli-table3";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { Contract } from "ethers";
+import type { Reactor } from "../../../typechain-types/index.js";
+import { deployCore, RATE_ONE } from "../../helpers/core.js";
 import {
   DAY,
   deployArtifact,
@@ -18,7 +21,8 @@ import {
 } from "../../helpers/launch.js";
 import { addLiquidity, deployTokeWethPairs } from "../../helpers/launchDex.js";
 
-const { ethers, networkHelpers } = await network.create();
+const conn = await network.create();
+const { ethers, networkHelpers } = conn;
 const { time } = networkHelpers;
 
 const WALLETS = 20;
@@ -48,7 +52,7 @@ const fmt = (x: bigint, decimals = 18, digits = 2) =>
 describe("Scripted launch", function () {
   this.timeout(300_000);
 
-  it("runs DeGenesis, Genesis and LP pools, CoRE and winner funding end to end", async () => {
+  it("runs DeGenesis, Genesis and LP pools, CoRE, winner funding and their Reactors end to end", async () => {
     const [governance, guardian, treasury, outsider] = await ethers.getSigners();
     const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
     const usdc = (await ethers.deployContract("LaunchTestToken", [
@@ -289,6 +293,49 @@ describe("Scripted launch", function () {
     }
     expect(await funding.reactorRequests()).to.deep.equal([...winners]);
 
+    // ---- 7b. The winners' Reactors, through the normal path: a Reactor per requested token,
+    // registered by governance with the cycle manager (deployCore's governance is signer 0, the
+    // launch's governance too). deployCore also registers its own WETH and USDC Reactors.
+    const protocol = await deployCore(conn);
+    const baseReactors = (await protocol.manager.reactors()).length;
+    const projectReactors = new Map<string, Reactor>();
+    for (const token of await funding.reactorRequests()) {
+      const reactor = await protocol.deployReactor(token);
+      await protocol.manager.connect(governance).addReactor(await reactor.getAddress());
+      projectReactors.set(token, reactor);
+    }
+    expect(projectReactors.size).to.equal(WINNERS);
+    expect((await protocol.manager.reactors()).length).to.equal(baseReactors + WINNERS);
+    // The launch Treasury received each winner's 100,000 tokens: it deposits 1,000 of each and,
+    // at the opening rate of 1, gets 1,000 tAssets (shares = assets x 1e18 / rate).
+    const DEPOSIT = ethers.parseEther("1000");
+    for (const [token, reactor] of projectReactors) {
+      const project = projects[candidateAddrs.indexOf(token)];
+      const addr = await reactor.getAddress();
+      expect(await protocol.manager.isReactor(addr)).to.equal(true);
+      expect(await reactor.asset()).to.equal(token);
+      expect(await reactor.paused()).to.equal(false);
+      expect(await reactor.rate()).to.equal(RATE_ONE);
+      expect(await reactor.maxDeposit(treasury.address)).to.be.greaterThan(DEPOSIT);
+      expect(await project.getFunction("balanceOf")(treasury.address)).to.equal(
+        ethers.parseEther("100000"),
+      );
+      await (project.connect(treasury) as Contract).getFunction("approve")(addr, DEPOSIT);
+      await reactor.connect(treasury).deposit(DEPOSIT, treasury.address);
+      expect(await reactor.balanceOf(treasury.address)).to.equal((DEPOSIT * 10n ** 18n) / RATE_ONE);
+      expect(await reactor.totalSupply()).to.equal(DEPOSIT);
+      expect(await project.getFunction("balanceOf")(addr)).to.equal(DEPOSIT);
+    }
+    // No losing candidate got a Reactor: no registered Reactor holds its token as asset.
+    const registeredAssets = await Promise.all(
+      (await protocol.manager.reactors()).map(async (r) =>
+        (await ethers.getContractAt("Reactor", r)).asset(),
+      ),
+    );
+    const losers = candidateAddrs.filter((c) => !winners.includes(c));
+    expect(losers.length).to.equal(CANDIDATES - WINNERS);
+    for (const loser of losers) expect(registeredAssets).to.not.include(loser);
+
     // ---- 8. Genesis pools end: wallets convert into tAssets (or withdraw)
     await time.increaseTo(privateUntil);
     await usdcGenesis.connect(outsider).stake(USDC(1_000));
@@ -347,14 +394,21 @@ describe("Scripted launch", function () {
         fmt(rewards[i]),
       ]);
     }
-    const core = new Table({ head: ["candidate", "votes", "result", "TOKE funded"], style: plain });
+    const core = new Table({
+      head: ["candidate", "votes", "result", "TOKE funded", "Reactor"],
+      style: plain,
+    });
     for (let c = 0; c < CANDIDATES; ++c) {
       const won = winners.includes(candidateAddrs[c]);
+      const reactor = projectReactors.get(candidateAddrs[c]);
       core.push([
         `Project ${c}`,
         fmt(tally[c], 18, 0),
         won ? `winner #${winners.indexOf(candidateAddrs[c]) + 1}` : "-",
         won ? "12,500" : "-",
+        reactor === undefined
+          ? "-"
+          : `${await reactor.symbol()} ${(await reactor.getAddress()).slice(0, 10)}`,
       ]);
     }
     console.log(
