@@ -204,11 +204,13 @@ contract LDStaking is ILDStaking, RoleGated {
         CycleLedgerLib.Index memory idx = b.ledger.index;
         if (idx.rate == 0) return (reward, 0);
         ExitPool memory pool = b.exitPools[idx.cycle];
-        stakeInCycle = b.ledger.activeSupply() + pool.units;
+        uint256 units = b.ledger.activeSupply() + pool.units;
+        // Emissions weigh the stake's TOKE value: after a slash a unit is worth less than 1 TOKE.
+        stakeInCycle = idx.toUnderlying(units);
         uint256 exitReward;
         if (pool.units != 0) {
             // reward < 2^112 (a round budget) and units < 2^128: the product fits.
-            exitReward = (reward * pool.units) / stakeInCycle;
+            exitReward = (reward * pool.units) / units;
             b.exitPools[idx.cycle].reward = exitReward.toUint128();
             emit ExitRewarded(reactor, idx.cycle, exitReward);
         }

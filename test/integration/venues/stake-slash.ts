@@ -50,6 +50,21 @@ describe("LDStaking.slash (loss waterfall step 2)", function () {
     expect(units).to.equal(100n * E18);
   });
 
+  it("emissions weigh slashed stake at its TOKE value, not its units", async function () {
+    const d = await networkHelpers.loadFixture(fixture);
+    const [carol] = d.users;
+    const reactor = await d.tWeth.getAddress();
+    await approveToke(d, carol, await d.staking.getAddress());
+    await d.staking.connect(carol).stake(reactor, 1_000n * E18, carol.address);
+    await rollover(conn, d.manager); // the stake is active from here on
+    // 1,000 units lose 250 TOKE: each unit is now worth 0.75 TOKE.
+    await d.staking.connect(d.slasher).slash(reactor, 250n * E18, d.users[5].address);
+    await rollover(conn, d.manager);
+    const settled = await d.controller.queryFilter(d.controller.filters.ReactorSettled(reactor));
+    const last = settled[settled.length - 1];
+    expect(last.args.stakeValue).to.equal(750n * E18);
+  });
+
   it("takes at most what is staked, keeps the ledger listed, and answers only the slasher", async function () {
     const d = await networkHelpers.loadFixture(fixture);
     const [carol, mallory] = d.users;
