@@ -1,15 +1,26 @@
 // Deploys the launch (deploy/modules/Launch.ts) next to a deployed system: the DeGenesis sale
-// with a Merkle whitelist and its Genesis pools, funded with the sale's TOKE allocation.
+// with a Merkle whitelist and its Genesis pools, funded with the sale's TOKE allocation; and the
+// public pools with CoRE (deploy/modules/LaunchPools.ts) over the system's real TOKE/WETH pairs.
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { parseUnits } from "ethers";
 import LaunchModule from "../../deploy/modules/Launch.js";
+import LaunchPoolsModule from "../../deploy/modules/LaunchPools.js";
 import {
+  CoreElection__factory,
+  CoreFunding__factory,
   DeGenesis__factory,
   GenesisPool__factory,
+  StakingPool__factory,
+  type CoreElection,
+  type CoreFunding,
   type DeGenesis,
   type GenesisPool,
+  type StakingPool,
 } from "../../typechain-types/index.js";
+import type { V2Pair } from "./dex-types.js";
 import type { System } from "./system.js";
+import { erc20At } from "./tokens.js";
+import { getOrCreateV2Pair } from "./v2.js";
 
 const DAY = 24n * 3600n;
 const WEEK = 7n * DAY;
@@ -92,5 +103,55 @@ export async function deployLaunch(
     proof: (wallet) => whitelist.getProof([wallet]),
     windowStart,
     windowEnd,
+  };
+}
+
+/** The public launch pools and CoRE, over the system's real TOKE/WETH pairs. */
+export interface LaunchPools {
+  readonly tokePool: StakingPool;
+  readonly sushiLpPool: StakingPool;
+  readonly uniswapLpPool: StakingPool;
+  readonly election: CoreElection;
+  readonly funding: CoreFunding;
+  /** SushiSwap's TOKE/WETH pair (the Sushi LP pool's staking token). */
+  readonly sushiPair: V2Pair;
+  /** Uniswap V2's TOKE/WETH pair (the Uniswap LP pool's staking token). */
+  readonly uniswapPair: V2Pair;
+}
+
+/**
+ * Deploys the public pools and CoRE next to `system`, first creating the TOKE/WETH pairs on the
+ * system's Uniswap V2 and SushiSwap factories if missing. Governance and guardian default to the
+ * deployer (the module's defaults). CoreFunding's proceeds go to the Treasury unless `treasury`.
+ */
+export async function deployLaunchPools(
+  system: System,
+  treasury: string = system.addresses.treasury,
+): Promise<LaunchPools> {
+  const { dex, signer } = system;
+  if (dex === undefined) throw new Error("deployLaunchPools: the system has no DEX world");
+  const toke = erc20At(system.addresses.toke, signer);
+  const uniswapPair = await getOrCreateV2Pair(dex.uniswap, toke, dex.weth);
+  const sushiPair = await getOrCreateV2Pair(dex.sushiswap, toke, dex.weth);
+  const deployed = await system.connection.ignition.deploy(LaunchPoolsModule, {
+    parameters: {
+      LaunchPools: {
+        toke: system.addresses.toke,
+        treasury,
+        sushiLp: await sushiPair.getAddress(),
+        uniswapLp: await uniswapPair.getAddress(),
+      },
+    },
+  });
+  const pool = async (c: { getAddress(): Promise<string> }) =>
+    StakingPool__factory.connect(await c.getAddress(), signer);
+  return {
+    tokePool: await pool(deployed.tokePool),
+    sushiLpPool: await pool(deployed.sushiLpPool),
+    uniswapLpPool: await pool(deployed.uniswapLpPool),
+    election: CoreElection__factory.connect(await deployed.election.getAddress(), signer),
+    funding: CoreFunding__factory.connect(await deployed.funding.getAddress(), signer),
+    sushiPair,
+    uniswapPair,
   };
 }

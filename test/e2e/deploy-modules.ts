@@ -11,7 +11,7 @@ import {
   VENUE_IDS,
   ZERO_ADDRESS,
 } from "../../scripts/lib/protocol-config.js";
-import { deployLaunch } from "../../scripts/lib/launch.js";
+import { deployLaunch, deployLaunchPools } from "../../scripts/lib/launch.js";
 import { attachSystem, deploySystem, loadAddresses } from "../../scripts/lib/system.js";
 import { requireMainnetFork } from "../helpers/fork.js";
 import { serveChain } from "./helpers/chain.js";
@@ -243,6 +243,47 @@ describe("e2e: the Ignition modules deploy a wired system", function () {
     await expect(sale.connect(outsider).commitEth([], { value: 10n ** 18n }))
       .to.be.revertedWithCustomError(sale, "DeGenesisNotWhitelisted")
       .withArgs(outsider.address);
+  });
+
+  it("the LaunchPools module deploys the public pools over the real TOKE/WETH pairs, and CoRE", async () => {
+    const connection = await network.create();
+    const system = await deploySystem(connection);
+    const [, outsider] = await connection.ethers.getSigners();
+    const { dex, signer } = system;
+    const toke = system.addresses.toke;
+    const weth = await dex!.weth.getAddress();
+    const pools = await deployLaunchPools(system);
+    const { tokePool, sushiLpPool, uniswapLpPool, election, funding } = pools;
+    // The LP pools stake the factories' own TOKE/WETH pairs, which now exist.
+    const uniswapPair = await dex!.uniswap.factory.getPair(toke, weth);
+    const sushiPair = await dex!.sushiswap.factory.getPair(toke, weth);
+    expect(BigInt(uniswapPair)).to.not.equal(0n);
+    expect(BigInt(sushiPair)).to.not.equal(0n);
+    expect(uniswapPair).to.not.equal(sushiPair);
+    expect(await pools.uniswapPair.factory()).to.equal(await dex!.uniswap.factory.getAddress());
+    expect(await tokePool.stakingToken()).to.equal(toke);
+    expect(await sushiLpPool.stakingToken()).to.equal(sushiPair);
+    expect(await uniswapLpPool.stakingToken()).to.equal(uniswapPair);
+    for (const pool of [tokePool, sushiLpPool, uniswapLpPool]) {
+      expect(await pool.rewardToken()).to.equal(toke);
+    }
+    // The original's weights: 4 per staked TOKE, 69 per staked LP token.
+    const sources = (await election.weightSources()).map((s) => [s.source, s.multiplier]);
+    expect(sources).to.deep.equal([
+      [await tokePool.getAddress(), 4n],
+      [await sushiLpPool.getAddress(), 69n],
+      [await uniswapLpPool.getAddress(), 69n],
+    ]);
+    expect(await election.toke()).to.equal(toke);
+    expect(await funding.election()).to.equal(await election.getAddress());
+    expect(await funding.toke()).to.equal(toke);
+    expect(await funding.treasury()).to.equal(system.addresses.treasury);
+    // Governance and guardian are the deployer (the module's defaults), on every contract.
+    for (const c of [tokePool, sushiLpPool, uniswapLpPool, election, funding]) {
+      expect(await c.hasRole(await c.DEFAULT_ADMIN_ROLE(), signer.address)).to.equal(true);
+      expect(await c.hasRole(await c.GUARDIAN_ROLE(), signer.address)).to.equal(true);
+      expect(await c.hasRole(await c.DEFAULT_ADMIN_ROLE(), outsider.address)).to.equal(false);
+    }
   });
 
   it("the fork parameters name mainnet's WETH and USDC (scripts/lib/addresses.ts)", async () => {
