@@ -92,16 +92,8 @@ export interface LaunchFixture {
   config: SaleConfig;
 }
 
-/// Deploys everything the sale needs. The first `whitelisted` wallets (signers 4..) are on the
-/// whitelist; governance holds the TOKE supply less the sale's allocation.
-export async function deploySale(
-  ethers: HardhatEthers,
-  networkHelpers: NetworkHelpers,
-  overrides: Partial<SaleConfig> = {},
-  whitelisted = 10,
-): Promise<LaunchFixture> {
-  const [governance, guardian, treasury, stranger, ...wallets] = await ethers.getSigners();
-  const config = { ...DEFAULT_SALE, ...overrides };
+/// TOKE (whole supply to governance), a 6-decimal USDC stand-in and the real WETH9 bytecode.
+export async function deployLaunchAssets(ethers: HardhatEthers, governance: HardhatEthersSigner) {
   const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
   const usdc = (await ethers.deployContract("LaunchTestToken", [
     "USD Coin",
@@ -109,11 +101,29 @@ export async function deploySale(
     6,
   ])) as unknown as Contract;
   const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
-  const whitelist = new Whitelist(wallets.slice(0, whitelisted).map((w) => w.address));
+  return { toke, usdc, weth };
+}
 
-  const now = await networkHelpers.time.latest();
-  const windowStart = now + DAY;
-  const windowEnd = windowStart + WEEK;
+/// Who runs a sale and what it sells, for `deploySaleWithPools`.
+export interface SaleSetup {
+  governance: HardhatEthersSigner;
+  guardian: HardhatEthersSigner;
+  treasury: HardhatEthersSigner;
+  toke: Toke;
+  usdc: Contract;
+  weth: Contract;
+  merkleRoot: string;
+  windowStart: number;
+  config: SaleConfig;
+  /// Weeks after the window during which Genesis stakes stay locked (private for the first two).
+  lockWeeks?: number;
+}
+
+/// The sale (a one-week window) and its two Genesis pools, wired together and funded with the
+/// sale's TOKE allocation by governance.
+export async function deploySaleWithPools(ethers: HardhatEthers, setup: SaleSetup) {
+  const { governance, guardian, treasury, toke, usdc, weth, config } = setup;
+  const windowEnd = setup.windowStart + WEEK;
   const sale = await ethers.deployContract("DeGenesis", [
     {
       governance: governance.address,
@@ -122,20 +132,18 @@ export async function deploySale(
       toke: await toke.getAddress(),
       usdc: await usdc.getAddress(),
       weth: await weth.getAddress(),
-      merkleRoot: whitelist.root,
-      windowStart,
+      merkleRoot: setup.merkleRoot,
+      windowStart: setup.windowStart,
       windowEnd,
       ...config,
     },
   ]);
-  const privateUntil = windowEnd + 2 * WEEK;
-  const lockedUntil = windowEnd + 8 * WEEK;
   const poolArgs = [
     governance.address,
     guardian.address,
     await sale.getAddress(),
-    privateUntil,
-    lockedUntil,
+    windowEnd + 2 * WEEK,
+    windowEnd + (setup.lockWeeks ?? 8) * WEEK,
   ];
   const ethPool = await ethers.deployContract("GenesisPool", [
     await weth.getAddress(),
@@ -151,6 +159,33 @@ export async function deploySale(
     .connect(governance)
     .setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
   await toke.connect(governance).transfer(await sale.getAddress(), config.tokeAllocation);
+  return { sale, ethPool, usdcPool, windowEnd };
+}
+
+/// Deploys everything the sale needs. The first `whitelisted` wallets (signers 4..) are on the
+/// whitelist; governance holds the TOKE supply less the sale's allocation.
+export async function deploySale(
+  ethers: HardhatEthers,
+  networkHelpers: NetworkHelpers,
+  overrides: Partial<SaleConfig> = {},
+  whitelisted = 10,
+): Promise<LaunchFixture> {
+  const [governance, guardian, treasury, stranger, ...wallets] = await ethers.getSigners();
+  const config = { ...DEFAULT_SALE, ...overrides };
+  const { toke, usdc, weth } = await deployLaunchAssets(ethers, governance);
+  const whitelist = new Whitelist(wallets.slice(0, whitelisted).map((w) => w.address));
+  const windowStart = (await networkHelpers.time.latest()) + DAY;
+  const { sale, ethPool, usdcPool, windowEnd } = await deploySaleWithPools(ethers, {
+    governance,
+    guardian,
+    treasury,
+    toke,
+    usdc,
+    weth,
+    merkleRoot: whitelist.root,
+    windowStart,
+    config,
+  });
   return {
     governance,
     guardian,
@@ -170,7 +205,6 @@ export async function deploySale(
   };
 }
 
-/// Mints `amount` USDC to `wallet` and approves the sale.
 export async function fundUsdc(
   f: LaunchFixture,
   wallet: HardhatEthersSigner,

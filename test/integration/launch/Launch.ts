@@ -10,10 +10,10 @@ import type { Contract } from "ethers";
 import type { Reactor } from "../../../typechain-types/index.js";
 import { deployCore, RATE_ONE } from "../../helpers/core.js";
 import {
+  deployLaunchAssets,
+  deploySaleWithPools,
   DAY,
-  deployArtifact,
   TOKE,
-  TOKE_SUPPLY,
   USD,
   USDC,
   WEEK,
@@ -54,13 +54,7 @@ describe("Scripted launch", function () {
 
   it("runs DeGenesis, Genesis and LP pools, CoRE, winner funding and their Reactors end to end", async () => {
     const [governance, guardian, treasury, outsider] = await ethers.getSigners();
-    const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
-    const usdc = (await ethers.deployContract("LaunchTestToken", [
-      "USD Coin",
-      "USDC",
-      6,
-    ])) as unknown as Contract;
-    const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
+    const { toke, usdc, weth } = await deployLaunchAssets(ethers, governance);
 
     // ---- 1. Whitelist and sale
     const addresses = Array.from({ length: WALLETS }, (_, i) =>
@@ -68,44 +62,26 @@ describe("Scripted launch", function () {
     );
     const whitelist = new Whitelist(addresses);
     const windowStart = (await time.latest()) + DAY;
-    const windowEnd = windowStart + WEEK;
-    const sale = await ethers.deployContract("DeGenesis", [
-      {
-        governance: governance.address,
-        guardian: guardian.address,
-        treasury: treasury.address,
-        toke: await toke.getAddress(),
-        usdc: await usdc.getAddress(),
-        weth: await weth.getAddress(),
-        merkleRoot: whitelist.root,
-        windowStart,
-        windowEnd,
-        ...SALE,
-      },
-    ]);
+    const LOCK_WEEKS = 6;
+    const {
+      sale,
+      ethPool: ethGenesis,
+      usdcPool: usdcGenesis,
+      windowEnd,
+    } = await deploySaleWithPools(ethers, {
+      governance,
+      guardian,
+      treasury,
+      toke,
+      usdc,
+      weth,
+      merkleRoot: whitelist.root,
+      windowStart,
+      config: SALE,
+      lockWeeks: LOCK_WEEKS,
+    });
     const privateUntil = windowEnd + 2 * WEEK;
-    const lockedUntil = windowEnd + 6 * WEEK;
-    const poolArgs = [
-      governance.address,
-      guardian.address,
-      await sale.getAddress(),
-      privateUntil,
-      lockedUntil,
-    ];
-    const ethGenesis = await ethers.deployContract("GenesisPool", [
-      await weth.getAddress(),
-      await toke.getAddress(),
-      ...poolArgs,
-    ]);
-    const usdcGenesis = await ethers.deployContract("GenesisPool", [
-      await usdc.getAddress(),
-      await toke.getAddress(),
-      ...poolArgs,
-    ]);
-    await sale
-      .connect(governance)
-      .setGenesisPools(await ethGenesis.getAddress(), await usdcGenesis.getAddress());
-    await toke.connect(governance).transfer(await sale.getAddress(), SALE.tokeAllocation);
+    const lockedUntil = windowEnd + LOCK_WEEKS * WEEK;
 
     // ---- 2. Twenty wallets commit
     await time.increaseTo(windowStart);

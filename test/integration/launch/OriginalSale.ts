@@ -5,15 +5,14 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { Contract } from "ethers";
 import {
+  deployLaunchAssets,
+  deploySaleWithPools,
   DAY,
   ORIGINAL,
   TOKE,
-  TOKE_SUPPLY,
   USD,
   USDC,
-  WEEK,
   Whitelist,
-  deployArtifact,
 } from "../../helpers/launch.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -28,53 +27,20 @@ function walletAddress(i: number): string {
 
 async function deployOriginal(addresses: string[]) {
   const [governance, guardian, treasury] = await ethers.getSigners();
-  const toke = await ethers.deployContract("Toke", [[governance.address], [TOKE_SUPPLY]]);
-  const usdc = (await ethers.deployContract("LaunchTestToken", [
-    "USD Coin",
-    "USDC",
-    6,
-  ])) as unknown as Contract;
-  const weth = await deployArtifact(governance, "@uniswap/v2-periphery/build/WETH9.json");
+  const { toke, usdc, weth } = await deployLaunchAssets(ethers, governance);
   const whitelist = new Whitelist(addresses);
   const windowStart = (await time.latest()) + DAY;
-  const windowEnd = windowStart + WEEK;
-  const sale = await ethers.deployContract("DeGenesis", [
-    {
-      governance: governance.address,
-      guardian: guardian.address,
-      treasury: treasury.address,
-      toke: await toke.getAddress(),
-      usdc: await usdc.getAddress(),
-      weth: await weth.getAddress(),
-      merkleRoot: whitelist.root,
-      windowStart,
-      windowEnd,
-      ...ORIGINAL,
-      ethUsdPrice: ETH_PRICE,
-      vestingSeconds: 0n,
-    },
-  ]);
-  const args = [
-    governance.address,
-    guardian.address,
-    await sale.getAddress(),
-    windowEnd + 2 * WEEK,
-    windowEnd + 8 * WEEK,
-  ];
-  const ethPool = await ethers.deployContract("GenesisPool", [
-    await weth.getAddress(),
-    await toke.getAddress(),
-    ...args,
-  ]);
-  const usdcPool = await ethers.deployContract("GenesisPool", [
-    await usdc.getAddress(),
-    await toke.getAddress(),
-    ...args,
-  ]);
-  await sale
-    .connect(governance)
-    .setGenesisPools(await ethPool.getAddress(), await usdcPool.getAddress());
-  await toke.connect(governance).transfer(await sale.getAddress(), ORIGINAL.tokeAllocation);
+  const { sale, ethPool, usdcPool, windowEnd } = await deploySaleWithPools(ethers, {
+    governance,
+    guardian,
+    treasury,
+    toke,
+    usdc,
+    weth,
+    merkleRoot: whitelist.root,
+    windowStart,
+    config: { ...ORIGINAL, ethUsdPrice: ETH_PRICE, vestingSeconds: 0n },
+  });
   await time.increaseTo(windowStart);
   return { governance, treasury, toke, usdc, weth, sale, ethPool, usdcPool, whitelist, windowEnd };
 }
