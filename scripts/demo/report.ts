@@ -3,9 +3,8 @@
 // part's section is one more entry in SECTIONS.
 import Table from "cli-table3";
 import pc from "picocolors";
-import type { ReactorStatus } from "../keeper/status/collect.js";
-import { RATE_ONE } from "../keeper/status/collect.js";
-import { fmtAmount, fmtPct, fmtRate, fmtUsd } from "../keeper/status/render.js";
+import { RATE_ONE, fmtAmount, fmtPct, fmtRate, fmtUsd } from "../lib/format.js";
+import type { ReactorStatus } from "../keeper/steps/status-types.js";
 import type { CycleRecord } from "./simulation.js";
 
 /** A rendered table: header and rows of plain strings (coloured only on the console). */

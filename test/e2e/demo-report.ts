@@ -8,7 +8,7 @@ import {
   type CycleRecord,
   type SimulationResult,
 } from "../../scripts/demo/simulation.js";
-import { fmtAmount, fmtRate, fmtUsd } from "../../scripts/keeper/status/render.js";
+import { fmtAmount, fmtRate, fmtUsd } from "../../scripts/lib/format.js";
 import { v2PairAt } from "../../scripts/lib/v2.js";
 import { deploySystem, type System } from "../../scripts/lib/system.js";
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { MaxUint256 } from "ethers";
-import { EXIT } from "../../scripts/keeper/errors.js";
+import { EXIT } from "../../scripts/keeper/chain/errors.js";
 import type { TestToken } from "../../scripts/lib/dex-types.js";
 import { collect, runKeeper, spawnKeeper, type KeeperLine } from "./helpers/keeper-process.js";
 import { flakyProxy } from "./helpers/flaky-proxy.js";

@@ -1,70 +1,13 @@
-// The one place where the protocol's parts plug into the keeper: the venues part (allocator,
-// adapters, TWAP oracle) and the directors part (LD staking, emissions, price feed) add steps
-// and warnings to the rollover and columns to `status`. Importing this module registers them.
-import type { KeeperContext } from "./context.js";
-import { priceSteps, twapWarnings } from "./market.js";
-import type { Clock } from "./rollover/clock.js";
-import { ROLLOVER_EXTENSIONS, type PlannedMove } from "./rollover/steps.js";
-import { REACTOR_FACETS, YEAR_SECONDS, type ReactorStatus } from "./status/collect.js";
-import { venueName } from "../lib/protocol-config.js";
+// The parts' columns of `status`, in one list: the directors part (LD stake, votes, emissions
+// and APRs) and the venues part (positions per venue, fees, losses and their cover).
+import type { Clock } from "../chain/clock.js";
+import type { KeeperContext } from "../chain/context.js";
+import { venueName } from "../../lib/protocol-config.js";
+import { YEAR_SECONDS, type ReactorFacet, type ReactorStatus } from "./status-types.js";
 
 const BPS = 10_000n;
 
 const isSet = (address: string) => BigInt(address) !== 0n;
-
-/** Index of `reactor` in the settlement order. */
-const indexOf = (clock: Clock, reactor: string) =>
-  clock.reactors.findIndex((r) => r.toLowerCase() === reactor.toLowerCase());
-
-/**
- * Each token Reactor still to settle: its venues' share of the LD votes against their share of
- * what it has deployed, and the direction the allocator will move each (beyond the minimum move).
- */
-async function venueMoves(ctx: KeeperContext, clock: Clock): Promise<PlannedMove[]> {
-  const { system } = ctx;
-  if (!isSet(await system.manager.allocator())) return [];
-  const [, minMoveBps] = await system.allocator.bounds();
-  const moves: PlannedMove[] = [];
-  for (const [symbol, reactor] of Object.entries(system.reactors)) {
-    const address = await reactor.getAddress();
-    if (clock.inProgress && indexOf(clock, address) < clock.cursor) continue; // already settled
-    if (!isSet((await system.allocator.pairingOf(reactor)).baseReactor)) continue;
-    const [ids, weights] = await system.staking.venueWeights(reactor);
-    const held = await system.allocator.heldVenues(reactor);
-    const venues = [...new Set([...ids.filter((_, i) => weights[i] > 0n), ...held])];
-    if (venues.length === 0) continue;
-    const votes = weights.reduce((s, w) => s + w, 0n);
-    const principal = new Map<string, bigint>();
-    for (const venue of venues)
-      principal.set(venue, (await system.allocator.principalOf(reactor, venue)).token);
-    const deployed = [...principal.values()].reduce((s, p) => s + p, 0n);
-    for (const venue of venues) {
-      const i = ids.indexOf(venue);
-      const voteBps = votes === 0n || i < 0 ? 0n : (weights[i] * BPS) / votes;
-      const amount = principal.get(venue) ?? 0n;
-      const deployedBps = deployed === 0n ? 0n : (amount * BPS) / deployed;
-      const gap = voteBps - deployedBps;
-      moves.push({
-        reactor: symbol,
-        venue: venueName(venue),
-        voteBps: Number(voteBps),
-        deployedBps: Number(deployedBps),
-        deployed: amount,
-        action: gap > minMoveBps ? "add" : -gap > minMoveBps ? "remove" : "hold",
-      });
-    }
-  }
-  return moves;
-}
-
-ROLLOVER_EXTENSIONS.push(
-  { id: "prices", before: priceSteps },
-  {
-    id: "venues",
-    moves: venueMoves,
-    warnings: async (ctx) => (isSet(await ctx.system.manager.allocator()) ? twapWarnings(ctx) : []),
-  },
-);
 
 /** Blocks of the rollover that closed cycle `closed` (within the lookback), if found. */
 async function rolloverBlocks(ctx: KeeperContext, closed: bigint, clock: Clock) {
@@ -83,7 +26,7 @@ async function rolloverBlocks(ctx: KeeperContext, closed: bigint, clock: Clock) 
 /** The cycle the last completed rollover closed. */
 const lastClosed = (clock: Clock) => clock.cycle - 1n;
 
-REACTOR_FACETS.push(
+export const REACTOR_FACETS: readonly ReactorFacet[] = [
   {
     provides: "directors: LD stake, asset-to-TOKE ratio, emissions and APR per side",
     present: () => true,
@@ -217,4 +160,4 @@ REACTOR_FACETS.push(
       }
     },
   },
-);
+];
