@@ -113,8 +113,13 @@ export function describeRevert(error: unknown): string {
   return redact(typeof e.message === "string" ? e.message.split("\n")[0] : String(error));
 }
 
-/** Hardhat's "Configuration Variable "NAME" not found" (HHE7), anywhere in an error's chain. */
-const MISSING_VARIABLE = /Configuration Variable "([A-Z0-9_]+)" not found/;
+/**
+ * A configuration variable Hardhat could not resolve, anywhere in an error's chain: from the
+ * environment (HHE7 `Configuration Variable "NAME" not found`) or from the keystore plugin
+ * (HHE50002 `Key "NAME" not found in the development keystore`).
+ */
+const MISSING_VARIABLE =
+  /(?:Configuration Variable|Key) "([A-Za-z0-9_]+)" not found(?: in the (?:development )?keystore)?/;
 
 /**
  * A missing secret (an RPC URL or key from .env or the keystore) as a usage error naming it and

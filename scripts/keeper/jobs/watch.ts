@@ -34,7 +34,7 @@ export const watchJob: Job<WatchOptions, WatchResult> = {
     const poll = options.pollSeconds ?? ctx.config.pollSeconds;
     ctx.out.event(
       "watching",
-      { pollSeconds: poll },
+      { pollSeconds: poll, pid: process.pid },
       `Watching for due rollovers (every ${poll} s; Ctrl-C stops)`,
     );
     let pokedFor: bigint | undefined;

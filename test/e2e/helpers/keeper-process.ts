@@ -41,7 +41,10 @@ export function spawnScript(
 ): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, NO_COLOR: "1", ...env },
+    // An `undefined` value removes the variable (a missing secret).
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, NO_COLOR: "1", ...env }).filter(([, v]) => v !== undefined),
+    ),
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
