@@ -5,16 +5,36 @@ import pc from "picocolors";
 
 export const DASH = pc.dim("–");
 
-/** A token amount with thousands separators and at most `digits` decimals. */
+/**
+ * A token amount with thousands separators and at most `digits` decimals; an amount that is not
+ * zero but would round to 0 keeps 3 significant digits instead (small fees stay readable).
+ */
 export function fmtAmount(amount: bigint, decimals: number, digits = 2): string {
-  return Number(formatUnits(amount, decimals)).toLocaleString("en-US", {
-    maximumFractionDigits: digits,
-  });
+  const value = Number(formatUnits(amount, decimals));
+  const tiny = amount !== 0n && Math.abs(value) < 10 ** -digits;
+  return value.toLocaleString(
+    "en-US",
+    tiny
+      ? { maximumSignificantDigits: SMALL_SIGNIFICANT_DIGITS }
+      : { maximumFractionDigits: digits },
+  );
 }
-export const fmtUsd = (usd: number | null | undefined) =>
-  usd === null || usd === undefined
-    ? DASH
-    : `$${usd.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+
+/** Significant digits kept for amounts and values below the usual precision. */
+const SMALL_SIGNIFICANT_DIGITS = 3;
+
+/** US dollars: whole dollars from $100, cents below, and 2 significant digits under a dollar. */
+export const fmtUsd = (usd: number | null | undefined) => {
+  if (usd === null || usd === undefined) return DASH;
+  const abs = Math.abs(usd);
+  const options =
+    abs >= 100
+      ? { maximumFractionDigits: 0 }
+      : abs >= 1 || abs === 0
+        ? { maximumFractionDigits: 2 }
+        : { maximumSignificantDigits: 2 };
+  return `$${usd.toLocaleString("en-US", options)}`;
+};
 export const fmtPct = (x: number | null | undefined) =>
   x === null || x === undefined ? DASH : `${(x * 100).toFixed(2)}%`;
 /** Fixed point of a Reactor's rate (assets per tAsset). */

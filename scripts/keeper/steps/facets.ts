@@ -30,8 +30,9 @@ export const REACTOR_FACETS: readonly ReactorFacet[] = [
   {
     provides: "directors: LD stake, asset-to-TOKE ratio, emissions and APR per side",
     present: () => true,
-    async apply(ctx, rows, _prices, clock) {
+    async apply(ctx, rows, _prices, clock, report) {
       const { staking, emissions } = ctx.system;
+      const round = { paid: 0n, carried: 0n };
       const perYear = Number(YEAR_SECONDS) / Number(clock.duration);
       const closed = lastClosed(clock);
       const from = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
@@ -60,13 +61,69 @@ export const REACTOR_FACETS: readonly ReactorFacet[] = [
         const apr = (reward: bigint, value: bigint) =>
           value === 0n ? null : (Number(reward) / Number(value)) * perYear;
         row.assetToTokeRatio = stakeValue === 0n ? null : Number(assetValue) / Number(stakeValue);
+        // What was booked to a side with nobody to pay was carried forward: the LD side's in
+        // the settlement itself (before ReactorSettled), the LP side's after it.
+        let [lpCarried, ldCarried] = [0n, 0n];
+        for (const e of await emissions.queryFilter(
+          emissions.filters.RewardCarried(row.address, closed),
+          from,
+          clock.blockNumber,
+        )) {
+          const beforeSettled =
+            e.transactionHash === settled.transactionHash && e.index < settled.index;
+          if (beforeSettled) ldCarried += e.args.amount;
+          else lpCarried += e.args.amount;
+        }
+        const [lpPaid, ldPaid] = [lpReward - lpCarried, ldReward - ldCarried];
+        round.paid += lpPaid + ldPaid;
+        round.carried += lpCarried + ldCarried;
+        const priceMissing =
+          closed > 0n &&
+          (
+            await emissions.queryFilter(
+              emissions.filters.PriceMissing(row.address, closed - 1n),
+              from,
+              clock.blockNumber,
+            )
+          ).length > 0;
+        const lpAprWhy =
+          lpPaid > 0n
+            ? undefined
+            : lpReward > 0n
+              ? "no active LPs: the LP reward was carried forward"
+              : priceMissing
+                ? "no fresh price when this cycle's weights were set: no emissions"
+                : "no emission weight this cycle (weights come from the previous cycle's active assets and LD stake)";
+        const ldAprWhy =
+          row.ldStake === null || ldPaid > 0n
+            ? undefined
+            : ldReward > 0n
+              ? "no active LD stake: the LD reward was carried forward"
+              : "no LD stake weight this cycle";
         row.lastCycle = {
           cycle: closed,
           lpEmissions: lpReward,
           ldEmissions: ldReward,
           fees: row.lastCycle?.fees ?? null,
-          lpApr: apr(lpReward, assetValue),
-          ldApr: row.ldStake === null ? null : apr(ldReward, stakeValue),
+          lpApr: apr(lpPaid, assetValue),
+          ldApr: row.ldStake === null ? null : apr(ldPaid, stakeValue),
+          lpCarried,
+          ldCarried,
+          lpAprWhy,
+          ldAprWhy,
+        };
+      }
+      const [opened] = (
+        await emissions.queryFilter(emissions.filters.RoundOpened(closed), from, clock.blockNumber)
+      ).slice(-1);
+      if (opened !== undefined) {
+        report.emissions = {
+          cycle: closed,
+          drawn: opened.args.drawn,
+          carriedIn: opened.args.carriedIn,
+          budget: opened.args.budget,
+          paid: round.paid,
+          carried: round.carried,
         };
       }
     },

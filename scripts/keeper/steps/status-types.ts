@@ -20,6 +20,35 @@ export interface LastCycle {
   /** Annualised: emissions value over the side's value, per cycle, times cycles per year. */
   readonly lpApr: number | null;
   readonly ldApr: number | null;
+  /**
+   * Of the booked emissions, what was carried forward because the side had nobody to pay (no
+   * active LPs, no LD stake): TOKE wei (directors part). Paid = booked - carried.
+   */
+  readonly lpCarried?: bigint;
+  readonly ldCarried?: bigint;
+  /** Why an APR is 0 or absent, in words (undefined when it is positive). */
+  readonly lpAprWhy?: string;
+  readonly ldAprWhy?: string;
+}
+
+/** One cycle's emission round: the budget and what became of it (directors part). */
+export interface EmissionRound {
+  readonly cycle: bigint;
+  /** Drawn from the reserve for the cycle, and carried in from earlier cycles: TOKE wei. */
+  readonly drawn: bigint;
+  readonly carriedIn: bigint;
+  readonly budget: bigint;
+  /** Booked to a side that had someone to pay, and carried forward to the next cycle. */
+  readonly paid: bigint;
+  readonly carried: bigint;
+}
+
+/** Where a Treasury holding came from, by the source label its inflows carry. */
+export interface TreasurySource {
+  /** e.g. VENUE_FEES, VENUE_SURPLUS, LD_SLASH, REACTOR_SURPLUS; "paid out" and "loss cover" are outflows. */
+  readonly source: string;
+  /** Positive in, negative out; asset units. */
+  readonly amount: bigint;
 }
 
 export interface ReactorStatus {
@@ -70,6 +99,8 @@ export interface TreasuryHolding {
   readonly decimals: number;
   readonly amount: bigint;
   readonly usd: number | null;
+  /** Inflows by source and outflows, within the log lookback; they sum to `amount`. */
+  readonly sources: readonly TreasurySource[];
 }
 
 export interface StatusReport {
@@ -82,6 +113,8 @@ export interface StatusReport {
   readonly treasury: { readonly holdings: TreasuryHolding[]; readonly totalUsd: number | null };
   /** Parts whose figures are absent because they are not deployed here. */
   readonly missing: string[];
+  /** The last rollover's emission round (directors part); null before one or without the part. */
+  emissions: EmissionRound | null;
 }
 
 /** A part's contribution to each Reactor's row. */
@@ -90,5 +123,11 @@ export interface ReactorFacet {
   readonly provides: string;
   /** Whether the part is deployed on this system. */
   present(ctx: KeeperContext): boolean;
-  apply(ctx: KeeperContext, rows: ReactorStatus[], prices: PriceBook, clock: Clock): Promise<void>;
+  apply(
+    ctx: KeeperContext,
+    rows: ReactorStatus[],
+    prices: PriceBook,
+    clock: Clock,
+    report: Pick<StatusReport, "emissions">,
+  ): Promise<void>;
 }

@@ -4,6 +4,7 @@
 import { readClock, secondsToRollover } from "../chain/clock.js";
 import type { Clock } from "../chain/clock.js";
 import type { KeeperContext } from "../chain/context.js";
+import { decodeBytes32String } from "ethers";
 import { dexPrices, usdValue } from "../../lib/prices.js";
 import { REACTOR_FACETS } from "./facets.js";
 import {
@@ -12,6 +13,7 @@ import {
   type ReactorStatus,
   type StatusReport,
   type TreasuryHolding,
+  type TreasurySource,
 } from "./status-types.js";
 
 /** Parts not yet wired into status, with what they will add (none left: see parts.ts). */
@@ -30,6 +32,34 @@ async function lastSettlement(ctx: KeeperContext, symbol: string, clock: Clock) 
   );
   const last = events.at(-1);
   return last === undefined ? undefined : { cycle: BigInt(closed), lpReward: last.args.lpReward };
+}
+
+/** A Treasury asset's inflows by source label and its outflows, from the Treasury's events. */
+async function treasurySources(
+  ctx: KeeperContext,
+  asset: string,
+  fromBlock: number,
+  toBlock: number,
+): Promise<TreasurySource[]> {
+  const { treasury } = ctx.system;
+  const book = new Map<string, bigint>();
+  const add = (source: string, amount: bigint) =>
+    book.set(source, (book.get(source) ?? 0n) + amount);
+  for (const e of await treasury.queryFilter(
+    treasury.filters.InflowRecorded(asset),
+    fromBlock,
+    toBlock,
+  ))
+    add(decodeBytes32String(e.args.source), e.args.amount);
+  for (const e of await treasury.queryFilter(treasury.filters.Paid(asset), fromBlock, toBlock))
+    add("paid out", -e.args.amount);
+  for (const e of await treasury.queryFilter(
+    treasury.filters.LossCovered(asset),
+    fromBlock,
+    toBlock,
+  ))
+    add("loss cover", -e.args.amount);
+  return [...book].map(([source, amount]) => ({ source, amount }));
 }
 
 /** Reads everything `status` shows. */
@@ -118,10 +148,12 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
   }
 
   const missing = [...UNWIRED_PARTS];
+  const totals: Pick<StatusReport, "emissions"> = { emissions: null };
   for (const facet of REACTOR_FACETS) {
-    if (facet.present(ctx)) await facet.apply(ctx, rows, prices, clock);
+    if (facet.present(ctx)) await facet.apply(ctx, rows, prices, clock, totals);
     else missing.push(facet.provides);
   }
+  const fromBlock = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
 
   const holdings: TreasuryHolding[] = [];
   for (const [symbol, token] of Object.entries(system.assets)) {
@@ -130,12 +162,16 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
       Promise.all([system.treasury.holdings(address, at), token.decimals()]),
     );
     const d = Number(decimals);
+    const sources = await ctx.rpc(`Treasury ${symbol} by source`, () =>
+      treasurySources(ctx, address, fromBlock, clock.blockNumber),
+    );
     holdings.push({
       symbol,
       asset: address,
       decimals: d,
       amount,
       usd: usdValue(prices, address, amount, d) ?? null,
+      sources,
     });
   }
   const values = holdings.map((h) => h.usd);
@@ -152,5 +188,6 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
     reactors: rows,
     treasury: { holdings, totalUsd },
     missing,
+    emissions: totals.emissions,
   };
 }
