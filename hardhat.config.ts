@@ -54,6 +54,14 @@ export default defineConfig({
         blockNumber: process.env.FORK_BLOCK ? Number(process.env.FORK_BLOCK) : undefined,
       },
     },
+    // The offline mainnet replica: a local node (`npm run chain`) on which `deploy --network
+    // mainnetReplica` places mainnet's venues and assets at their addresses (scripts/lib/replica.ts)
+    // and deploys with mainnet's parameters; the node's own accounts sign.
+    mainnetReplica: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.REPLICA_RPC_URL ?? "http://127.0.0.1:8545",
+    },
     sepolia: {
       type: "http",
       chainType: "l1",

@@ -1,20 +1,38 @@
-// npm run bench:gas: measures gasUsed from receipts for every user operation and for the
-// rollover, prints a table, writes docs/gas.md and exits 1 when a figure exceeds its budget in
-// gas-budget.json (or has none). Gas only, not time.
-import { mkdir, writeFile } from "node:fs/promises";
+// npm run bench:gas [-- --write | --check]: measures gasUsed from receipts for every user
+// operation and for the rollover (scripts/gas/, the scenarios the gas tests run too), prints a
+// table and exits 1 when a figure exceeds its budget in gas-budget.json (or has none).
+// It writes reports/gas.md (not tracked); `--write` rewrites the tracked docs/gas.md instead, and
+// `--check` (npm run bench:gas:check, for CI) fails when docs/gas.md differs from a fresh run.
+// Gas only, not time.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import Table from "cli-table3";
+import { Command } from "commander";
 import pc from "picocolors";
 import { readBudget, verdict, type Budget } from "./gas/budget.js";
 import type { GasRow } from "./gas/measure.js";
 import { SCENARIOS } from "./gas/scenarios.js";
 
-const OUT = process.env.GAS_REPORT ?? "docs/gas.md";
+/** The tracked table (README links it); rewritten only with --write. */
+const DOCS = "docs/gas.md";
+/** Where a plain run writes (git-ignored). */
+const REPORT = "reports/gas.md";
+
+const { write, check } = new Command()
+  .name("bench:gas")
+  .option("--write", `rewrite ${DOCS} (tracked) instead of ${REPORT}`, false)
+  .option("--check", `fail when ${DOCS} differs from this run (CI)`, false)
+  .parse()
+  .opts<{ write: boolean; check: boolean }>();
+const OUT = process.env.GAS_REPORT ?? (write ? DOCS : REPORT);
+const progress = (text: string) =>
+  process.stderr.write(process.stderr.isTTY === true ? pc.dim(`${text}\n`) : `${text}\n`);
 
 function markdown(rows: readonly GasRow[], budget: Budget): string {
   const lines = [
     "# Gas",
     "",
-    "Written by `npm run bench:gas` (scripts/bench-gas.ts): gasUsed from transaction receipts on",
+    "Written by `npm run bench:gas -- --write` (scripts/bench-gas.ts): gasUsed from transaction receipts on",
     "Hardhat's in-process chain (EVM cancun, solc 0.8.30, 10,000 optimizer runs), the system",
     "deployed by `deploySystem`, 18- or 6-decimal OpenZeppelin ERC-20 assets. Budgets live in",
     "[gas-budget.json](../gas-budget.json); the benchmark fails when a figure exceeds its budget.",
@@ -45,7 +63,7 @@ function markdown(rows: readonly GasRow[], budget: Budget): string {
 const budget = await readBudget();
 const rows: GasRow[] = [];
 for (const scenario of SCENARIOS) {
-  process.stderr.write(pc.dim(`measuring: ${scenario.group}...\n`));
+  progress(`measuring: ${scenario.group}`);
   rows.push(...(await scenario.run()));
 }
 
@@ -66,8 +84,17 @@ for (const row of rows) {
   ]);
 }
 console.log(table.toString());
-await mkdir("docs", { recursive: true });
-await writeFile(OUT, markdown(rows, budget));
+const text = markdown(rows, budget);
+if (check) {
+  const tracked = await readFile(DOCS, "utf8").catch(() => "");
+  if (tracked !== text) {
+    console.error(pc.red(`✗ ${DOCS} is stale: run \`npm run bench:gas -- --write\` and commit it`));
+    process.exitCode = 1;
+  }
+} else {
+  await mkdir(path.dirname(OUT), { recursive: true });
+  await writeFile(OUT, text);
+}
 const failures = rows.filter((r) => verdict(r, budget) !== "ok");
 if (failures.length > 0) {
   for (const r of failures) {
@@ -79,5 +106,9 @@ if (failures.length > 0) {
   }
   process.exitCode = 1;
 } else {
-  console.log(pc.green(`All ${rows.length} figures within budget. Wrote ${OUT}.`));
+  console.log(
+    pc.green(
+      `All ${rows.length} figures within budget. ${check ? `Compared with ${DOCS}.` : `Wrote ${OUT}.`}`,
+    ),
+  );
 }

@@ -3,9 +3,8 @@
 // part's section is one more entry in SECTIONS.
 import Table from "cli-table3";
 import pc from "picocolors";
-import type { ReactorStatus } from "../keeper/status/collect.js";
-import { RATE_ONE } from "../keeper/status/collect.js";
-import { fmtAmount, fmtPct, fmtRate, fmtUsd } from "../keeper/status/render.js";
+import { RATE_ONE, fmtAmount, fmtPct, fmtRate, fmtUsd } from "../lib/format.js";
+import type { ReactorStatus } from "../keeper/steps/status-types.js";
 import type { CycleRecord } from "./simulation.js";
 
 /** A rendered table: header and rows of plain strings (coloured only on the console). */
@@ -152,6 +151,8 @@ export const SECTIONS: ReportSection[] = [
     },
   },
   {
+    // Booked per Reactor side, split into paid (someone to pay) and carried forward (nobody on
+    // that side: the next cycle's budget gets it back), against the cycle's budget.
     title: "Emissions",
     render: (record) => {
       const rows = record.status.reactors.filter((r) => r.lastCycle !== null);
@@ -159,16 +160,50 @@ export const SECTIONS: ReportSection[] = [
         (r) => (r.lastCycle?.lpEmissions ?? 0n) > 0n || r.lastCycle?.ldEmissions != null,
       );
       if (!any) return undefined;
+      const toke = (x: bigint | null | undefined) => (x == null ? "–" : fmtAmount(x, 18));
+      const round = record.status.emissions;
+      const lines =
+        round === null
+          ? []
+          : [
+              `Budget of cycle ${round.cycle}: ${toke(round.budget)} TOKE (${toke(round.drawn)} drawn from the reserve + ${toke(round.carriedIn)} carried in); paid ${toke(round.paid)}, carried forward ${toke(round.carried)}, not booked (no Reactor side had weight; carried forward too) ${toke(round.budget - round.paid - round.carried)}`,
+            ];
+      const why = rows
+        .flatMap((r) => [
+          r.lastCycle?.lpAprWhy === undefined
+            ? []
+            : [`${r.symbol} LP APR 0: ${r.lastCycle.lpAprWhy}`],
+          r.lastCycle?.ldAprWhy === undefined
+            ? []
+            : [`${r.symbol} LD APR 0: ${r.lastCycle.ldAprWhy}`],
+        ])
+        .flat();
       return {
+        lines: [...lines, ...why],
         grid: {
-          head: ["Reactor", "LP emissions (TOKE)", "LD emissions (TOKE)", "APR LP", "APR LD"],
-          rows: rows.map((r) => [
-            r.symbol,
-            fmtAmount(r.lastCycle?.lpEmissions ?? 0n, 18),
-            r.lastCycle?.ldEmissions == null ? "–" : fmtAmount(r.lastCycle.ldEmissions, 18),
-            fmtPct(r.lastCycle?.lpApr),
-            fmtPct(r.lastCycle?.ldApr),
-          ]),
+          head: [
+            "Reactor",
+            "LP paid (TOKE)",
+            "LP carried",
+            "LD paid (TOKE)",
+            "LD carried",
+            "APR LP",
+            "APR LD",
+          ],
+          rows: rows.map((r) => {
+            const c = r.lastCycle!;
+            const lpCarried = c.lpCarried ?? 0n;
+            const ldCarried = c.ldCarried ?? 0n;
+            return [
+              r.symbol,
+              toke(c.lpEmissions - lpCarried),
+              toke(lpCarried),
+              c.ldEmissions == null ? "–" : toke(c.ldEmissions - ldCarried),
+              c.ldEmissions == null ? "–" : toke(ldCarried),
+              fmtPct(c.lpApr),
+              fmtPct(c.ldApr),
+            ];
+          }),
         },
       };
     },
@@ -238,16 +273,25 @@ export const SECTIONS: ReportSection[] = [
   },
   {
     title: "Treasury",
-    render: ({ status }) => ({
-      lines: [
-        `Holdings: ${
-          status.treasury.holdings
-            .filter((h) => h.amount > 0n)
-            .map((h) => `${fmtAmount(h.amount, h.decimals, 4)} ${h.symbol}`)
-            .join(", ") || "none"
-        }; value ${fmtUsd(status.treasury.totalUsd)}`,
-      ],
-    }),
+    render: ({ status }) => {
+      const held = status.treasury.holdings.filter((h) => h.amount > 0n || h.sources.length > 0);
+      return {
+        lines: [
+          `Holdings: ${
+            held.map((h) => `${fmtAmount(h.amount, h.decimals, 4)} ${h.symbol}`).join(", ") ||
+            "none"
+          }; value ${fmtUsd(status.treasury.totalUsd)}`,
+          ...held.map(
+            (h) =>
+              `${h.symbol} by source: ${
+                h.sources
+                  .map((s) => `${s.source} ${fmtAmount(s.amount, h.decimals, 4)}`)
+                  .join(", ") || "no recorded inflow"
+              }`,
+          ),
+        ],
+      };
+    },
   },
 ];
 

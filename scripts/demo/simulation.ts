@@ -3,11 +3,12 @@
 // over. After every rollover the same `status` collection the keeper CLI prints is taken, with
 // the block it was read at, so every figure in the report can be checked on-chain.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { keeperContext, type KeeperContext } from "../keeper/context.js";
-import { pokeOracle } from "../keeper/market.js";
-import { MemoryOutput } from "../keeper/output.js";
-import { runRollover, type SentStep } from "../keeper/rollover/job.js";
-import { collectStatus, type StatusReport } from "../keeper/status/collect.js";
+import { keeperContext, type KeeperContext } from "../keeper/chain/context.js";
+import { pokeOracle } from "../keeper/steps/market.js";
+import { MemoryOutput } from "../keeper/chain/output.js";
+import { runRollover, type SentStep } from "../keeper/jobs/rollover.js";
+import { collectStatus } from "../keeper/steps/status.js";
+import type { StatusReport } from "../keeper/steps/status-types.js";
 import { listPairs } from "../lib/listing.js";
 import { VENUE_IDS, type VenueName } from "../lib/protocol-config.js";
 import type { System } from "../lib/system.js";

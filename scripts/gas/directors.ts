@@ -3,9 +3,9 @@
 import { MaxUint256 } from "ethers";
 import { network } from "hardhat";
 import { signDelegation, signVote } from "../../test/helpers/signatures.js";
-import { keeperContext } from "../keeper/context.js";
-import { MemoryOutput } from "../keeper/output.js";
-import { runRollover } from "../keeper/rollover/job.js";
+import { keeperContext } from "../keeper/chain/context.js";
+import { MemoryOutput } from "../keeper/chain/output.js";
+import { runRollover } from "../keeper/jobs/rollover.js";
 import { VENUE_IDS } from "../lib/protocol-config.js";
 import { deploySystem, type System } from "../lib/system.js";
 import { fundLp, gasOf, type GasRow, type GasScenario } from "./measure.js";

@@ -2,10 +2,10 @@
 // fees to realise) with its liquidity on 1, 2 and 3 venues, on the system from deploySystem with
 // the demo's market (pools on Uniswap V2, SushiSwap and Balancer V2, arbitraged after trades).
 import { network } from "hardhat";
-import { keeperContext, type KeeperContext } from "../keeper/context.js";
-import { pokeOracle, postPrices } from "../keeper/market.js";
-import { MemoryOutput } from "../keeper/output.js";
-import { runRollover } from "../keeper/rollover/job.js";
+import { keeperContext, type KeeperContext } from "../keeper/chain/context.js";
+import { pokeOracle, postPrices } from "../keeper/steps/market.js";
+import { MemoryOutput } from "../keeper/chain/output.js";
+import { runRollover } from "../keeper/jobs/rollover.js";
 import { listPairs } from "../lib/listing.js";
 import { VENUE_IDS, type VenueName } from "../lib/protocol-config.js";
 import { deploySystem } from "../lib/system.js";

@@ -24,7 +24,7 @@ async function tracked(system: System, token: string, base: string): Promise<boo
   }
 }
 
-/** Runs the listing steps for each pair (idempotent: pairs already tracked are skipped). */
+/** Runs the listing steps for each pair (idempotent: what is tracked or registered is skipped). */
 export async function listPairs(
   system: System,
   listings: readonly PairListing[],
@@ -40,15 +40,47 @@ export async function listPairs(
     pairs.set(`${toke}/${base}`, [toke, base]);
   }
   for (const [token, base] of pairs.values()) {
-    if (!(await tracked(system, token, base))) await (await oracle.track(token, base)).wait();
+    if (await tracked(system, token, base)) continue;
+    // Only a pair with reserves on the oracle's Uniswap V2 factory can be tracked (untrackedPairs
+    // reports the others).
+    const trackable = await oracle.track.staticCall(token, base).then(
+      () => true,
+      () => false,
+    );
+    if (trackable) await (await oracle.track(token, base)).wait();
   }
   const balancer = system.addresses.adapters.balancer;
   if (balancer === undefined) return;
   const adapter = BalancerV2WeightedAdapter__factory.connect(balancer, governance);
   for (const l of listings) {
     if (l.balancerPoolId === undefined) continue;
+    const registered = await adapter.poolIdOf(await asset(l.token), await asset(l.base));
+    if (BigInt(registered) !== 0n) continue;
     await (
       await adapter.registerPool(await asset(l.token), await asset(l.base), l.balancerPoolId)
     ).wait();
   }
+}
+
+/** The token Reactors' pairs of a deployment (symbol of the token and of its base). */
+export function pairingsOf(system: System): PairListing[] {
+  return Object.entries(system.profile.shape.pairings).map(([token, pairing]) => ({
+    token,
+    base: pairing.base,
+  }));
+}
+
+/** The priced pairs (each token Reactor's pair, TOKE against each base) not tracked yet. */
+export async function untrackedPairs(system: System): Promise<string[]> {
+  const asset = async (symbol: string) => system.assets[symbol].getAddress();
+  const labels = new Map<string, [string, string]>();
+  for (const l of pairingsOf(system)) {
+    labels.set(`${l.token}/${l.base}`, [await asset(l.token), await asset(l.base)]);
+    labels.set(`TOKE/${l.base}`, [system.addresses.toke, await asset(l.base)]);
+  }
+  const untracked: string[] = [];
+  for (const [label, [token, base]] of labels) {
+    if (!(await tracked(system, token, base))) untracked.push(label);
+  }
+  return untracked;
 }

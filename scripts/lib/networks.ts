@@ -18,6 +18,11 @@ export interface KeeperConfig {
     readonly baseDelayMs: number;
     readonly maxDelayMs: number;
   };
+  /**
+   * Seconds one JSON-RPC request may take (connect, headers, body) before it counts as failed
+   * and is retried: a frozen node costs at most about attempts x this, plus the back-offs.
+   */
+  readonly rpcTimeoutSeconds: number;
   /** Seconds to wait for a sent transaction to be mined before giving up. */
   readonly txTimeoutSeconds: number;
   /** Most rollovers one `rollover` run performs when the schedule is behind (catch-up). */
@@ -42,6 +47,8 @@ export interface KeeperConfig {
 export interface NetworkProfile {
   /** The Hardhat network name (hardhat.config.ts). */
   readonly network: string;
+  /** Chain ids the parameter file was written for (checked before every deploy and keeper run). */
+  readonly chainIds: readonly number[];
   /** Where the DEX venues come from: deployed here, the mainnet fork's, or already on-chain. */
   readonly dex: "local" | "fork" | "existing";
   /** The whole-system module's shape. */
@@ -56,6 +63,7 @@ const LOCAL_KEEPER: KeeperConfig = {
   confirmations: 1,
   pollSeconds: 2,
   retry: { attempts: 5, baseDelayMs: 200, maxDelayMs: 5_000 },
+  rpcTimeoutSeconds: 10,
   txTimeoutSeconds: 60,
   maxCatchUpCycles: 52,
   logLookbackBlocks: 1_000_000,
@@ -64,7 +72,11 @@ const LOCAL_KEEPER: KeeperConfig = {
   oracleLeadSeconds: 3600,
 };
 
+/** Hardhat's chains (in-process, `hardhat node`, forks and the replica) are chain 31337. */
+const HARDHAT_CHAIN_ID = 31_337;
+
 const LOCAL: Omit<NetworkProfile, "network"> = {
+  chainIds: [HARDHAT_CHAIN_ID],
   dex: "local",
   shape: {
     assets: "local",
@@ -79,6 +91,7 @@ const LOCAL: Omit<NetworkProfile, "network"> = {
 
 const SEPOLIA: NetworkProfile = {
   network: "sepolia",
+  chainIds: [11_155_111],
   dex: "existing",
   // Uniswap V2's Sepolia factory is published (deploy/parameters/sepolia.json); add SushiSwap
   // and Balancer here with their addresses once confirmed.
@@ -89,6 +102,7 @@ const SEPOLIA: NetworkProfile = {
     confirmations: 2,
     pollSeconds: 60,
     retry: { attempts: 8, baseDelayMs: 1_000, maxDelayMs: 60_000 },
+    rpcTimeoutSeconds: 30,
     txTimeoutSeconds: 600,
     maxCatchUpCycles: 10,
     // A week of 12-second blocks: enough to reach the last rollover.
@@ -99,18 +113,25 @@ const SEPOLIA: NetworkProfile = {
   },
 };
 
+const MAINNET_FORK: NetworkProfile = {
+  network: "mainnetFork",
+  // Mainnet itself (a fork keeps chain 1 when configured so) or Hardhat's fork id.
+  chainIds: [1, HARDHAT_CHAIN_ID],
+  dex: "fork",
+  // Only the base Reactors: project Reactors are listed later by governance.
+  shape: { assets: "external", handOverGovernance: false, venues: ALL_VENUES, pairings: {} },
+  parametersFile: "deploy/parameters/mainnet-fork.json",
+  keeper: LOCAL_KEEPER,
+};
+
 export const PROFILES: Readonly<Record<string, NetworkProfile>> = {
   // Hardhat's in-process chain (`network.create()`), and a `hardhat node` reached over HTTP.
   default: { network: "default", ...LOCAL },
   localhost: { network: "localhost", ...LOCAL },
-  mainnetFork: {
-    network: "mainnetFork",
-    dex: "fork",
-    // Only the base Reactors: project Reactors are listed later by governance.
-    shape: { assets: "external", handOverGovernance: false, venues: ALL_VENUES, pairings: {} },
-    parametersFile: "deploy/parameters/mainnet-fork.json",
-    keeper: LOCAL_KEEPER,
-  },
+  mainnetFork: MAINNET_FORK,
+  // A local chain with mainnet's DEX and token bytecode at mainnet's addresses
+  // (scripts/lib/replica.ts), deployed to with mainnet's parameters unchanged.
+  mainnetReplica: { ...MAINNET_FORK, network: "mainnetReplica" },
   sepolia: SEPOLIA,
   // The keeper's own account on Sepolia (hardhat.config.ts): same chain, same deployment.
   sepoliaKeeper: { ...SEPOLIA, network: "sepoliaKeeper" },

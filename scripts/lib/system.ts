@@ -288,7 +288,7 @@ export async function loadAddresses(source: {
   readonly deploymentId?: string;
 }): Promise<SystemAddresses> {
   if (source.addressBook !== undefined) {
-    const book = JSON.parse(await readFile(source.addressBook, "utf8")) as SystemAddresses;
+    const book = parseAddressBook(await readFile(source.addressBook, "utf8"), source.addressBook);
     if (book.chainId !== source.chainId) {
       throw new Error(
         `${source.addressBook} is for chain ${book.chainId}, but the network is chain ${source.chainId}`,
@@ -311,6 +311,37 @@ export async function loadAddresses(source: {
     source.chainId,
     source.network,
   );
+}
+
+/**
+ * Reads an address book (the JSON `writeAddressBook` writes), failing with one line that names
+ * the file and the first field that is missing or not an address.
+ */
+export function parseAddressBook(text: string, file: string): SystemAddresses {
+  let book: unknown;
+  try {
+    book = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`address book ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  const fail = (field: string, what: string): never => {
+    throw new Error(`address book ${file}: ${field} ${what}`);
+  };
+  if (typeof book !== "object" || book === null) fail("the file", "is not a JSON object");
+  const b = book as Record<string, unknown>;
+  if (typeof b.chainId !== "number") fail("chainId", "is missing or not a number");
+  const isAddress = (v: unknown) => typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v);
+  for (const key of Object.keys(FUTURE_IDS)) {
+    if (!isAddress(b[key])) fail(key, "is missing or not an address");
+  }
+  for (const group of ["reactors", "adapters"]) {
+    const entries = b[group];
+    if (typeof entries !== "object" || entries === null) fail(group, "is missing");
+    for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
+      if (!isAddress(value)) fail(`${group}.${key}`, "is not an address");
+    }
+  }
+  return book as SystemAddresses;
 }
 
 /** Writes `addresses` as JSON (the format `loadAddresses` reads). */

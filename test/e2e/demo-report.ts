@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { formatUnits } from "ethers";
+import { encodeBytes32String, formatUnits } from "ethers";
 import { network } from "hardhat";
 import { renderChartSvg, svgToPng } from "../../scripts/demo/chart.js";
 import { renderMarkdown, tvlUsd } from "../../scripts/demo/report.js";
@@ -8,7 +8,7 @@ import {
   type CycleRecord,
   type SimulationResult,
 } from "../../scripts/demo/simulation.js";
-import { fmtAmount, fmtRate, fmtUsd } from "../../scripts/keeper/status/render.js";
+import { fmtAmount, fmtRate, fmtUsd } from "../../scripts/lib/format.js";
 import { v2PairAt } from "../../scripts/lib/v2.js";
 import { deploySystem, type System } from "../../scripts/lib/system.js";
 
@@ -130,6 +130,7 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
       const blocks = record.rollover.map((s) => s.blockNumber);
       const [from, to] = [Math.min(...blocks), Math.max(...blocks)];
       const perYear = (365 * 24 * 3600) / Number(record.status.clock.duration);
+      let [booked, carried] = [0n, 0n];
       for (const row of record.status.reactors) {
         const settled = await emissions.queryFilter(
           emissions.filters.ReactorSettled(row.address, record.cycle),
@@ -140,11 +141,37 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
         const { lpReward, ldReward, assetValue, stakeValue } = settled[0].args;
         expect(row.lastCycle?.lpEmissions).to.equal(lpReward);
         expect(row.lastCycle?.ldEmissions).to.equal(ldReward);
-        const lpApr = assetValue === 0n ? null : (Number(lpReward) / Number(assetValue)) * perYear;
+        // Carried forward: the LD side's inside the settlement (before ReactorSettled), the LP
+        // side's after it; APRs count what was paid.
+        let [lpCarried, ldCarried] = [0n, 0n];
+        for (const e of await emissions.queryFilter(
+          emissions.filters.RewardCarried(row.address, record.cycle),
+          from,
+          to,
+        )) {
+          if (e.transactionHash === settled[0].transactionHash && e.index < settled[0].index)
+            ldCarried += e.args.amount;
+          else lpCarried += e.args.amount;
+        }
+        expect([row.lastCycle?.lpCarried, row.lastCycle?.ldCarried]).to.deep.equal([
+          lpCarried,
+          ldCarried,
+        ]);
+        booked += lpReward + ldReward;
+        carried += lpCarried + ldCarried;
+        const lpPaid = lpReward - lpCarried;
+        const lpApr = assetValue === 0n ? null : (Number(lpPaid) / Number(assetValue)) * perYear;
         expect(row.lastCycle?.lpApr ?? null).to.equal(lpApr);
+        // An APR that is not positive says why.
+        expect(row.lastCycle?.lpAprWhy === undefined, `${row.symbol} LP why`).to.equal(lpPaid > 0n);
         if (row.ldStake !== null && stakeValue > 0n) {
           expect(row.assetToTokeRatio).to.equal(Number(assetValue) / Number(stakeValue));
-          expect(row.lastCycle?.ldApr).to.equal((Number(ldReward) / Number(stakeValue)) * perYear);
+          expect(row.lastCycle?.ldApr).to.equal(
+            (Number(ldReward - ldCarried) / Number(stakeValue)) * perYear,
+          );
+        }
+        if (row.ldStake !== null) {
+          expect(row.lastCycle?.ldAprWhy === undefined).to.equal(ldReward - ldCarried > 0n);
         }
         if (row.symbol === "TOKE") {
           expect(row.ldStake).to.equal(null); // the pooled option takes no stake
@@ -178,6 +205,53 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
         expect(row.losses?.coveredBySlash).to.equal(
           slashed.reduce((s, e) => s + e.args.amount, 0n),
         );
+      }
+      // The round: paid + carried forward = what was booked, within the cycle's budget.
+      const [opened] = await emissions.queryFilter(
+        emissions.filters.RoundOpened(record.cycle),
+        from,
+        to,
+      );
+      const round = record.status.emissions!;
+      expect(round.budget).to.equal(opened.args.budget);
+      expect(round.budget).to.equal(opened.args.drawn + opened.args.carriedIn);
+      expect([round.paid, round.carried]).to.deep.equal([booked - carried, carried]);
+      expect(round.paid + round.carried <= round.budget).to.equal(true);
+    }
+  });
+
+  it("every Treasury balance is accounted for by source, as the Treasury records it", async () => {
+    const { treasury } = system;
+    for (const record of result.records) {
+      for (const h of record.status.treasury.holdings) {
+        expect(
+          h.sources.reduce((s, x) => s + x.amount, 0n),
+          `${h.symbol} sources`,
+        ).to.equal(h.amount);
+        for (const source of h.sources.filter((x) => x.amount > 0n)) {
+          expect(source.amount).to.equal(
+            await treasury.inflows(h.asset, encodeBytes32String(source.source), at(record)),
+          );
+        }
+      }
+    }
+  });
+
+  it("small figures keep their precision: fees and values never print as a bare 0", () => {
+    expect(fmtAmount(12_345n, 18, 4)).to.equal("0.0000000000000123");
+    expect(fmtAmount(1_500n, 6, 2)).to.equal("0.0015");
+    expect(fmtAmount(0n, 6, 2)).to.equal("0");
+    expect(fmtUsd(0.004_21)).to.equal("$0.0042");
+    expect(fmtUsd(12.345)).to.equal("$12.35");
+    expect(fmtUsd(1_234.5)).to.equal("$1,235");
+    for (const record of result.records) {
+      const section = markdown.split(`## Cycle ${record.cycle} `)[1].split("## Cycle")[0];
+      for (const row of record.status.reactors.filter((r) => (r.lastCycle?.fees ?? 0n) > 0n)) {
+        const fees = section.split("### Fees")[1];
+        const line = fees.split("\n").find((l) => l.startsWith(`| ${row.symbol} |`))!;
+        const printed = line.split("|")[2].trim();
+        expect(printed).to.equal(fmtAmount(row.lastCycle!.fees!, row.decimals, 4));
+        expect(printed).to.not.equal("0");
       }
     }
   });

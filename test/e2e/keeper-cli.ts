@@ -1,6 +1,11 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect } from "chai";
 import { MaxUint256 } from "ethers";
-import { EXIT } from "../../scripts/keeper/errors.js";
+import { EXIT } from "../../scripts/keeper/chain/errors.js";
 import type { TestToken } from "../../scripts/lib/dex-types.js";
 import { collect, runKeeper, spawnKeeper, type KeeperLine } from "./helpers/keeper-process.js";
 import { flakyProxy } from "./helpers/flaky-proxy.js";
@@ -15,6 +20,24 @@ const CHUNKS = 3;
 const PRICED = 4;
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
 const E2E_TIMEOUT_MS = 240_000;
+/** Seconds a keeper process takes beyond its RPC timeouts: start-up (tsx, Hardhat) and back-off. */
+const FROZEN_SLACK_S = 25;
+
+/** The command line of `pid`'s parent process (Linux /proc). */
+function readParentCommand(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  return readFileSync(`/proc/${ppid}/cmdline`, "utf8").replaceAll("\0", " ");
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe("e2e: keeper CLI against a deployed system", function () {
   this.timeout(E2E_TIMEOUT_MS);
@@ -192,6 +215,101 @@ describe("e2e: keeper CLI against a deployed system", function () {
     } finally {
       await proxy.close();
     }
+  });
+
+  it("exits 3 within a bounded time when the node freezes (answers nothing)", async () => {
+    const proxy = await flakyProxy(chain.url, { failRate: 0, dropSends: 0, frozen: true });
+    try {
+      const [timeoutS, attempts] = [1, 2];
+      const started = Date.now();
+      const run = await runKeeper([
+        "status",
+        ...args(proxy.url),
+        "--rpc-timeout",
+        String(timeoutS),
+        "--rpc-attempts",
+        String(attempts),
+      ]);
+      const elapsedS = (Date.now() - started) / 1000;
+      expect(run.code, run.stderr).to.equal(EXIT.unavailable);
+      expect(String(run.error?.message)).to.match(/timed out/);
+      // attempts x timeout, the back-off and the process start-up; never the 300 s default.
+      expect(elapsedS).to.be.lessThan(attempts * timeoutS + FROZEN_SLACK_S);
+      expect(proxy.seen.get("eth_chainId")).to.equal(attempts);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("a typo or a bad value exits 2 and prints the error once", async () => {
+    for (const argv of [["rolover"], ["rollover", "--max-chunks", "x"], ["status", "--bogus"]]) {
+      const run = await runKeeper(argv);
+      expect(run.code, argv.join(" ")).to.equal(EXIT.usage);
+      const errors = run.stderr.split("\n").filter((l) => /^error:/.test(l));
+      expect(errors, run.stderr).to.have.length(1);
+      expect(run.stderr).to.not.match(/keeper failed/);
+    }
+  });
+
+  it("exits 2 with one clear line when KEEPER_PRIVATE_KEY is missing", async () => {
+    // sepoliaKeeper signs with KEEPER_PRIVATE_KEY; its RPC URL points at the local chain.
+    const run = await runKeeper(["status", "--network", "sepoliaKeeper"], {
+      SEPOLIA_RPC_URL: chain.url,
+      KEEPER_PRIVATE_KEY: undefined,
+    });
+    expect(run.code, run.stderr).to.equal(EXIT.usage);
+    expect(run.stderr.trim().split("\n")).to.have.length(1);
+    expect(run.stderr).to.include("missing secret KEEPER_PRIVATE_KEY").and.not.include(chain.url);
+  });
+
+  it("exits 2 with one clear line on a malformed address book", async () => {
+    const dir = tmpdir();
+    const broken = path.join(dir, `book-${process.pid}-broken.json`);
+    const partial = path.join(dir, `book-${process.pid}-partial.json`);
+    await writeFile(broken, "{ not json");
+    await writeFile(partial, JSON.stringify({ ...chain.system.addresses, toke: "0x1234" }));
+    for (const [file, reason] of [
+      [broken, /is not valid JSON/],
+      [partial, /toke is missing or not an address/],
+    ] as const) {
+      const run = await runKeeper([
+        "status",
+        "--network",
+        "localhost",
+        "--rpc-url",
+        chain.url,
+        "--addresses",
+        file,
+      ]);
+      expect(run.code).to.equal(EXIT.usage);
+      expect(run.stderr.trim().split("\n")).to.have.length(1);
+      expect(run.stderr).to.include(`address book ${file}`).and.to.match(reason);
+    }
+  });
+
+  it("npm run keeper is one process: SIGTERM to npm reaches the keeper, which stops", async () => {
+    const child = spawn(
+      "npm",
+      ["run", "--silent", "keeper", "--", "watch", "--poll", "1", ...args()],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let keeperPid: number | undefined;
+    const run = collect(child, (line) => {
+      if (line.event === "watching") {
+        keeperPid = line.pid as number;
+        // npm runs `node --import tsx scripts/keeper.ts` with no tsx process in between.
+        expect(readParentCommand(keeperPid)).to.not.match(/tsx(\/dist)?\/cli/);
+        child.kill("SIGTERM");
+      }
+    });
+    const done = await run;
+    expect(keeperPid, done.stderr).to.be.a("number");
+    expect(done.stderr).to.include("stopping after the current rollover");
+    expect(isAlive(keeperPid!)).to.equal(false);
   });
 
   it("exits 1 with the decoded reason when a chunk would revert", async () => {

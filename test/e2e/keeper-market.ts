@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { MaxUint256 } from "ethers";
 import { arbitrage, fund, seedMarket, SEED_PRICES_USD } from "../../scripts/demo/market.js";
-import { EXIT } from "../../scripts/keeper/errors.js";
+import { EXIT } from "../../scripts/keeper/chain/errors.js";
 import { listPairs } from "../../scripts/lib/listing.js";
 import { VENUE_IDS } from "../../scripts/lib/protocol-config.js";
 import { runKeeper } from "./helpers/keeper-process.js";

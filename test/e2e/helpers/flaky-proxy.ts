@@ -17,6 +17,8 @@ export interface FlakyRules {
   readonly failRate: number;
   /** Forward, then answer 503, for the first n eth_sendTransaction calls. */
   readonly dropSends: number;
+  /** Accept every request and never answer (a frozen node: process stopped, socket open). */
+  readonly frozen?: boolean;
 }
 
 export async function flakyProxy(upstream: string, rules: FlakyRules): Promise<FlakyProxy> {
@@ -43,6 +45,7 @@ export async function flakyProxy(upstream: string, rules: FlakyRules): Promise<F
           // a batch or garbage: forward as is
         }
         seen.set(method, (seen.get(method) ?? 0) + 1);
+        if (rules.frozen === true) return; // hold the socket open, say nothing
         if (rules.failRate >= 1 || draw() < rules.failRate) {
           ++injected.refused;
           res.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
@@ -71,6 +74,10 @@ export async function flakyProxy(upstream: string, rules: FlakyRules): Promise<F
     url: `http://127.0.0.1:${address.port}`,
     seen,
     injected,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

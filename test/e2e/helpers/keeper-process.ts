@@ -30,9 +30,21 @@ function parse(line: string): KeeperLine | undefined {
 
 /** Starts `npm run keeper -- <args>` (without npm: node + tsx, from the repository root). */
 export function spawnKeeper(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/keeper.ts", ...args], {
+  return spawnScript("scripts/keeper.ts", args, env);
+}
+
+/** Starts a TypeScript CLI of scripts/ as its npm script does (one node process, tsx loaded). */
+export function spawnScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, NO_COLOR: "1", ...env },
+    // An `undefined` value removes the variable (a missing secret).
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, NO_COLOR: "1", ...env }).filter(([, v]) => v !== undefined),
+    ),
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
@@ -76,4 +88,27 @@ export function runKeeper(
   env: NodeJS.ProcessEnv = {},
 ): Promise<KeeperRun> {
   return collect(spawnKeeper(args, env));
+}
+
+/** Runs a CLI to the end; its whole stdout and stderr (for the deploy, which prints text). */
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnScript(script, args, env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${script} timed out; stderr: ${stderr}`));
+    }, KEEPER_TIMEOUT_MS);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

@@ -1,7 +1,12 @@
 import { expect } from "chai";
-import { describeRevert, redact, toKeeperError, EXIT } from "../../../scripts/keeper/errors.js";
+import {
+  describeRevert,
+  redact,
+  toKeeperError,
+  EXIT,
+} from "../../../scripts/keeper/chain/errors.js";
 import { CycleManager__factory, Reactor__factory } from "../../../typechain-types/index.js";
-import { backoffMs, isTransient, withRetry } from "../../../scripts/keeper/retry.js";
+import { backoffMs, isTransient, withRetry } from "../../../scripts/keeper/chain/retry.js";
 
 const POLICY = { attempts: 4, baseDelayMs: 1, maxDelayMs: 3 };
 

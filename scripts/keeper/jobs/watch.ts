@@ -1,48 +1,11 @@
-// The keeper's jobs behind one small interface: the CLI maps a command to a job, the demo and
-// tests run the same jobs in-process.
-import type { KeeperContext } from "./context.js";
-import { EXIT, KeeperError } from "./errors.js";
-import { sleep } from "./retry.js";
-import { readClock, secondsToRollover } from "./rollover/clock.js";
-import {
-  renderRollover,
-  runRollover,
-  type RolloverOptions,
-  type RolloverOutcome,
-} from "./rollover/job.js";
-import { collectStatus, type StatusReport } from "./status/collect.js";
-import { pokeOracle, postPrices, renderPoke, type PokeOutcome, type PricePost } from "./market.js";
-import { renderStatus } from "./status/render.js";
-
-export interface Job<Options, Result> {
-  readonly name: string;
-  run(ctx: KeeperContext, options: Options): Promise<Result>;
-  render(result: Result): string;
-}
-
-export const rolloverJob: Job<RolloverOptions, RolloverOutcome> = {
-  name: "rollover",
-  run: runRollover,
-  render: renderRollover,
-};
-
-export const statusJob: Job<Record<string, never>, StatusReport> = {
-  name: "status",
-  run: (ctx) => collectStatus(ctx),
-  render: renderStatus,
-};
-
-export const pokeJob: Job<Record<string, never>, PokeOutcome> = {
-  name: "poke",
-  run: (ctx) => pokeOracle(ctx),
-  render: renderPoke,
-};
-
-export const pricesJob: Job<Record<string, never>, { posts: PricePost[] }> = {
-  name: "prices",
-  run: async (ctx) => ({ posts: await postPrices(ctx) }),
-  render: ({ posts }) => `Posted ${posts.length} price(s).`,
-};
+// The `watch` job: a long-running keeper that pokes the oracle ahead of each cycle's end and
+// rolls over when due.
+import { readClock, secondsToRollover } from "../chain/clock.js";
+import { EXIT, KeeperError } from "../chain/errors.js";
+import { sleep } from "../chain/retry.js";
+import { pokeOracle, renderPoke } from "../steps/market.js";
+import type { Job } from "./job.js";
+import { renderRollover, runRollover } from "./rollover.js";
 
 export interface WatchOptions {
   /** Exit after this many completed rollovers (default: run until stopped). */
@@ -71,7 +34,7 @@ export const watchJob: Job<WatchOptions, WatchResult> = {
     const poll = options.pollSeconds ?? ctx.config.pollSeconds;
     ctx.out.event(
       "watching",
-      { pollSeconds: poll },
+      { pollSeconds: poll, pid: process.pid },
       `Watching for due rollovers (every ${poll} s; Ctrl-C stops)`,
     );
     let pokedFor: bigint | undefined;

@@ -1,102 +1,20 @@
 // What `status` reports, collected from the chain. Parts that add to a Reactor's picture (LD
-// stake and votes: directors; per-venue positions and fees: venues) register a ReactorFacet;
-// each fills its own fields, and the report lists the parts that are not deployed yet.
-import type { KeeperContext } from "../context.js";
-import { readClock, secondsToRollover, type Clock } from "../rollover/clock.js";
-import { dexPrices, usdValue, type PriceBook } from "../../lib/prices.js";
-
-/** Seconds in a (365-day) year, for APRs. */
-export const YEAR_SECONDS = 365n * 24n * 3600n;
-/** Fixed point of a Reactor's rate (assets per tAsset). */
-export const RATE_ONE = 10n ** 18n;
-
-export interface LastCycle {
-  /** The cycle the last rollover closed. */
-  readonly cycle: bigint;
-  /** TOKE booked to the Reactor's LPs for that cycle (wei). */
-  readonly lpEmissions: bigint;
-  /** TOKE to its LDs (directors part), wei. */
-  readonly ldEmissions: bigint | null;
-  /** Trading fees its venue positions earned for the Treasury (venues part), asset units. */
-  readonly fees: bigint | null;
-  /** Annualised: emissions value over the side's value, per cycle, times cycles per year. */
-  readonly lpApr: number | null;
-  readonly ldApr: number | null;
-}
-
-export interface ReactorStatus {
-  readonly symbol: string;
-  readonly address: string;
-  readonly asset: string;
-  readonly decimals: number;
-  readonly paused: boolean;
-  /** Assets per tAsset, 1e18 = 1:1. */
-  readonly rate: bigint;
-  readonly totalSupply: bigint;
-  readonly activeSupply: bigint;
-  readonly idle: bigint;
-  readonly deployed: bigint;
-  /** Matured redemptions: idle assets set aside, and the tAssets they are for. */
-  readonly reservedAssets: bigint;
-  readonly reservedShares: bigint;
-  /** tAssets requested and not matured yet. */
-  readonly pendingRedeemShares: bigint;
-  readonly priceUsd: number | null;
-  /** Deployed assets per venue (venues part). */
-  venues: { readonly venue: string; readonly amount: bigint }[] | null;
-  /** TOKE staked on this Reactor by LDs (directors part), wei. */
-  ldStake: bigint | null;
-  /** Each allowed venue's share of the LD votes active this cycle, bps (directors part). */
-  votes: { readonly venue: string; readonly bps: number }[] | null;
-  /** Value of the asset side over the value of the TOKE side (1 = balanced). */
-  assetToTokeRatio: number | null;
-  lastCycle: LastCycle | null;
-  /** The last rollover's losses on venue positions and how they were covered (venues part). */
-  losses: Losses | null;
-}
-
-/** Decision 3's waterfall, for one Reactor in one rollover. */
-export interface Losses {
-  /** Asset units the Treasury paid in. */
-  readonly coveredByTreasury: bigint;
-  /** Asset units covered by slashing LD stake, and the TOKE slashed for it. */
-  readonly coveredBySlash: bigint;
-  readonly slashedToke: bigint;
-  /** Asset units written down (lowered the rate for every holder). */
-  readonly writtenDown: bigint;
-}
-
-export interface TreasuryHolding {
-  readonly symbol: string;
-  readonly asset: string;
-  readonly decimals: number;
-  readonly amount: bigint;
-  readonly usd: number | null;
-}
-
-export interface StatusReport {
-  readonly network: string;
-  readonly chainId: number;
-  readonly clock: Clock;
-  readonly secondsToRollover: bigint;
-  readonly due: boolean;
-  readonly reactors: ReactorStatus[];
-  readonly treasury: { readonly holdings: TreasuryHolding[]; readonly totalUsd: number | null };
-  /** Parts whose figures are absent because they are not deployed here. */
-  readonly missing: string[];
-}
-
-/** A part's contribution to each Reactor's row. */
-export interface ReactorFacet {
-  /** The part and what it adds, e.g. "directors: LD stake, LD emissions and APR". */
-  readonly provides: string;
-  /** Whether the part is deployed on this system. */
-  present(ctx: KeeperContext): boolean;
-  apply(ctx: KeeperContext, rows: ReactorStatus[], prices: PriceBook, clock: Clock): Promise<void>;
-}
-
-/** Registered facets (directors and venues add theirs). */
-export const REACTOR_FACETS: ReactorFacet[] = [];
+// stake and votes: directors; per-venue positions and fees: venues) are ReactorFacets listed in
+// facets.ts; each fills its own fields, and the report lists the parts that are not deployed.
+import { readClock, secondsToRollover } from "../chain/clock.js";
+import type { Clock } from "../chain/clock.js";
+import type { KeeperContext } from "../chain/context.js";
+import { decodeBytes32String } from "ethers";
+import { dexPrices, usdValue } from "../../lib/prices.js";
+import { REACTOR_FACETS } from "./facets.js";
+import {
+  RATE_ONE,
+  YEAR_SECONDS,
+  type ReactorStatus,
+  type StatusReport,
+  type TreasuryHolding,
+  type TreasurySource,
+} from "./status-types.js";
 
 /** Parts not yet wired into status, with what they will add (none left: see parts.ts). */
 const UNWIRED_PARTS: string[] = [];
@@ -114,6 +32,34 @@ async function lastSettlement(ctx: KeeperContext, symbol: string, clock: Clock) 
   );
   const last = events.at(-1);
   return last === undefined ? undefined : { cycle: BigInt(closed), lpReward: last.args.lpReward };
+}
+
+/** A Treasury asset's inflows by source label and its outflows, from the Treasury's events. */
+async function treasurySources(
+  ctx: KeeperContext,
+  asset: string,
+  fromBlock: number,
+  toBlock: number,
+): Promise<TreasurySource[]> {
+  const { treasury } = ctx.system;
+  const book = new Map<string, bigint>();
+  const add = (source: string, amount: bigint) =>
+    book.set(source, (book.get(source) ?? 0n) + amount);
+  for (const e of await treasury.queryFilter(
+    treasury.filters.InflowRecorded(asset),
+    fromBlock,
+    toBlock,
+  ))
+    add(decodeBytes32String(e.args.source), e.args.amount);
+  for (const e of await treasury.queryFilter(treasury.filters.Paid(asset), fromBlock, toBlock))
+    add("paid out", -e.args.amount);
+  for (const e of await treasury.queryFilter(
+    treasury.filters.LossCovered(asset),
+    fromBlock,
+    toBlock,
+  ))
+    add("loss cover", -e.args.amount);
+  return [...book].map(([source, amount]) => ({ source, amount }));
 }
 
 /** Reads everything `status` shows. */
@@ -202,10 +148,12 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
   }
 
   const missing = [...UNWIRED_PARTS];
+  const totals: Pick<StatusReport, "emissions"> = { emissions: null };
   for (const facet of REACTOR_FACETS) {
-    if (facet.present(ctx)) await facet.apply(ctx, rows, prices, clock);
+    if (facet.present(ctx)) await facet.apply(ctx, rows, prices, clock, totals);
     else missing.push(facet.provides);
   }
+  const fromBlock = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
 
   const holdings: TreasuryHolding[] = [];
   for (const [symbol, token] of Object.entries(system.assets)) {
@@ -214,12 +162,16 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
       Promise.all([system.treasury.holdings(address, at), token.decimals()]),
     );
     const d = Number(decimals);
+    const sources = await ctx.rpc(`Treasury ${symbol} by source`, () =>
+      treasurySources(ctx, address, fromBlock, clock.blockNumber),
+    );
     holdings.push({
       symbol,
       asset: address,
       decimals: d,
       amount,
       usd: usdValue(prices, address, amount, d) ?? null,
+      sources,
     });
   }
   const values = holdings.map((h) => h.usd);
@@ -236,5 +188,6 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
     reactors: rows,
     treasury: { holdings, totalUsd },
     missing,
+    emissions: totals.emissions,
   };
 }

@@ -1,36 +1,11 @@
-// `status` for people: the clock, one table of Reactors, the Treasury.
+// The `status` job: the collection (steps/status.ts) and its rendering for people: the clock,
+// one table of Reactors, the Treasury.
 import Table from "cli-table3";
-import { formatUnits } from "ethers";
 import pc from "picocolors";
-import type { StatusReport } from "./collect.js";
-import { RATE_ONE } from "./collect.js";
-
-const DASH = pc.dim("–");
-
-/** A token amount with thousands separators and at most `digits` decimals. */
-export function fmtAmount(amount: bigint, decimals: number, digits = 2): string {
-  return Number(formatUnits(amount, decimals)).toLocaleString("en-US", {
-    maximumFractionDigits: digits,
-  });
-}
-export const fmtUsd = (usd: number | null | undefined) =>
-  usd === null || usd === undefined
-    ? DASH
-    : `$${usd.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
-export const fmtPct = (x: number | null | undefined) =>
-  x === null || x === undefined ? DASH : `${(x * 100).toFixed(2)}%`;
-export const fmtRate = (rate: bigint) => (Number(rate) / Number(RATE_ONE)).toFixed(6);
-
-/** "3d 4h 5m" for a number of seconds. */
-export function fmtDuration(seconds: bigint): string {
-  let s = seconds < 0n ? -seconds : seconds;
-  const d = s / 86_400n;
-  s %= 86_400n;
-  const h = s / 3600n;
-  const m = (s % 3600n) / 60n;
-  const parts = [d > 0n ? `${d}d` : "", h > 0n ? `${h}h` : "", `${m}m`].filter((p) => p !== "");
-  return parts.join(" ");
-}
+import { DASH, fmtAmount, fmtDuration, fmtPct, fmtRate, fmtUsd } from "../../lib/format.js";
+import { collectStatus } from "../steps/status.js";
+import type { StatusReport } from "../steps/status-types.js";
+import type { Job } from "./job.js";
 
 const table = (head: string[]) =>
   new Table({ head: head.map((h) => pc.cyan(h)), style: { head: [], border: [], compact: true } });
@@ -100,3 +75,9 @@ export function renderStatus(report: StatusReport): string {
   }
   return lines.join("\n");
 }
+
+export const statusJob: Job<Record<string, never>, StatusReport> = {
+  name: "status",
+  run: (ctx) => collectStatus(ctx),
+  render: renderStatus,
+};

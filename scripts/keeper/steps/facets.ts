@@ -1,70 +1,13 @@
-// The one place where the protocol's parts plug into the keeper: the venues part (allocator,
-// adapters, TWAP oracle) and the directors part (LD staking, emissions, price feed) add steps
-// and warnings to the rollover and columns to `status`. Importing this module registers them.
-import type { KeeperContext } from "./context.js";
-import { priceSteps, twapWarnings } from "./market.js";
-import type { Clock } from "./rollover/clock.js";
-import { ROLLOVER_EXTENSIONS, type PlannedMove } from "./rollover/steps.js";
-import { REACTOR_FACETS, YEAR_SECONDS, type ReactorStatus } from "./status/collect.js";
-import { venueName } from "../lib/protocol-config.js";
+// The parts' columns of `status`, in one list: the directors part (LD stake, votes, emissions
+// and APRs) and the venues part (positions per venue, fees, losses and their cover).
+import type { Clock } from "../chain/clock.js";
+import type { KeeperContext } from "../chain/context.js";
+import { venueName } from "../../lib/protocol-config.js";
+import { YEAR_SECONDS, type ReactorFacet, type ReactorStatus } from "./status-types.js";
 
 const BPS = 10_000n;
 
 const isSet = (address: string) => BigInt(address) !== 0n;
-
-/** Index of `reactor` in the settlement order. */
-const indexOf = (clock: Clock, reactor: string) =>
-  clock.reactors.findIndex((r) => r.toLowerCase() === reactor.toLowerCase());
-
-/**
- * Each token Reactor still to settle: its venues' share of the LD votes against their share of
- * what it has deployed, and the direction the allocator will move each (beyond the minimum move).
- */
-async function venueMoves(ctx: KeeperContext, clock: Clock): Promise<PlannedMove[]> {
-  const { system } = ctx;
-  if (!isSet(await system.manager.allocator())) return [];
-  const [, minMoveBps] = await system.allocator.bounds();
-  const moves: PlannedMove[] = [];
-  for (const [symbol, reactor] of Object.entries(system.reactors)) {
-    const address = await reactor.getAddress();
-    if (clock.inProgress && indexOf(clock, address) < clock.cursor) continue; // already settled
-    if (!isSet((await system.allocator.pairingOf(reactor)).baseReactor)) continue;
-    const [ids, weights] = await system.staking.venueWeights(reactor);
-    const held = await system.allocator.heldVenues(reactor);
-    const venues = [...new Set([...ids.filter((_, i) => weights[i] > 0n), ...held])];
-    if (venues.length === 0) continue;
-    const votes = weights.reduce((s, w) => s + w, 0n);
-    const principal = new Map<string, bigint>();
-    for (const venue of venues)
-      principal.set(venue, (await system.allocator.principalOf(reactor, venue)).token);
-    const deployed = [...principal.values()].reduce((s, p) => s + p, 0n);
-    for (const venue of venues) {
-      const i = ids.indexOf(venue);
-      const voteBps = votes === 0n || i < 0 ? 0n : (weights[i] * BPS) / votes;
-      const amount = principal.get(venue) ?? 0n;
-      const deployedBps = deployed === 0n ? 0n : (amount * BPS) / deployed;
-      const gap = voteBps - deployedBps;
-      moves.push({
-        reactor: symbol,
-        venue: venueName(venue),
-        voteBps: Number(voteBps),
-        deployedBps: Number(deployedBps),
-        deployed: amount,
-        action: gap > minMoveBps ? "add" : -gap > minMoveBps ? "remove" : "hold",
-      });
-    }
-  }
-  return moves;
-}
-
-ROLLOVER_EXTENSIONS.push(
-  { id: "prices", before: priceSteps },
-  {
-    id: "venues",
-    moves: venueMoves,
-    warnings: async (ctx) => (isSet(await ctx.system.manager.allocator()) ? twapWarnings(ctx) : []),
-  },
-);
 
 /** Blocks of the rollover that closed cycle `closed` (within the lookback), if found. */
 async function rolloverBlocks(ctx: KeeperContext, closed: bigint, clock: Clock) {
@@ -83,12 +26,13 @@ async function rolloverBlocks(ctx: KeeperContext, closed: bigint, clock: Clock) 
 /** The cycle the last completed rollover closed. */
 const lastClosed = (clock: Clock) => clock.cycle - 1n;
 
-REACTOR_FACETS.push(
+export const REACTOR_FACETS: readonly ReactorFacet[] = [
   {
     provides: "directors: LD stake, asset-to-TOKE ratio, emissions and APR per side",
     present: () => true,
-    async apply(ctx, rows, _prices, clock) {
+    async apply(ctx, rows, _prices, clock, report) {
       const { staking, emissions } = ctx.system;
+      const round = { paid: 0n, carried: 0n };
       const perYear = Number(YEAR_SECONDS) / Number(clock.duration);
       const closed = lastClosed(clock);
       const from = Math.max(0, clock.blockNumber - ctx.config.logLookbackBlocks);
@@ -117,13 +61,69 @@ REACTOR_FACETS.push(
         const apr = (reward: bigint, value: bigint) =>
           value === 0n ? null : (Number(reward) / Number(value)) * perYear;
         row.assetToTokeRatio = stakeValue === 0n ? null : Number(assetValue) / Number(stakeValue);
+        // What was booked to a side with nobody to pay was carried forward: the LD side's in
+        // the settlement itself (before ReactorSettled), the LP side's after it.
+        let [lpCarried, ldCarried] = [0n, 0n];
+        for (const e of await emissions.queryFilter(
+          emissions.filters.RewardCarried(row.address, closed),
+          from,
+          clock.blockNumber,
+        )) {
+          const beforeSettled =
+            e.transactionHash === settled.transactionHash && e.index < settled.index;
+          if (beforeSettled) ldCarried += e.args.amount;
+          else lpCarried += e.args.amount;
+        }
+        const [lpPaid, ldPaid] = [lpReward - lpCarried, ldReward - ldCarried];
+        round.paid += lpPaid + ldPaid;
+        round.carried += lpCarried + ldCarried;
+        const priceMissing =
+          closed > 0n &&
+          (
+            await emissions.queryFilter(
+              emissions.filters.PriceMissing(row.address, closed - 1n),
+              from,
+              clock.blockNumber,
+            )
+          ).length > 0;
+        const lpAprWhy =
+          lpPaid > 0n
+            ? undefined
+            : lpReward > 0n
+              ? "no active LPs: the LP reward was carried forward"
+              : priceMissing
+                ? "no fresh price when this cycle's weights were set: no emissions"
+                : "no emission weight this cycle (weights come from the previous cycle's active assets and LD stake)";
+        const ldAprWhy =
+          row.ldStake === null || ldPaid > 0n
+            ? undefined
+            : ldReward > 0n
+              ? "no active LD stake: the LD reward was carried forward"
+              : "no LD stake weight this cycle";
         row.lastCycle = {
           cycle: closed,
           lpEmissions: lpReward,
           ldEmissions: ldReward,
           fees: row.lastCycle?.fees ?? null,
-          lpApr: apr(lpReward, assetValue),
-          ldApr: row.ldStake === null ? null : apr(ldReward, stakeValue),
+          lpApr: apr(lpPaid, assetValue),
+          ldApr: row.ldStake === null ? null : apr(ldPaid, stakeValue),
+          lpCarried,
+          ldCarried,
+          lpAprWhy,
+          ldAprWhy,
+        };
+      }
+      const [opened] = (
+        await emissions.queryFilter(emissions.filters.RoundOpened(closed), from, clock.blockNumber)
+      ).slice(-1);
+      if (opened !== undefined) {
+        report.emissions = {
+          cycle: closed,
+          drawn: opened.args.drawn,
+          carriedIn: opened.args.carriedIn,
+          budget: opened.args.budget,
+          paid: round.paid,
+          carried: round.carried,
         };
       }
     },
@@ -217,4 +217,4 @@ REACTOR_FACETS.push(
       }
     },
   },
-);
+];

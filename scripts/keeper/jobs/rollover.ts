@@ -2,20 +2,16 @@
 // progress), one simulated-then-sent step at a time, re-reading the chain before every step.
 import pc from "picocolors";
 import Table from "cli-table3";
-import type { KeeperContext } from "../context.js";
-import { EXIT, KeeperError, decodeRevert, describeRevert, toKeeperError } from "../errors.js";
-import type { Progress } from "../output.js";
-import { fmtDuration } from "../status/render.js";
-import { backoffMs, isTransient, sleep } from "../retry.js";
-import { isDue, readClock, secondsToRollover, type Clock } from "./clock.js";
-import {
-  ROLLOVER_EXTENSIONS,
-  planRollover,
-  type MoveBounds,
-  type PlannedMove,
-  type RolloverPlan,
-  type RolloverStep,
-} from "./steps.js";
+import { fmtAmount, fmtDuration } from "../../lib/format.js";
+import { isDue, readClock, secondsToRollover, type Clock } from "../chain/clock.js";
+import type { KeeperContext } from "../chain/context.js";
+import { EXIT, KeeperError, decodeRevert, describeRevert, toKeeperError } from "../chain/errors.js";
+import type { Progress } from "../chain/output.js";
+import { backoffMs, isTransient, sleep } from "../chain/retry.js";
+import { ROLLOVER_EXTENSIONS } from "../steps/extensions.js";
+import { planRollover, type RolloverPlan } from "../steps/rollover.js";
+import type { MoveBounds, PlannedMove, RolloverStep } from "../steps/types.js";
+import type { Job } from "./job.js";
 
 export interface RolloverOptions {
   /** Print the plan (and simulate its first step) without sending anything. */
@@ -123,7 +119,7 @@ function renderPlan(plan: PlanView, firstGas: bigint | undefined): string {
         m.reactor,
         m.venue,
         pct(m.voteBps),
-        m.deployed.toString(),
+        fmtAmount(m.deployed, m.decimals, 4),
         pct(m.deployedBps),
         m.action,
       ]);
@@ -357,3 +353,9 @@ export function renderRollover(outcome: RolloverOutcome): string {
     }
   }
 }
+
+export const rolloverJob: Job<RolloverOptions, RolloverOutcome> = {
+  name: "rollover",
+  run: runRollover,
+  render: renderRollover,
+};

@@ -1,12 +1,13 @@
 // The keeper's market jobs: TWAP observations ahead of the rollover (`poke`) and the price feed
 // the emission weights read (`prices`). Both only act where the protocol deployed the part.
-import type { ContractTransactionResponse } from "ethers";
 import pc from "picocolors";
-import type { KeeperContext } from "./context.js";
-import { EXIT, KeeperError, decodeRevert } from "./errors.js";
-import { isRevert } from "./retry.js";
-import type { Clock } from "./rollover/clock.js";
-import type { RolloverStep } from "./rollover/steps.js";
+import { fmtFeedPrice } from "../../lib/format.js";
+import type { Clock } from "../chain/clock.js";
+import type { KeeperContext } from "../chain/context.js";
+import { EXIT, KeeperError, decodeRevert } from "../chain/errors.js";
+import { isRevert } from "../chain/retry.js";
+import { sendAndWait } from "../chain/send.js";
+import type { RolloverStep } from "./types.js";
 
 /** Q112 fixed point of the oracle's prices. */
 const Q112 = 2n ** 112n;
@@ -97,16 +98,12 @@ export async function pokeOracle(ctx: KeeperContext): Promise<PokeOutcome> {
       outcome.tooSoon.push(pair.label);
       continue;
     }
-    const tx = await ctx.system.oracle.update(pair.token, pair.base);
-    await ctx.system.connection.ethers.provider.waitForTransaction(
-      tx.hash,
-      ctx.config.confirmations,
-    );
+    const hash = await sendAndWait(ctx, ctx.system.oracle.update(pair.token, pair.base));
     outcome.recorded.push(pair.label);
     ctx.out.event(
       "observed",
-      { pair: pair.label, hash: tx.hash },
-      `${pc.green("✓")} TWAP observation ${pair.label} ${pc.dim(tx.hash)}`,
+      { pair: pair.label, hash },
+      `${pc.green("✓")} TWAP observation ${pair.label} ${pc.dim(hash)}`,
     );
   }
   return outcome;
@@ -120,7 +117,7 @@ export function renderPoke(o: PokeOutcome): string {
       : "",
     o.untracked.length
       ? pc.yellow(
-          `not tracked by the oracle (governance: TwapOracle.track): ${o.untracked.join(", ")}`,
+          `not tracked by the oracle (run \`keeper pairs track\`): ${o.untracked.join(", ")}`,
         )
       : "",
   ].filter((p) => p !== "");
@@ -134,6 +131,8 @@ export interface PricePost {
   readonly current: bigint;
   readonly target: bigint | undefined;
   readonly value: bigint;
+  /** The asset's decimals (to print the price per whole asset). */
+  readonly decimals: number;
   readonly source: "twap" | "unchanged";
 }
 
@@ -172,6 +171,7 @@ export async function plannedPrices(ctx: KeeperContext): Promise<PricePost[]> {
     posts.push({
       symbol,
       asset,
+      decimals: Number(await system.assets[symbol].decimals()),
       current,
       target,
       value: value === 0n ? current : value,
@@ -187,15 +187,6 @@ export async function isKeeper(ctx: KeeperContext): Promise<boolean> {
   return roles.hasRole(await roles.KEEPER_ROLE(), signer.address);
 }
 
-async function send(ctx: KeeperContext, tx: Promise<ContractTransactionResponse>) {
-  const sent = await tx;
-  await ctx.system.connection.ethers.provider.waitForTransaction(
-    sent.hash,
-    ctx.config.confirmations,
-  );
-  return sent.hash;
-}
-
 /** Posts every planned price (the `prices` command). */
 export async function postPrices(ctx: KeeperContext): Promise<PricePost[]> {
   if (!(await isKeeper(ctx))) {
@@ -203,11 +194,11 @@ export async function postPrices(ctx: KeeperContext): Promise<PricePost[]> {
   }
   const posts = await plannedPrices(ctx);
   for (const post of posts) {
-    const hash = await send(ctx, ctx.system.priceFeed.postPrice(post.asset, post.value));
+    const hash = await sendAndWait(ctx, ctx.system.priceFeed.postPrice(post.asset, post.value));
     ctx.out.event(
       "price",
       { ...post, hash },
-      `${pc.green("✓")} ${post.symbol}: ${post.value} TOKE-wei/wei ×1e18 (${post.source === "twap" ? "from the TWAP" : pc.yellow("TWAP unavailable: refreshed unchanged")}) ${pc.dim(hash)}`,
+      `${pc.green("✓")} 1 ${post.symbol} = ${fmtFeedPrice(post.value, post.decimals)} (${post.source === "twap" ? "from the TWAP" : pc.yellow("TWAP unavailable: refreshed unchanged")}) ${pc.dim(hash)}`,
     );
   }
   return posts;

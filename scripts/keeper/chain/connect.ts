@@ -1,48 +1,28 @@
-// What every keeper job gets: typed handles on the deployed system, the network's keeper config
-// and an output. Transient node failures are retried below the jobs, on every read the process
-// makes (a Hardhat network hook); sends are never repeated blindly (see rollover/job.ts).
+// Opening the keeper on a network: the connection (with a timeout on every JSON-RPC request and
+// retries of the idempotent ones), the deployment's address book, the preflight checks and the
+// typed system. Everything that goes wrong here is bad usage (exit 2) or an unavailable node
+// (exit 3), with one line that says which.
 import hre, { network } from "hardhat";
-import type { KeeperConfig } from "../lib/networks.js";
-import { profileFor } from "../lib/networks.js";
-import { attachSystem, loadAddresses, type System } from "../lib/system.js";
-import { EXIT, KeeperError, describeRevert, redact, toKeeperError } from "./errors.js";
+import type { KeeperConfig } from "../../lib/networks.js";
+import { profileFor } from "../../lib/networks.js";
+import { PreflightError, preflightKeeper } from "../../lib/preflight.js";
+import { attachSystem, loadAddresses } from "../../lib/system.js";
+import { keeperContext, type KeeperContext } from "./context.js";
+import {
+  EXIT,
+  KeeperError,
+  describeRevert,
+  missingSecret,
+  redact,
+  toKeeperError,
+} from "./errors.js";
 import type { Output } from "./output.js";
-// Registers the parts' rollover steps and status columns.
-import "./parts.js";
 import {
   NON_IDEMPOTENT_METHODS,
   isTransientRpcError,
   withRetry,
   type RetryPolicy,
 } from "./retry.js";
-
-export interface KeeperContext {
-  readonly system: System;
-  readonly config: KeeperConfig;
-  readonly out: Output;
-  /** Runs a chain read under a label: failures name what was being done. */
-  rpc<T>(label: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** A context over a system already attached in this process (the demo, tests, benchmarks). */
-export function keeperContext(
-  system: System,
-  out: Output,
-  config: KeeperConfig = system.profile.keeper,
-): KeeperContext {
-  return {
-    system,
-    config,
-    out,
-    rpc: async (label, fn) => {
-      try {
-        return await fn();
-      } catch (error) {
-        throw toKeeperError(error, label);
-      }
-    },
-  };
-}
 
 class TransientRpcAnswer extends Error {
   constructor(
@@ -54,11 +34,16 @@ class TransientRpcAnswer extends Error {
   }
 }
 
+let retriesInstalled = false;
+
 /**
  * Retries every idempotent JSON-RPC request of this process that fails transiently (refused,
- * timed out, 429/5xx, an overloaded node's error answer), with exponential back-off.
+ * timed out, 429/5xx, an overloaded node's error answer), with exponential back-off. Installed
+ * once per process.
  */
 export function installReadRetries(policy: RetryPolicy, out: Output): void {
+  if (retriesInstalled) return;
+  retriesInstalled = true;
   hre.hooks.registerHandlers("network", {
     onRequest: async (context, connection, request, next) => {
       if (NON_IDEMPOTENT_METHODS.has(request.method)) return next(context, connection, request);
@@ -94,43 +79,56 @@ export interface OpenKeeperOptions {
   readonly network: string;
   /** Overrides the network's RPC URL (a `hardhat node` on another port). Never printed. */
   readonly rpcUrl?: string;
-  /** An address book written by deploySystem; default: the Ignition deployment folder. */
+  /** An address book written by the deploy; default: the Ignition deployment folder. */
   readonly addresses?: string;
   /** Ignition deployment id (default chain-<chainId>). */
   readonly deploymentId?: string;
   /** Overrides of the network's keeper config. */
   readonly config?: Partial<KeeperConfig>;
+  /** Overrides the retry policy's attempts per request. */
+  readonly retryAttempts?: number;
   readonly out: Output;
 }
 
-/** Connects to `network`, finds the deployment and attaches to it. */
+const usage = (message: string, cause?: unknown) => new KeeperError(message, EXIT.usage, { cause });
+
+/** Connects to `network`, finds the deployment, checks it (preflight) and attaches to it. */
 export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperContext> {
   let profile;
   try {
     profile = profileFor(options.network);
   } catch (error) {
-    throw new KeeperError((error as Error).message, EXIT.usage);
+    throw usage((error as Error).message, error);
   }
-  const config: KeeperConfig = { ...profile.keeper, ...options.config };
+  const merged: KeeperConfig = { ...profile.keeper, ...options.config };
+  const config: KeeperConfig =
+    options.retryAttempts === undefined
+      ? merged
+      : { ...merged, retry: { ...merged.retry, attempts: options.retryAttempts } };
   installReadRetries(config.retry, options.out);
   let connection;
   try {
-    connection = await network.create(
-      options.rpcUrl === undefined
-        ? options.network
-        : { network: options.network, override: { url: options.rpcUrl } },
-    );
+    const timeout = config.rpcTimeoutSeconds * 1000;
+    const isHttp = hre.config.networks[options.network]?.type === "http";
+    const override = {
+      ...(options.rpcUrl === undefined ? {} : { url: options.rpcUrl }),
+      ...(isHttp ? { timeout } : {}),
+    };
+    connection = await network.create({ network: options.network, override });
   } catch (error) {
     // Hardhat names the missing network or config variable, never its value.
-    throw new KeeperError(
-      `cannot open network "${options.network}": ${redact((error as Error).message.split("\n")[0])}`,
-      EXIT.usage,
-      { cause: error },
+    throw (
+      missingSecret(error) ??
+      usage(
+        `cannot open network "${options.network}": ${redact((error as Error).message.split("\n")[0])}`,
+        error,
+      )
     );
   }
+  const provider = connection.ethers.provider;
   let chainId: number;
   try {
-    chainId = Number((await connection.ethers.provider.getNetwork()).chainId);
+    chainId = Number((await provider.getNetwork()).chainId);
   } catch (error) {
     throw toKeeperError(error, `connecting to ${options.network}`);
   }
@@ -140,23 +138,23 @@ export async function openKeeper(options: OpenKeeperOptions): Promise<KeeperCont
     addressBook: options.addresses,
     deploymentId: options.deploymentId,
   }).catch((error: unknown) => {
-    throw new KeeperError((error as Error).message, EXIT.usage, { cause: error });
+    throw usage((error as Error).message, error);
   });
-  const code = await connection.ethers.provider
-    .getCode(addresses.cycleManager)
-    .catch((error: unknown) => {
-      throw toKeeperError(error, "reading the deployment");
-    });
-  if (code === "0x") {
-    throw new KeeperError(
-      `no contract at the deployment's CycleManager (${addresses.cycleManager}) on chain ${chainId}: was the node restarted since the deployment?`,
-      EXIT.usage,
+  try {
+    await preflightKeeper(
+      provider,
+      profile,
+      addresses,
+      options.addresses ?? `the deployment of chain ${chainId}`,
     );
+  } catch (error) {
+    if (error instanceof PreflightError) throw usage(error.message, error);
+    throw toKeeperError(error, "preflight");
   }
   const system = await attachSystem(connection, addresses, {
     profile: { ...profile, keeper: config },
   }).catch((error: unknown) => {
-    throw toKeeperError(error, "reading the deployment");
+    throw missingSecret(error) ?? toKeeperError(error, "reading the deployment");
   });
   return keeperContext(system, options.out, config);
 }

@@ -13,7 +13,7 @@ import {
   TwapOracle__factory,
   UniswapV2StyleAdapter__factory,
   VenueRegistry__factory,
-} from "../../typechain-types/index.js";
+} from "../../../typechain-types/index.js";
 import { isRevert, isTransient } from "./retry.js";
 
 /** Process exit codes (documented in `npm run keeper -- --help`). */
@@ -113,9 +113,41 @@ export function describeRevert(error: unknown): string {
   return redact(typeof e.message === "string" ? e.message.split("\n")[0] : String(error));
 }
 
+/**
+ * A configuration variable Hardhat could not resolve, anywhere in an error's chain: from the
+ * environment (HHE7 `Configuration Variable "NAME" not found`) or from the keystore plugin
+ * (HHE50002 `Key "NAME" not found in the development keystore`).
+ */
+const MISSING_VARIABLE =
+  /(?:Configuration Variable|Key) "([A-Za-z0-9_]+)" not found(?: in the (?:development )?keystore)?/;
+
+/**
+ * A missing secret (an RPC URL or key from .env or the keystore) as a usage error naming it and
+ * saying how to set it; undefined when `error` is something else.
+ */
+export function missingSecret(error: unknown): KeeperError | undefined {
+  const queue: unknown[] = [error];
+  for (let i = 0; queue.length > 0 && i < 16; ++i) {
+    const e = queue.shift() as { message?: unknown; cause?: unknown } | null | undefined;
+    if (typeof e !== "object" || e === null) continue;
+    const match = typeof e.message === "string" ? MISSING_VARIABLE.exec(e.message) : null;
+    if (match !== null) {
+      return new KeeperError(
+        `missing secret ${match[1]}: set it in .env or with \`npx hardhat keystore set ${match[1]}\``,
+        EXIT.usage,
+        { cause: error },
+      );
+    }
+    queue.push(e.cause);
+  }
+  return undefined;
+}
+
 /** Turns anything thrown into a KeeperError with the right exit code and a one-line reason. */
 export function toKeeperError(error: unknown, doing: string): KeeperError {
   if (error instanceof KeeperError) return error;
+  const secret = missingSecret(error);
+  if (secret !== undefined) return secret;
   if (isRevert(error)) {
     return new KeeperError(`${doing} reverted: ${describeRevert(error)}`, EXIT.failed, {
       cause: error,

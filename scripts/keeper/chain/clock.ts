@@ -1,5 +1,5 @@
 // The rollover state machine as the keeper sees it: one consistent read of the chain.
-import type { KeeperContext } from "../context.js";
+import type { KeeperContext } from "./context.js";
 
 export interface Clock {
   /** Latest block's number and time (unix seconds): "now" for the chain. */
