@@ -39,9 +39,9 @@ interface IPricerPool {
     /// @notice A pricer's quote.
     /// @param pricer The registered pricer who signed it.
     /// @param side   Bid or Ask (from the pool's side).
-    /// @param price  Raw base per raw asset, 1e18-scaled, in (0, MAX_PRICE].
-    /// @param size   Most asset (raw) the quote may trade in total, <= MAX_SIZE.
-    /// @param expiry Last second it may fill, at most MAX_QUOTE_TTL_SECONDS ahead of the fill.
+    /// @param price  Raw base per raw asset, 1e18-scaled, in (0, QuoteLib.MAX_PRICE].
+    /// @param size   Most asset (raw) the quote may trade in total, <= QuoteLib.MAX_SIZE.
+    /// @param expiry Last second it may fill, at most QuoteLib.MAX_QUOTE_TTL_SECONDS ahead.
     /// @param nonce  Its place in the pricer's lane for `side`.
     struct Quote {
         address pricer;
@@ -86,7 +86,7 @@ interface IPricerPool {
 
     /// @notice A pricer's lane for one side.
     /// @param nonce  The newest nonce seen (filled or cancelled).
-    /// @param filled Asset filled under `nonce` (CANCELLED: cancelled).
+    /// @param filled Asset filled under `nonce` (QuoteLib.CANCELLED: cancelled).
     /// @param pnl    Sum of the edges of every fill of the lane's quotes, raw base.
     /// @param active Whether the registry lets the pricer quote here.
     struct Lane {

@@ -5,8 +5,6 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {RoleGated} from "../core/RoleGated.sol";
@@ -14,6 +12,7 @@ import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IPriceFeed} from "../interfaces/IPriceFeed.sol";
 import {IPricerPool} from "../interfaces/IPricerPool.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
+import {QuoteLib} from "../libraries/QuoteLib.sol";
 import {QuoteMathLib} from "../libraries/QuoteMathLib.sol";
 
 /// @title PricerPool
@@ -23,28 +22,16 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
     using SafeCast for uint256;
     using SafeCast for int256;
 
-    /// @notice Highest quote price (1e36 keeps every product within 256 bits).
-    uint256 public constant MAX_PRICE = 1e36;
-    /// @notice Largest quote size (the lane's `filled` is 96 bits; its top value means cancelled).
-    uint256 public constant MAX_SIZE = type(uint96).max - 1;
-    /// @notice Longest a quote may still have to live when it fills, seconds.
-    uint256 public constant MAX_QUOTE_TTL_SECONDS = 1 days;
     /// @notice Widest band, basis points of the reference (20%).
     uint256 public constant MAX_BAND_BPS = 2_000;
     /// @notice Highest fee, basis points of the notional (1%; fits the 8-bit setting).
     uint256 public constant MAX_FEE_BPS = 100;
-    /// @notice The quote type signed by pricers (EIP-712).
-    bytes32 public constant QUOTE_TYPEHASH =
-        keccak256(
-            "Quote(address pricer,uint8 side,uint256 price,uint256 size,uint256 expiry,uint256 nonce)"
-        );
     /// @notice Treasury inflow label of swept fees and donations.
     bytes32 public constant FEE_SOURCE = keccak256("PRICER_FEES");
     /// @notice Treasury inflow label of returned capital.
     bytes32 public constant CAPITAL_SOURCE = keccak256("PRICER_CAPITAL");
-    uint96 private constant CANCELLED = type(uint96).max;
     uint256 private constant MAX_AMOUNT = type(uint128).max;
-    uint256 private constant BPS = 10_000;
+    uint256 private constant BPS = QuoteMathLib.BPS;
 
     /// @dev What every fill reads and writes, in one slot: the settings on the fill path and the
     ///      capacity counter of the cycle ending at `cycleEnd`.
@@ -107,13 +94,15 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
         IERC20 asset_,
         IERC20 base_
     ) RoleGated(roles_) EIP712("Reactor PricerPool", "1") {
-        _nonZero(registry_);
-        _nonZero(address(feed_));
-        _nonZero(address(manager_));
-        _nonZero(address(treasury_));
-        _nonZero(address(asset_));
+        if (
+            registry_ == address(0) ||
+            address(feed_) == address(0) ||
+            address(manager_) == address(0) ||
+            address(treasury_) == address(0) ||
+            address(asset_) == address(0) ||
+            address(asset_) == address(base_)
+        ) revert PricerPoolBadAddress(address(0));
         _nonZero(address(base_));
-        if (address(asset_) == address(base_)) revert PricerPoolBadAddress(address(base_));
         _registry = registry_;
         _feed = feed_;
         _manager = manager_;
@@ -134,13 +123,13 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
     ) external nonReentrant returns (uint256 amountOut) {
         if (block.timestamp > deadline) revert PricerPoolDeadlinePassed(deadline, block.timestamp);
         if (amountIn > MAX_AMOUNT) revert PricerPoolBadAmount(amountIn);
-        _checkQuote(quote);
+        QuoteLib.check(quote);
         Market memory m = _market;
         if (m.paused) revert PricerPoolPaused();
         if (msg.sender == quote.pricer) revert PricerPoolSelfFill(quote.pricer);
         Lane memory current = _lanes[quote.pricer][quote.side];
         if (!current.active) revert PricerPoolInactivePricer(quote.pricer);
-        uint256 filled = _filledBefore(current, quote);
+        uint256 filled = QuoteLib.filledBefore(current, quote);
         _authorise(quote, signature);
 
         uint256 refPrice = _referenceAround(quote.price, m.bandBps);
@@ -158,7 +147,7 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
     /// @inheritdoc IPricerPool
     function postQuote(Quote calldata quote) external {
         if (msg.sender != quote.pricer) revert PricerPoolNotPricer(msg.sender, quote.pricer);
-        _checkQuote(quote);
+        QuoteLib.check(quote);
         bytes32 digest = quoteDigest(quote);
         _posted[digest] = true;
         emit QuotePosted(msg.sender, digest, quote);
@@ -171,7 +160,7 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
         if (nonce < own.nonce) revert PricerPoolStaleNonce(nonce, own.nonce);
         // Cannot truncate: checked just above.
         own.nonce = uint48(nonce);
-        own.filled = CANCELLED;
+        own.filled = QuoteLib.CANCELLED;
         emit QuoteCancelled(msg.sender, side, nonce);
     }
 
@@ -316,27 +305,12 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
 
     /// @inheritdoc IPricerPool
     function remaining(Quote calldata quote) external view returns (uint256) {
-        Lane memory l = _lanes[quote.pricer][quote.side];
-        if (quote.nonce < l.nonce || (quote.nonce == l.nonce && l.filled == CANCELLED)) return 0;
-        return quote.nonce > l.nonce ? quote.size : quote.size - _min(l.filled, quote.size);
+        return QuoteLib.remaining(_lanes[quote.pricer][quote.side], quote);
     }
 
     /// @inheritdoc IPricerPool
     function quoteDigest(Quote calldata quote) public view returns (bytes32) {
-        return
-            _hashTypedDataV4(
-                keccak256(
-                    abi.encode(
-                        QUOTE_TYPEHASH,
-                        quote.pricer,
-                        quote.side,
-                        quote.price,
-                        quote.size,
-                        quote.expiry,
-                        quote.nonce
-                    )
-                )
-            );
+        return _hashTypedDataV4(QuoteLib.structHash(quote));
     }
 
     /// @inheritdoc IPricerPool
@@ -353,7 +327,10 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
     function markedPnl() public view returns (int256) {
         Books memory b = _books;
         int256 assetGain = int256(uint256(b.asset)) - _capitalAsset;
-        return int256(uint256(b.base)) - _capitalBase + QuoteMathLib.value(assetGain, referencePrice());
+        return
+            int256(uint256(b.base)) -
+            _capitalBase +
+            QuoteMathLib.value(assetGain, referencePrice());
     }
 
     /// @inheritdoc IPricerPool
@@ -438,7 +415,7 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
         if (filled + t.assetAmount > quote.size)
             revert PricerPoolQuoteExhausted(t.assetAmount, quote.size - _min(filled, quote.size));
         int256 gain = QuoteMathLib.edge(t.isAsk, t.assetAmount, t.baseBooked, refPrice);
-        // Cannot truncate: filled + assetAmount <= size <= MAX_SIZE, nonce checked < 2**48.
+        // Cannot truncate: filled + assetAmount <= size <= QuoteLib.MAX_SIZE, nonce checked < 2**48.
         _lanes[quote.pricer][quote.side] = Lane({
             nonce: uint48(quote.nonce),
             filled: uint96(filled + t.assetAmount),
@@ -468,42 +445,13 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
         tokenOut.safeTransfer(msg.sender, amountOut);
     }
 
-    /// @dev Asset the lane already filled under the quote's nonce (0 for a newer nonce).
-    function _filledBefore(Lane memory l, Quote calldata quote) private pure returns (uint256) {
-        if (quote.nonce < l.nonce) revert PricerPoolStaleNonce(quote.nonce, l.nonce);
-        if (quote.nonce > l.nonce) return 0;
-        if (l.filled == CANCELLED) revert PricerPoolQuoteCancelled(quote.pricer, quote.nonce);
-        return l.filled;
-    }
-
-    /// @dev An EOA's 65-byte signature is checked first (no code lookup); otherwise EIP-1271,
-    ///      or, with no signature, the on-chain post.
     function _authorise(Quote calldata quote, bytes calldata signature) private view {
         bytes32 digest = quoteDigest(quote);
-        bool ok;
-        if (signature.length == 0) {
-            ok = _posted[digest];
-        } else {
-            (address signer, ECDSA.RecoverError err, ) = ECDSA.tryRecoverCalldata(digest, signature);
-            ok =
-                (err == ECDSA.RecoverError.NoError && signer == quote.pricer) ||
-                SignatureChecker.isValidERC1271SignatureNowCalldata(quote.pricer, digest, signature);
-        }
+        bool ok =
+            signature.length == 0
+                ? _posted[digest]
+                : QuoteLib.isSignedBy(quote.pricer, digest, signature);
         if (!ok) revert PricerPoolBadSignature(quote.pricer, digest);
-    }
-
-    function _checkQuote(Quote calldata quote) private view {
-        if (
-            quote.pricer == address(0) ||
-            quote.price == 0 ||
-            quote.price > MAX_PRICE ||
-            quote.size > MAX_SIZE ||
-            quote.nonce > type(uint48).max
-        ) revert PricerPoolBadQuote(quote.price, quote.size, quote.nonce);
-        if (block.timestamp > quote.expiry)
-            revert PricerPoolQuoteExpired(quote.expiry, block.timestamp);
-        uint256 latest = block.timestamp + MAX_QUOTE_TTL_SECONDS;
-        if (quote.expiry > latest) revert PricerPoolQuoteTooLong(quote.expiry, latest);
     }
 
     function _moveBooks(bool isAsset, int256 delta) private {

@@ -14,7 +14,13 @@ import type {
   Treasury,
 } from "../../../typechain-types/index.js";
 import type { TestERC20 } from "../../helpers/test-contracts.js";
-import { PRICE_SCALE, Side, signQuote, type Quote, type SideValue } from "../../../scripts/pricers/quote.js";
+import {
+  PRICE_SCALE,
+  Side,
+  signQuote,
+  type Quote,
+  type SideValue,
+} from "../../../scripts/pricers/quote.js";
 
 export const CYCLE_SECONDS = 7n * 24n * 3600n;
 /** 4 USDC (6 decimals) per XYZ (18 decimals), raw base per raw asset, 1e18-scaled. */
@@ -83,7 +89,14 @@ export async function pricerFixture() {
       base,
     ])) as unknown as PricerPool;
   const pool = await deployPool(await xyz.getAddress(), await usdc.getAddress());
-  await pool.setConfig(BAND_BPS, FEE_BPS, CAPACITY, MAX_INVENTORY, MAX_DRAWDOWN_BPS, SLASH_THRESHOLD);
+  await pool.setConfig(
+    BAND_BPS,
+    FEE_BPS,
+    CAPACITY,
+    MAX_INVENTORY,
+    MAX_DRAWDOWN_BPS,
+    SLASH_THRESHOLD,
+  );
   await registry.listMarket(pool);
 
   // Treasury capital: minted to the Treasury (as if earned), paid and booked in one step each.
@@ -115,7 +128,15 @@ export async function pricerFixture() {
   /** A fresh quote from `pricer` (a new lane nonce each time), valid for an hour. */
   const quote = async (side: SideValue, price: bigint, size: bigint, over: Partial<Quote> = {}) => {
     nonce += 1n;
-    return { pricer: pricer.address, side, price, size, expiry: (await now()) + 3600n, nonce, ...over };
+    return {
+      pricer: pricer.address,
+      side,
+      price,
+      size,
+      expiry: (await now()) + 3600n,
+      nonce,
+      ...over,
+    };
   };
   const sign = (q: Quote, signer = pricer) => signQuote(signer, pool, q);
   const deadline = async () => (await now()) + 600n;
