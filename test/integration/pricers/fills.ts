@@ -3,6 +3,7 @@
 import { expect } from "chai";
 import { parseEther, parseUnits } from "ethers";
 import { signQuote, Side } from "../../../scripts/pricers/quote.js";
+import type { TestERC20 } from "../../helpers/test-contracts.js";
 import {
   BAND_BPS,
   CAPACITY,
@@ -320,7 +321,7 @@ describe("PricerPool fills", () => {
 
   it("a fee-on-transfer token is refused: at funding and at a fill", async () => {
     const f = await pricerFixture();
-    const fee = await f.ethers.deployContract("TestFeeToken");
+    const fee = (await f.ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
     const pool = await f.deployPool(await fee.getAddress(), await f.usdc.getAddress());
     await f.feed.setPrice(fee, 2n * 10n ** 18n);
     await pool.setConfig(

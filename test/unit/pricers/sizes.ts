@@ -6,8 +6,8 @@ const MAX_CODE_BYTES = 24_576;
 
 // Pins the pricer contracts' runtime sizes (10,000 optimizer runs) so growth is noticed in review.
 const LIMITS: Record<string, number> = {
-  PricerPool: 14_000,
-  PricerRegistry: 8_000,
+  PricerPool: 19_000,
+  PricerRegistry: 10_000,
 };
 
 describe("pricer contract sizes", () => {
