@@ -9,6 +9,7 @@ import { openKeeper, type KeeperContext } from "./keeper/context.js";
 import { EXIT, KeeperError, toKeeperError } from "./keeper/errors.js";
 import { pokeJob, pricesJob, rolloverJob, statusJob, watchJob, type Job } from "./keeper/jobs.js";
 import { createOutput, type Output } from "./keeper/output.js";
+import { addPricersCommand } from "./keeper/pricers.js";
 
 interface GlobalOptions {
   network: string;
@@ -162,6 +163,8 @@ program
   .action(async (_opts: object, command: Command) => {
     await execute(statusJob, command, {});
   });
+
+addPricersCommand(program, execute);
 
 program.exitOverride();
 
