@@ -280,16 +280,16 @@ contract PricerPool is IPricerPool, RoleGated, EIP712, ReentrancyGuardTransient 
     /// @inheritdoc IPricerPool
     function config() external view returns (Config memory) {
         Market memory m = _market;
-        Limits memory l = _limits;
+        Limits memory lim = _limits;
         return
             Config({
                 bandBps: m.bandBps,
                 feeBps: m.feeBps,
                 paused: m.paused,
                 capacity: m.capacity,
-                maxInventory: l.maxInventory,
-                maxDrawdownBps: l.maxDrawdownBps,
-                slashThreshold: l.slashThreshold
+                maxInventory: lim.maxInventory,
+                maxDrawdownBps: lim.maxDrawdownBps,
+                slashThreshold: lim.slashThreshold
             });
     }
 
