@@ -19,6 +19,12 @@ import {
   weightedApr,
 } from "./demo/report.js";
 import { runSimulation } from "./demo/simulation.js";
+import {
+  pricerMarkdown,
+  renderPricerCycle,
+  startPricers,
+  type PricerCycle,
+} from "./demo/pricers.js";
 
 /** The story: cycles, its random seed, swaps per cycle (env overrides for quick runs). */
 const CYCLES = Number(process.env.DEMO_CYCLES ?? 8);
@@ -37,11 +43,17 @@ console.log(
     `Reactors: ${Object.keys(system.reactors).join(", ")}; cycle ${(await system.manager.state()).duration / 86_400n} days. Seeding venue pools and playing ${CYCLES} cycles...`,
   ),
 );
+const pricers = await startPricers(system, SEED);
+const pricerCycles: PricerCycle[] = [];
 const { records } = await runSimulation(system, {
   cycles: CYCLES,
   seed: SEED,
   swapsPerCycle: SWAPS_PER_CYCLE,
-  onCycle: (record) => console.log(renderCycleConsole(record)),
+  onCycle: async (record) => {
+    console.log(renderCycleConsole(record));
+    pricerCycles.push(await pricers.play(record.cycle + 1n)); // trades in the next cycle
+    console.log(renderPricerCycle(pricerCycles[pricerCycles.length - 1]));
+  },
 });
 console.log(renderSummaryConsole(records));
 const missing = missingParts(records);
@@ -67,7 +79,7 @@ await writeFile(
     seed: SEED,
     seconds,
     chart: "chart.png",
-  }),
+  }) + pricerMarkdown(pricerCycles),
 );
 console.log(
   pc.green(

@@ -31,7 +31,7 @@ export interface SimulationOptions {
   /** Swaps per cycle. */
   readonly swapsPerCycle: number;
   /** Called after each cycle (progress output). */
-  readonly onCycle?: (cycle: CycleRecord) => void;
+  readonly onCycle?: (cycle: CycleRecord) => void | Promise<void>;
 }
 
 /** What users did in a cycle, per Reactor symbol (asset units; TOKE for LD actions). */
@@ -350,7 +350,7 @@ export async function runSimulation(
     const status = await collectStatus(ctx);
     const record: CycleRecord = { cycle, cycleStart, flows, rollover, status };
     records.push(record);
-    options.onCycle?.(record);
+    await options.onCycle?.(record);
   }
   return { system, records, pools: market.pools };
 }

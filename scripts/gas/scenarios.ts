@@ -3,6 +3,7 @@ import { rolloverCost, userOperations } from "./core.js";
 import { directorsOperations } from "./directors.js";
 import { launchOperations } from "./launch.js";
 import type { GasScenario } from "./measure.js";
+import { pricerFills } from "./pricers.js";
 import { venueRollover } from "./venues.js";
 
 export const SCENARIOS: readonly GasScenario[] = [
@@ -11,4 +12,5 @@ export const SCENARIOS: readonly GasScenario[] = [
   directorsOperations,
   venueRollover,
   launchOperations,
+  pricerFills,
 ];

@@ -2,6 +2,7 @@
 import type { KeeperCommand } from "./command.js";
 import { pokeCommand, pricesCommand } from "./commands/market.js";
 import { pairsCommand, venuesCommand } from "./commands/pairs.js";
+import { pricersCommand } from "./commands/pricers.js";
 import { rolloverCommand } from "./commands/rollover.js";
 import { statusCommand } from "./commands/status.js";
 import { watchCommand } from "./commands/watch.js";
@@ -14,4 +15,5 @@ export const COMMANDS: readonly KeeperCommand[] = [
   pricesCommand,
   pairsCommand,
   venuesCommand,
+  pricersCommand,
 ];
