@@ -61,12 +61,23 @@ export interface ReactorInfo {
   readonly ldApr: number | null;
 }
 
+/** Display names of the venues whose ids are known; others are shown from their id. */
+const VENUE_NAMES: Readonly<Record<string, string>> = {
+  UNISWAP_V2: "Uniswap V2",
+  SUSHISWAP: "SushiSwap",
+  BALANCER_V2: "Balancer V2",
+};
+
 export function venueLabel(id: string): string {
   try {
-    return decodeBytes32String(id)
-      .replace(/_/g, " ")
-      .toLowerCase()
-      .replace(/\b\w/g, (c) => c.toUpperCase());
+    const raw = decodeBytes32String(id);
+    return (
+      VENUE_NAMES[raw] ??
+      raw
+        .replace(/_/g, " ")
+        .toLowerCase()
+        .replace(/\b\w/g, (c) => c.toUpperCase())
+    );
   } catch {
     return id.slice(0, 10);
   }

@@ -1,5 +1,8 @@
 // Amount forms: human units, a Max button, validation before anything is sent.
+import { ABI } from "./abis";
+import type { AppContext } from "./context";
 import { exact, fmt, parseAmount, type Unit } from "./format";
+import type { TxRequest } from "./tx";
 import { h } from "./ui";
 
 export interface AmountFormOptions {
@@ -80,4 +83,42 @@ export function amountForm(o: AmountFormOptions): HTMLElement {
     o.onSubmit(parsed.wei, label).finally(() => (submit.disabled = false));
   });
   return form;
+}
+
+export interface TxFormOptions extends Omit<AmountFormOptions, "onSubmit"> {
+  /** The transaction for an amount (its label: the button's words, the amount, `suffix`). */
+  readonly send: (wei: bigint) => Omit<TxRequest, "label">;
+  readonly suffix?: string;
+  /** An ERC-20 allowance the transaction spends: approved first when it is short. */
+  readonly approval?: {
+    readonly token: string;
+    readonly spender: string;
+    readonly allowance: bigint;
+  };
+}
+
+/** An amount form that sends one transaction (after an approval if needed), then re-reads. */
+export function txForm(ctx: AppContext, o: TxFormOptions): HTMLElement {
+  return amountForm({
+    ...o,
+    onSubmit: async (wei, label) => {
+      const approval = o.approval;
+      if (approval !== undefined && approval.allowance < wei) {
+        const approved = await ctx.tx.send({
+          label: `Approve ${fmt(wei, o.unit)}`,
+          address: approval.token,
+          abi: ABI.erc20,
+          method: "approve",
+          args: [approval.spender, wei],
+        });
+        if (!approved) return;
+      }
+      const request = o.send(wei);
+      await ctx.tx.send({
+        ...request,
+        label: o.suffix === undefined ? label : `${label} ${o.suffix}`,
+      });
+      ctx.refresh();
+    },
+  });
 }

@@ -18,6 +18,8 @@ export interface TxRequest {
   readonly context?: ErrorContext;
 }
 
+const RECEIPT_POLL_MS = 400;
+
 export type TxStatus = "checking" | "pending" | "confirmed" | "reverted" | "refused";
 
 export class TxRunner {
@@ -52,7 +54,7 @@ export class TxRunner {
       const contract = new Contract(request.address, request.abi, signer);
       const response = await contract.getFunction(request.method).send(...request.args, overrides);
       entry.set("pending", `Pending: ${response.hash.slice(0, 10)}…`);
-      const receipt = await this.reader.waitForTransaction(response.hash);
+      const receipt = await this.receipt(response.hash);
       if (receipt === null || receipt.status !== 1) {
         entry.set("reverted", `Reverted in block ${receipt?.blockNumber ?? "?"}.`);
         return false;
@@ -62,6 +64,19 @@ export class TxRunner {
     } catch (error) {
       entry.set("reverted", explain(error, request.context));
       return false;
+    }
+  }
+
+  /**
+   * Polls for the receipt (one block is enough: a confirmed receipt is final on the chains the app
+   * targets). Not `waitForTransaction`: on an automining chain no further block may ever come,
+   * and a block-event wait can miss the one that carried the transaction.
+   */
+  private async receipt(hash: string) {
+    for (;;) {
+      const receipt = await this.reader.getTransactionReceipt(hash);
+      if (receipt !== null) return receipt;
+      await new Promise((resolve) => setTimeout(resolve, RECEIPT_POLL_MS));
     }
   }
 

@@ -42,7 +42,7 @@ if (CHROMIUM === undefined && process.env.CI === undefined) {
         throw new Error("CI needs a Chromium: .ci/run installs Debian's chromium");
       configDir = await mkdtemp(path.join(tmpdir(), "reactor-app-test-"));
       const configFile = path.join(configDir, "config.json");
-      world = await startAppWorld({ cycles: 0, configFile });
+      world = await startAppWorld({ cycles: 0, configFile, launch: true });
       app = await buildAndServeApp(configFile);
       browser = await launchChromium(CHROMIUM);
       await mkdir(SHOTS, { recursive: true });
@@ -211,8 +211,15 @@ if (CHROMIUM === undefined && process.env.CI === undefined) {
       const alcx = world.system.reactors.ALCX;
       const registry = world.system.venueRegistry;
       const STAKE = 1_000n * E18;
-      await open(page, "direct");
+      // The asset side first: a Reactor far below the emission balance floor earns nothing, and
+      // 400 ALCX at the deployment's 2.5 TOKE per ALCX balance 1,000 TOKE of stake 1:1.
+      await open(page, "reactors");
       await connect(page);
+      await page.waitForSelector('[data-testid="deposit-ALCX-amount"]');
+      await fill(page, "deposit-ALCX", "400");
+      await confirmed(page, "Approve 400 ALCX");
+      await confirmed(page, "Deposit 400 ALCX");
+      await go(page, "direct");
       await page.waitForSelector('[data-testid="stake-ALCX-amount"]');
       await fill(page, "stake-ALCX", "1000");
       await confirmed(page, "Approve 1,000 TOKE");
@@ -228,7 +235,7 @@ if (CHROMIUM === undefined && process.env.CI === undefined) {
       const voted = await confirmed(page, "Vote ");
       expect(voted)
         .to.contain("Uniswap V2 60%")
-        .and.to.contain("Sushiswap 40%")
+        .and.to.contain("SushiSwap 40%")
         .and.to.contain("Balancer V2 0%");
       // The next cycle's tallies are stake x basis points: 1,000 TOKE x 6,000 and x 4,000
       // (the only LD on ALCX in this world).
@@ -242,21 +249,29 @@ if (CHROMIUM === undefined && process.env.CI === undefined) {
       // The stake is active from the next cycle; emission weights for a cycle are fixed when it
       // starts, from the cycle before: the first LD reward is booked by the third rollover.
       for (let i = 0; i < 3; ++i) await rollover(page);
-      const ldReactors = [await alcx.getAddress()];
-      const owed = await world.system.emissions.claimable(me, [], ldReactors);
-      expect(owed > 0n, "LD rewards owed after three rollovers").to.equal(true);
+      const emissions = world.system.emissions;
+      const alcxAddress = await alcx.getAddress();
+      const owedLd = await emissions.claimable(me, [], [alcxAddress]);
+      const owedLp = await emissions.claimable(me, [alcxAddress], []);
+      expect(owedLd > 0n, "LD rewards owed on ALCX after three rollovers").to.equal(true);
+      expect(owedLp > 0n, "LP rewards owed on ALCX after three rollovers").to.equal(true);
+      const all = await Promise.all(
+        Object.values(world.system.reactors).map((r) => r.getAddress()),
+      );
+      const staked = all.filter((a) => a !== world.system.addresses.reactors.TOKE);
+      const owed = await emissions.claimable(me, all, staked);
       await go(page, "rewards");
-      await waitText(page, "owed-ld-ALCX", fmt(owed));
+      await waitText(page, "owed-ld-ALCX", fmt(owedLd));
+      await waitText(page, "owed-lp-ALCX", fmt(owedLp));
+      await waitText(page, "owed-total", fmt(owed));
       const tokeBefore = await world.system.toke.balanceOf(me);
       await page.screenshot({ path: `${SHOTS}/rewards-owed.png`, fullPage: true });
       await page.click('[data-testid="claim-all"]');
       await confirmed(page, `Claim ${fmt(owed)}`);
-      // The claim pays what was owed on every source the page listed (LD on ALCX only here:
-      // the LP position was redeemed in the LP flow).
-      const lpReactors = [await world.system.reactors.WETH.getAddress()];
-      expect(await world.system.emissions.claimable(me, lpReactors, ldReactors)).to.equal(0n);
-      // Rewards are booked at rollovers only: the claim, a block later, pays exactly what was owed.
+      // Rewards are booked at rollovers only: the claim, a block later, pays exactly what was
+      // owed on every source, and leaves nothing behind.
       expect((await world.system.toke.balanceOf(me)) - tokeBefore).to.equal(owed);
+      expect(await emissions.claimable(me, all, staked)).to.equal(0n);
     });
 
     it("wrong chain: the banner shows, and the switch request moves the wallet to the deployment's chain", async () => {

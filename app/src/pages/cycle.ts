@@ -82,6 +82,30 @@ export async function cyclePage(ctx: AppContext): Promise<HTMLElement> {
         "Anyone may roll the cycle over once it has ended: it settles rewards, matures redemption requests and moves liquidity to the LD votes.",
       ),
       button,
+      ctx.devRpc === undefined || due
+        ? null
+        : h(
+            "p",
+            { class: "row" },
+            h(
+              "button",
+              {
+                class: "dev",
+                "data-testid": "dev-skip",
+                onclick: async () => {
+                  await ctx.devRpc?.("evm_setNextBlockTimestamp", [`0x${clock.end.toString(16)}`]);
+                  await ctx.devRpc?.("evm_mine", []);
+                  ctx.refresh();
+                },
+              },
+              "Local chain only: jump to the cycle's end",
+            ),
+            h(
+              "span",
+              { class: "muted" },
+              "Moves the local node's clock; no keeper runs here, so prices stay as last posted.",
+            ),
+          ),
       ctx.account === undefined
         ? h("p", { class: "form-note" }, "Connect a wallet to send the rollover.")
         : null,

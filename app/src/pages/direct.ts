@@ -5,7 +5,8 @@ import { BrowserProvider, getAddress, isAddress } from "ethers";
 import { ABI } from "../abis";
 import { read, type AppContext } from "../context";
 import { readClock, readReactors, type ReactorInfo } from "../data";
-import { amountForm } from "../forms";
+import { txForm } from "../forms";
+import { explain } from "../errors";
 import { fmt, short } from "../format";
 import { card, h, stat } from "../ui";
 
@@ -59,7 +60,10 @@ async function stakeCard(ctx: AppContext, r: ReactorInfo): Promise<HTMLElement> 
     h(
       "div",
       { class: "stats" },
-      stat("Staked (active)", `${fmt(r.stake.total, TOKE, 0)} (${fmt(r.stake.active, TOKE, 0)})`),
+      stat(
+        "Total staked (active)",
+        `${fmt(r.stake.total, TOKE, 0)} (${fmt(r.stake.active, TOKE, 0)})`,
+      ),
       ...r.allowed.map((v) =>
         stat(
           `Next-cycle vote · ${v.name}`,
@@ -102,9 +106,15 @@ async function myStake(ctx: AppContext, r: ReactorInfo, me: string): Promise<HTM
   const total = BigInt(stake[0]);
   const exitUnits = BigInt(exit.units);
   const withdrawable = exitUnits > 0n && BigInt(exit.cycle) < BigInt(ledgerCycle);
-  const done = () => ctx.refresh();
 
-  const stakeForm = amountForm({
+  const stakingCall = (method: string, args: (wei: bigint) => unknown[]) => (wei: bigint) => ({
+    address: book.ldStaking,
+    abi: ABI.ldStaking,
+    method,
+    args: args(wei),
+    context,
+  });
+  const stakeForm = txForm(ctx, {
     id: `stake-${r.symbol}`,
     label: "Stake TOKE",
     unit: TOKE,
@@ -112,31 +122,11 @@ async function myStake(ctx: AppContext, r: ReactorInfo, me: string): Promise<HTM
     max: wallet,
     maxLabel: "Wallet",
     capAtMax: true,
-    onSubmit: async (wei, label) => {
-      if (
-        allowance < wei &&
-        !(await ctx.tx.send({
-          label: `Approve ${fmt(wei, TOKE)}`,
-          address: book.toke,
-          abi: ABI.toke,
-          method: "approve",
-          args: [book.ldStaking, wei],
-          context,
-        }))
-      )
-        return;
-      await ctx.tx.send({
-        label: `${label} on ${r.symbol}`,
-        address: book.ldStaking,
-        abi: ABI.ldStaking,
-        method: "stake",
-        args: [r.address, wei, me],
-        context,
-      });
-      done();
-    },
+    suffix: `on ${r.symbol}`,
+    approval: { token: book.toke, spender: book.ldStaking, allowance },
+    send: stakingCall("stake", (wei) => [r.address, wei, me]),
   });
-  const unstakeForm = amountForm({
+  const unstakeForm = txForm(ctx, {
     id: `unstake-${r.symbol}`,
     label: "Request unstake",
     unit: TOKE,
@@ -144,17 +134,7 @@ async function myStake(ctx: AppContext, r: ReactorInfo, me: string): Promise<HTM
     max: total,
     maxLabel: "Staked",
     capAtMax: true,
-    onSubmit: async (wei, label) => {
-      await ctx.tx.send({
-        label,
-        address: book.ldStaking,
-        abi: ABI.ldStaking,
-        method: "requestUnstake",
-        args: [r.address, wei],
-        context,
-      });
-      done();
-    },
+    send: stakingCall("requestUnstake", (wei) => [r.address, wei]),
   });
   const withdraw = h(
     "button",
@@ -170,7 +150,7 @@ async function myStake(ctx: AppContext, r: ReactorInfo, me: string): Promise<HTM
           args: [r.address, me],
           context,
         });
-        done();
+        ctx.refresh();
       },
     },
     "Withdraw",
@@ -209,7 +189,13 @@ async function myStake(ctx: AppContext, r: ReactorInfo, me: string): Promise<HTM
       "div",
       { class: "forms" },
       stakeForm,
-      voteForm(ctx, r, me, packed),
+      r.allowed.length === 0
+        ? h(
+            "p",
+            { class: "muted" },
+            "A base Reactor: its liquidity follows the votes of the token Reactors paired with it.",
+          )
+        : voteForm(ctx, r, me, packed),
       delegateForm(ctx, r, me),
       unstakeForm,
       h(
@@ -287,42 +273,12 @@ function voteForm(ctx: AppContext, r: ReactorInfo, me: string, packed: bigint): 
   };
   sign.addEventListener("click", async () => {
     const { ids, shares, label } = args();
-    const relay = read(ctx, book.ldVoteRelay, ABI.ldVoteRelay);
-    const now = BigInt((await ctx.reader.getBlock("latest"))?.timestamp ?? 0);
-    const value = {
-      voter: me,
-      reactor: r.address,
-      venues: ids,
-      shares,
-      nonce: await relay.nonces(me),
-      deadline: now + DEADLINE_SECONDS,
-    };
-    const types = {
-      Vote: [
-        { name: "voter", type: "address" },
-        { name: "reactor", type: "address" },
-        { name: "venues", type: "bytes32[]" },
-        { name: "shares", type: "uint16[]" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    };
-    const signature = await signTyped(ctx, me, types, value).catch(
-      (e: unknown) => (
-        ctx.tx.refuse(`Sign: ${label}`, String((e as Error).message ?? e)),
-        undefined
-      ),
-    );
-    if (signature === undefined) return;
-    relayPanel(note, ctx, `${label} (signed)`, "voteBySig", [
-      me,
-      r.address,
-      ids,
-      shares,
-      value.nonce,
-      value.deadline,
-      signature,
-    ]);
+    await signForRelay(ctx, me, note, label, "voteBySig", "Vote", {
+      voter: ["address", me],
+      reactor: ["address", r.address],
+      venues: ["bytes32[]", ids],
+      shares: ["uint16[]", shares],
+    });
   });
   const form = h(
     "form",
@@ -374,39 +330,15 @@ function delegateForm(ctx: AppContext, r: ReactorInfo, me: string): HTMLElement 
   sign.addEventListener("click", async () => {
     const to = target();
     if (to === undefined) return;
-    const relay = read(ctx, book.ldVoteRelay, ABI.ldVoteRelay);
-    const now = BigInt((await ctx.reader.getBlock("latest"))?.timestamp ?? 0);
-    const value = {
-      delegator: me,
-      reactor: r.address,
-      delegatee: to,
-      nonce: await relay.nonces(me),
-      deadline: now + DEADLINE_SECONDS,
-    };
-    const types = {
-      Delegation: [
-        { name: "delegator", type: "address" },
-        { name: "reactor", type: "address" },
-        { name: "delegatee", type: "address" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    };
-    const signature = await signTyped(ctx, me, types, value).catch(
-      (e: unknown) => (
-        ctx.tx.refuse("Sign delegation", String((e as Error).message ?? e)),
-        undefined
-      ),
-    );
-    if (signature === undefined) return;
-    relayPanel(note, ctx, `Delegate ${r.symbol} votes to ${short(to)} (signed)`, "delegateBySig", [
+    await signForRelay(
+      ctx,
       me,
-      r.address,
-      to,
-      value.nonce,
-      value.deadline,
-      signature,
-    ]);
+      note,
+      `Delegate ${r.symbol} votes to ${short(to)}`,
+      "delegateBySig",
+      "Delegation",
+      { delegator: ["address", me], reactor: ["address", r.address], delegatee: ["address", to] },
+    );
   });
   const form = h(
     "form",
@@ -431,22 +363,43 @@ function delegateForm(ctx: AppContext, r: ReactorInfo, me: string): HTMLElement 
   return form;
 }
 
-async function signTyped(
+/**
+ * Signs `fields` as the vote relay's EIP-712 struct `type` (its nonce and a deadline added) and
+ * offers the signed message for relaying to `method`, which takes the struct's fields in order,
+ * then the signature.
+ */
+async function signForRelay(
   ctx: AppContext,
   me: string,
-  types: Record<string, { name: string; type: string }[]>,
-  value: Record<string, unknown>,
-): Promise<string> {
+  note: HTMLElement,
+  label: string,
+  method: string,
+  type: string,
+  fields: Record<string, [string, unknown]>,
+): Promise<void> {
   const relay = read(ctx, ctx.config.addresses.ldVoteRelay, ABI.ldVoteRelay);
-  const domain = await relay.eip712Domain();
+  const now = BigInt((await ctx.reader.getBlock("latest"))?.timestamp ?? 0);
+  const all: Record<string, [string, unknown]> = {
+    ...fields,
+    nonce: ["uint256", await relay.nonces(me)],
+    deadline: ["uint256", now + DEADLINE_SECONDS],
+  };
+  const types = { [type]: Object.entries(all).map(([name, [t]]) => ({ name, type: t })) };
+  const value = Object.fromEntries(Object.entries(all).map(([name, [, v]]) => [name, v]));
   const provider = ctx.wallet();
-  if (provider === undefined) throw new Error("connect a wallet first");
-  const signer = await new BrowserProvider(provider as never).getSigner(me);
-  return signer.signTypedData(
-    { name: domain[1], version: domain[2], chainId: domain[3], verifyingContract: domain[4] },
-    types,
-    value,
-  );
+  try {
+    if (provider === undefined) throw new Error("connect a wallet first");
+    const domain = await relay.eip712Domain();
+    const signer = await new BrowserProvider(provider as never).getSigner(me);
+    const signature = await signer.signTypedData(
+      { name: domain[1], version: domain[2], chainId: domain[3], verifyingContract: domain[4] },
+      types,
+      value,
+    );
+    relayPanel(note, ctx, `${label} (signed)`, method, [...Object.values(value), signature]);
+  } catch (error) {
+    ctx.tx.refuse(`Sign: ${label}`, explain(error));
+  }
 }
 
 /** Shows a signed message and lets anyone (this wallet, a relayer) submit it. */

@@ -1,8 +1,9 @@
 // Launch: the DeGenesis sale (commit ETH or USDC while the window is open, whitelisted by a Merkle
 // proof; claim TOKE after it is finalized) and the Genesis and public staking pools while they run.
+import type { InterfaceAbi } from "ethers";
 import { ABI } from "../abis";
 import { chainNow, read, type AppContext } from "../context";
-import { amountForm } from "../forms";
+import { txForm } from "../forms";
 import { duration, fmt } from "../format";
 import { card, h, stat } from "../ui";
 
@@ -84,7 +85,7 @@ export async function launchPage(ctx: AppContext): Promise<HTMLElement> {
       h(
         "div",
         { class: "forms" },
-        amountForm({
+        txForm(ctx, {
           id: "commit-eth",
           label: "Commit ETH",
           unit: ETH,
@@ -96,18 +97,14 @@ export async function launchPage(ctx: AppContext): Promise<HTMLElement> {
             : proof === undefined
               ? "This wallet is not whitelisted."
               : undefined,
-          onSubmit: async (wei, label) => (
-            await ctx.tx.send({
-              label,
-              address: launch.sale,
-              abi: ABI.deGenesis,
-              method: "commitEth",
-              args: [proof ?? []],
-              value: wei,
-              context: { assets: ETH },
-            }),
-            ctx.refresh()
-          ),
+          send: (wei) => ({
+            address: launch.sale,
+            abi: ABI.deGenesis,
+            method: "commitEth",
+            args: [proof ?? []],
+            value: wei,
+            context: { assets: ETH },
+          }),
         }),
         h(
           "button",
@@ -182,6 +179,14 @@ async function poolCard(
     token.balanceOf(me) as Promise<bigint>,
     token.allowance(me, address) as Promise<bigint>,
   ]);
+  const slug = label.toLowerCase().replace(/\W+/g, "-");
+  const poolCall = (abi: InterfaceAbi, method: string) => (wei: bigint) => ({
+    address,
+    abi,
+    method,
+    args: [wei],
+    context: { assets: unit },
+  });
   section.append(
     h("div", { class: "stats" }, stat("Mine", fmt(mine, unit)), stat("Earned", fmt(earned, TOKE))),
     h(
@@ -193,54 +198,24 @@ async function poolCard(
             { class: "muted" },
             "Deposits come from DeGenesis (the overflow of each commitment).",
           )
-        : amountForm({
-            id: `pool-stake-${symbol}`,
+        : txForm(ctx, {
+            id: `pool-stake-${slug}`,
             label: `Stake ${symbol}`,
             unit,
             button: "Stake",
             max: wallet,
             capAtMax: true,
-            onSubmit: async (wei, l) => {
-              if (
-                allowance < wei &&
-                !(await ctx.tx.send({
-                  label: `Approve ${fmt(wei, unit)}`,
-                  address: tokenAddress,
-                  abi: ABI.erc20,
-                  method: "approve",
-                  args: [address, wei],
-                }))
-              )
-                return;
-              await ctx.tx.send({
-                label: l,
-                address,
-                abi: ABI.stakingPool,
-                method: "stake",
-                args: [wei],
-                context: { assets: unit },
-              });
-              ctx.refresh();
-            },
+            approval: { token: tokenAddress, spender: address, allowance },
+            send: poolCall(ABI.stakingPool, "stake"),
           }),
-      amountForm({
-        id: `pool-withdraw-${symbol}`,
+      txForm(ctx, {
+        id: `pool-withdraw-${slug}`,
         label: "Withdraw",
         unit,
         button: "Withdraw",
         max: mine,
         capAtMax: true,
-        onSubmit: async (wei, l) => (
-          await ctx.tx.send({
-            label: l,
-            address,
-            abi: genesis ? ABI.genesisPool : ABI.stakingPool,
-            method: "withdraw",
-            args: [wei],
-            context: { assets: unit },
-          }),
-          ctx.refresh()
-        ),
+        send: poolCall(genesis ? ABI.genesisPool : ABI.stakingPool, "withdraw"),
       }),
       h(
         "button",

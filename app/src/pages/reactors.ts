@@ -3,7 +3,7 @@
 import { ABI } from "../abis";
 import { read, type AppContext } from "../context";
 import { inToke, readClock, readReactors, venueLabel, type ReactorInfo } from "../data";
-import { amountForm } from "../forms";
+import { txForm } from "../forms";
 import { duration, fmt, pct } from "../format";
 import { card, h, stat } from "../ui";
 
@@ -86,30 +86,16 @@ async function positionPanel(
     ctx.reader.getBalance(me),
   ]);
   const context = { shares: r.shareUnit, assets: r.unit };
-  const deposit = async (wei: bigint, label: string) => {
-    if (allowance < wei) {
-      const approved = await ctx.tx.send({
-        label: `Approve ${fmt(wei, r.unit)}`,
-        address: r.asset,
-        abi: ABI.erc20,
-        method: "approve",
-        args: [r.address, wei],
-        context,
-      });
-      if (!approved) return;
-    }
-    await ctx.tx.send({
-      label,
-      address: r.address,
-      abi: ABI.reactor,
-      method: "deposit",
-      args: [wei, me],
-      context,
-    });
-    ctx.refresh();
-  };
+  const paused = r.paused ? "Deposits are paused." : undefined;
+  const reactorCall = (method: string, args: (wei: bigint) => unknown[]) => (wei: bigint) => ({
+    address: r.address,
+    abi: ABI.reactor,
+    method,
+    args: args(wei),
+    context,
+  });
   const forms: HTMLElement[] = [
-    amountForm({
+    txForm(ctx, {
       id: `deposit-${r.symbol}`,
       label: `Deposit ${r.unit.symbol}`,
       unit: r.unit,
@@ -117,13 +103,14 @@ async function positionPanel(
       max: assetBalance,
       maxLabel: "Wallet",
       capAtMax: true,
-      disabled: r.paused ? "Deposits are paused." : undefined,
-      onSubmit: deposit,
+      disabled: paused,
+      approval: { token: r.asset, spender: r.address, allowance },
+      send: reactorCall("deposit", (wei) => [wei, me]),
     }),
   ];
   if (r.isWeth) {
     forms.push(
-      amountForm({
+      txForm(ctx, {
         id: `deposit-eth-${r.symbol}`,
         label: "Deposit ETH (wrapped by the gateway)",
         unit: { symbol: "ETH", decimals: 18 },
@@ -131,24 +118,20 @@ async function positionPanel(
         max: ether,
         maxLabel: "Wallet (keep some for gas)",
         capAtMax: true,
-        disabled: r.paused ? "Deposits are paused." : undefined,
-        onSubmit: async (wei, label) => {
-          await ctx.tx.send({
-            label,
-            address: ctx.config.addresses.wethGateway,
-            abi: ABI.wethGateway,
-            method: "depositETH",
-            args: [me],
-            value: wei,
-            context,
-          });
-          ctx.refresh();
-        },
+        disabled: paused,
+        send: (wei) => ({
+          address: ctx.config.addresses.wethGateway,
+          abi: ABI.wethGateway,
+          method: "depositETH",
+          args: [me],
+          value: wei,
+          context,
+        }),
       }),
     );
   }
   forms.push(
-    amountForm({
+    txForm(ctx, {
       id: `request-${r.symbol}`,
       label: "Request redemption",
       unit: r.shareUnit,
@@ -156,36 +139,17 @@ async function positionPanel(
       max: shares,
       maxLabel: "Held",
       capAtMax: true,
-      onSubmit: async (wei, label) => {
-        await ctx.tx.send({
-          label,
-          address: r.address,
-          abi: ABI.reactor,
-          method: "requestRedeem",
-          args: [wei, me, me],
-          context,
-        });
-        ctx.refresh();
-      },
+      send: reactorCall("requestRedeem", (wei) => [wei, me, me]),
     }),
-    amountForm({
+    // No cap here: the contract's own refusal, decoded, says what is claimable.
+    txForm(ctx, {
       id: `redeem-${r.symbol}`,
       label: "Redeem (claim)",
       unit: r.shareUnit,
       button: "Redeem",
       max: claimable,
       maxLabel: "Claimable",
-      onSubmit: async (wei, label) => {
-        await ctx.tx.send({
-          label,
-          address: r.address,
-          abi: ABI.reactor,
-          method: "redeem",
-          args: [wei, me, me],
-          context,
-        });
-        ctx.refresh();
-      },
+      send: reactorCall("redeem", (wei) => [wei, me, me]),
     }),
   );
   return h(
