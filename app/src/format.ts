@@ -21,7 +21,10 @@ export function fmtNumber(amount: bigint, decimals: number, places = 4): string 
   const cut = fraction.slice(0, places).replace(/0+$/, "");
   const shown = cut === "" ? grouped : `${grouped}.${cut}`;
   // A positive amount below the shown precision is not zero.
-  if (shown === "0" && amount !== 0n) return negative ? "> -0.0001" : "< 0.0001";
+  if (shown === "0" && amount !== 0n) {
+    const smallest = places === 0 ? "1" : `0.${"0".repeat(places - 1)}1`;
+    return negative ? `> -${smallest}` : `< ${smallest}`;
+  }
   return negative ? `-${shown}` : shown;
 }
 

@@ -47,6 +47,8 @@ async function start(root: HTMLElement): Promise<void> {
       ? new JsonRpcProvider(config.rpcUrl, config.chainId, {
           staticNetwork: true,
           pollingInterval: 500,
+          // No cache: a page read right after a transaction or a clock move must see it.
+          cacheTimeout: -1,
         })
       : new BrowserProvider(
           (window as { ethereum?: never }).ethereum ??

@@ -68,6 +68,8 @@ const USER_FUNDS: Readonly<Record<string, number>> = {
   TOKE: 100_000,
 };
 
+const USER_ETHER = 10_000n * 10n ** 18n;
+
 let worlds = 0;
 
 export async function startAppWorld(options: AppWorldOptions): Promise<AppWorld> {
@@ -99,6 +101,8 @@ export async function startAppWorld(options: AppWorldOptions): Promise<AppWorld>
         signers.slice(0, USER_INDEX + 1).map((s) => s.address),
       )
     : undefined;
+  // Funding WETH tops the account's ether up to a billion; a round 10,000 ETH reads better.
+  await connection.networkHelpers.setBalance(user.address, USER_ETHER);
   const config: AppConfigFile = {
     chainId: system.addresses.chainId,
     chainName: `Local Hardhat chain`,

@@ -4,12 +4,13 @@ import type { InterfaceAbi } from "ethers";
 import { ABI } from "../abis";
 import { chainNow, read, type AppContext } from "../context";
 import { txForm } from "../forms";
-import { duration, fmt } from "../format";
+import { duration, fmt, fmtNumber } from "../format";
 import { card, h, stat } from "../ui";
 
 const TOKE = { symbol: "TOKE", decimals: 18 };
 const ETH = { symbol: "ETH", decimals: 18 };
-const USD = { symbol: "USD", decimals: 18 };
+/** USD amounts of the sale carry 18 decimals. */
+const usd = (value: bigint, places = 0) => `$${fmtNumber(value, 18, places)}`;
 
 export async function launchPage(ctx: AppContext): Promise<HTMLElement> {
   const page = h("div", { class: "page" }, h("h2", {}, "Launch"));
@@ -54,12 +55,9 @@ export async function launchPage(ctx: AppContext): Promise<HTMLElement> {
       "div",
       { class: "stats" },
       stat("Window", window, "sale-window"),
-      stat(
-        "Committed",
-        `$${fmt(totalUsd, USD, 0).split(" ")[0]} of a $${fmt(target, USD, 0).split(" ")[0]} target (overflow cap $${fmt(cap, USD, 0).split(" ")[0]})`,
-      ),
-      stat("Price now", `$${fmt(price, USD).split(" ")[0]} per TOKE`),
-      stat("Wallet cap", `$${fmt(walletCap, USD, 0).split(" ")[0]}`),
+      stat("Committed", `${usd(totalUsd)} of a ${usd(target)} target (overflow cap ${usd(cap)})`),
+      stat("Price now", price === 0n ? "– (nothing committed yet)" : `${usd(price, 4)} per TOKE`),
+      stat("Wallet cap", usd(walletCap)),
     ),
   );
   page.append(saleCard);
@@ -78,7 +76,7 @@ export async function launchPage(ctx: AppContext): Promise<HTMLElement> {
         { class: "stats" },
         stat("ETH", fmt(BigInt(commitment[0]), ETH)),
         stat("USDC", fmt(BigInt(commitment[1]), { symbol: "USDC", decimals: 6 })),
-        stat("Value", `$${fmt(usdValue, USD).split(" ")[0]}`),
+        stat("Value", usd(usdValue, 2)),
         stat("Whitelisted", proof === undefined ? "no" : "yes"),
         stat("TOKE to claim", fmt(claimable, TOKE)),
       ),

@@ -70,7 +70,7 @@ export async function treasuryPage(ctx: AppContext): Promise<HTMLElement> {
       "Protocol-controlled value: every trading fee and surplus from the venues, and the first line of the loss waterfall.",
     ),
     card(
-      `Holdings (${fmt(totalToke, TOKE, 0)} in all)`,
+      `Holdings (${fmt(totalToke, TOKE, 2)} in all)`,
       h(
         "table",
         { "data-testid": "treasury-holdings" },
@@ -117,7 +117,7 @@ function chart(fees: number[], lost: number[]): SVGSVGElement {
   const width = 640;
   const height = 220;
   const pad = 36;
-  const max = Math.max(1, ...fees, ...lost);
+  const max = Math.max(...fees, ...lost) || 1;
   const step = (width - pad * 2) / Math.max(1, fees.length);
   const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
     const node = document.createElementNS(SVG, name);
@@ -133,7 +133,7 @@ function chart(fees: number[], lost: number[]): SVGSVGElement {
   svg.append(
     el("line", { x1: pad, y1: height - pad, x2: width - pad, y2: height - pad, stroke: "#27324a" }),
   );
-  svg.append(el("text", { x: pad, y: 14 }, `max ${max.toFixed(2)} TOKE`));
+  svg.append(el("text", { x: pad, y: 14 }, `max ${max.toPrecision(3)} TOKE`));
   fees.forEach((fee, i) => {
     const x = pad + i * step;
     const bar = (value: number, offset: number, color: string) => {
@@ -152,7 +152,9 @@ function chart(fees: number[], lost: number[]): SVGSVGElement {
     bar(lost[i], step * 0.5, "#ff5d5d");
     svg.append(el("text", { x: x + step * 0.3, y: height - pad + 16 }, `c${i}`));
   });
-  svg.append(el("text", { x: width - pad - 150, y: 14, fill: "#2fbf71" }, "■ fees + surplus"));
-  svg.append(el("text", { x: width - pad - 60, y: 14, fill: "#ff5d5d" }, "■ losses"));
+  svg.append(
+    el("text", { x: width - pad - 190, y: 14, style: "fill: #2fbf71" }, "■ fees + surplus"),
+  );
+  svg.append(el("text", { x: width - pad - 60, y: 14, style: "fill: #ff5d5d" }, "■ losses"));
   return svg;
 }
