@@ -3,6 +3,7 @@
 // served over JSON-RPC on 127.0.0.1 so that a browser can reach it, and the app's config.json
 // (the deployment's address book + chain + RPC) written for the app to read.
 import { rm } from "node:fs/promises";
+import type { AppConfig } from "../../app/src/config-types.js";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { network } from "hardhat";
 import { fund, units } from "../demo/market.js";
@@ -17,22 +18,8 @@ import {
   type SystemAddresses,
 } from "../lib/system.js";
 
-/** What app/src/config.ts reads. */
-export interface AppConfigFile {
-  readonly chainId: number;
-  readonly chainName: string;
-  readonly rpcUrl: string;
-  readonly addresses: SystemAddresses;
-  readonly devWallet: boolean;
-  readonly devAccount: string;
-  readonly launch?: {
-    readonly sale: string;
-    readonly ethPool: string;
-    readonly usdcPool: string;
-    readonly pools: Readonly<Record<string, string>>;
-    readonly proofs: Readonly<Record<string, readonly string[]>>;
-  };
-}
+/** config.json as the app reads it, on this chain (RPC and dev wallet always present). */
+export type AppConfigFile = AppConfig & { readonly rpcUrl: string; readonly devAccount: string };
 
 export interface AppWorld {
   readonly url: string;
