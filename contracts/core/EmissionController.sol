@@ -31,12 +31,30 @@ contract EmissionController is IEmissionController, RoleGated {
     uint256 public constant MAX_EMISSION_PER_CYCLE = 10_000_000e18;
     /// @notice Largest balance floor, basis points: balance always moves weight by at least 10%.
     uint256 public constant MAX_FLOOR_BPS = 9_000;
+    /// @notice Bounds of K, the LD rate cap, in basis points of the round's average LD rate.
+    uint256 public constant MIN_RATE_CAP_BPS = 10_000;
+    uint256 public constant MAX_RATE_CAP_BPS = 100_000;
+    /// @notice K at deployment: 3x the average.
+    uint256 public constant DEFAULT_RATE_CAP_BPS = 30_000;
+    /// @notice The LP side's cut at full coverage, basis points, at deployment (at most BPS).
+    uint256 public constant DEFAULT_COVERAGE_CUT_BPS = 10_000;
+    /// @notice Bounds of the consecutive fully covered cycles that make the singularity.
+    uint256 public constant MIN_SINGULARITY_CYCLES = 1;
+    uint256 public constant MAX_SINGULARITY_CYCLES = 52;
+    /// @notice Singularity cycles at deployment.
+    uint256 public constant DEFAULT_SINGULARITY_CYCLES = 4;
 
-    /// @param poolReactor The TOKE Reactor (pooled LDs).
-    /// @param floorBps    The balance floor F.
+    /// @param poolReactor       The TOKE Reactor (pooled LDs).
+    /// @param floorBps          The balance floor F.
+    /// @param rateCapBps        K, the LD rate cap (basis points of the average rate).
+    /// @param coverageCutBps    The LP side's cut at full coverage.
+    /// @param singularityCycles Consecutive fully covered cycles that make the singularity.
     struct Params {
         address poolReactor;
         uint16 floorBps;
+        uint32 rateCapBps;
+        uint16 coverageCutBps;
+        uint16 singularityCycles;
     }
 
     /// @param reserve Unbudgeted TOKE.
@@ -90,6 +108,8 @@ contract EmissionController is IEmissionController, RoleGated {
         _priceFeed = priceFeed_;
         _setEmissionPerCycle(emissionPerCycle_);
         _setBalanceFloor(floorBps_);
+        _setRateCap(DEFAULT_RATE_CAP_BPS);
+        _setCoverageCurve(DEFAULT_COVERAGE_CUT_BPS, DEFAULT_SINGULARITY_CYCLES);
         _round.cycle = NO_ROUND;
         // claimAndStake stakes from this contract's balance.
         toke_.forceApprove(address(staking_), type(uint256).max);
@@ -102,21 +122,25 @@ contract EmissionController is IEmissionController, RoleGated {
         if (msg.sender != _manager) revert EmissionControllerOnlyManager(msg.sender);
         Params memory p = _params;
         bool isPool = reactor == p.poolReactor;
+        Snapshot memory s = _snapshots[reactor];
         uint256 ldReward;
-        (lpReward, ldReward) = _pay(reactor, cycle, isPool);
+        uint256 maxRate;
+        (lpReward, ldReward, maxRate) = _pay(reactor, cycle, isPool, s, p);
 
         // Fix the weights of the next cycle from the values of this one.
         uint256 assetValue = IReactor(reactor).activeAssets();
         uint256 stakeValue;
         Sums memory next = _sumsOf(cycle + 1);
         if (isPool) {
-            next.pooled += assetValue.toUint112();
-            _storeSnapshot(_snapshots[reactor], 0, 0, next.cycle);
+            if (assetValue > EmissionMathLib.MAX_VALUE) assetValue = EmissionMathLib.MAX_VALUE;
+            next.pooled += uint112(assetValue);
+            _storeSnapshot(_snapshots[reactor], Snapshot(0, 0, next.cycle, 0, 0));
         } else {
             uint256 ldLeft;
-            (ldLeft, stakeValue) = _staking.settle(reactor, ldReward);
+            (ldLeft, stakeValue) = _staking.settle(reactor, ldReward, maxRate);
             if (ldLeft != 0) _carry(reactor, cycle, ldLeft);
-            assetValue = _record(reactor, next, assetValue, stakeValue, p.floorBps);
+            s = _cover(reactor, s, next, p.singularityCycles);
+            assetValue = _record(reactor, s, next, assetValue, stakeValue, p.floorBps);
         }
         _storeSums(_sums[next.cycle % 2], next);
         emit ReactorSettled(reactor, cycle, lpReward, ldReward, assetValue, stakeValue);
@@ -206,6 +230,16 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @inheritdoc IEmissionController
+    function setRateCap(uint256 capBps) external onlyGovernance {
+        _setRateCap(capBps);
+    }
+
+    /// @inheritdoc IEmissionController
+    function setCoverageCurve(uint256 cutBps, uint256 singularityCycles) external onlyGovernance {
+        _setCoverageCurve(cutBps, singularityCycles);
+    }
+
+    /// @inheritdoc IEmissionController
     function setPoolReactor(address reactor) external onlyGovernance {
         if (
             _params.poolReactor != address(0) ||
@@ -261,6 +295,44 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @inheritdoc IEmissionController
+    function rateCapBps() external view returns (uint256) {
+        return _params.rateCapBps;
+    }
+
+    /// @inheritdoc IEmissionController
+    function coverageCurve() external view returns (uint256 cutBps, uint256 singularityCycles) {
+        return (_params.coverageCutBps, _params.singularityCycles);
+    }
+
+    /// @inheritdoc IEmissionController
+    function singularity() external view returns (bool) {
+        Sums memory cur = _sumsOf(ICycleManager(_manager).state().cycle);
+        return cur.reactors != 0 && cur.covered == cur.reactors;
+    }
+
+    /// @inheritdoc IEmissionController
+    function overallCoverage() external view returns (uint256 coverageBps) {
+        address[] memory list = ICycleManager(_manager).reactors();
+        address pool = _params.poolReactor;
+        uint256 covered;
+        uint256 total;
+        for (uint256 i; i < list.length; ++i) {
+            if (list[i] == pool) continue;
+            IReactor r = IReactor(list[i]);
+            (bool priced, uint256 price) = _priceFeed.tryPrice(IERC4626(list[i]).asset());
+            if (!priced || price > EmissionMathLib.MAX_PRICE) continue;
+            uint256 supply = r.activeSupply();
+            uint256 value = EmissionMathLib.value(r.activeAssets(), price);
+            total += value;
+            if (supply != 0)
+                covered +=
+                    (value * EmissionMathLib.coverage(r.activeBalanceOf(r.treasury()), supply)) /
+                    EmissionMathLib.BPS;
+        }
+        return EmissionMathLib.coverage(covered, total);
+    }
+
+    /// @inheritdoc IEmissionController
     function reserve() external view returns (uint256) {
         return _reserve.reserve;
     }
@@ -311,89 +383,131 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @dev Books `cycle`'s rewards of `reactor` from the weights fixed when the cycle started
-    ///      (opening the round on the rollover's first call).
+    ///      (opening the round on the rollover's first call). The LP side's coverage cut goes
+    ///      back to the reserve; `maxRate` caps the LD side per staked TOKE (ILDStaking.settle).
     function _pay(
         address reactor,
         uint32 cycle,
-        bool isPool
-    ) private returns (uint256 lpReward, uint256 ldReward) {
+        bool isPool,
+        Snapshot memory s,
+        Params memory p
+    ) private returns (uint256 lpReward, uint256 ldReward, uint256 maxRate) {
         Round memory r = _round;
         if (r.cycle != cycle) r = _openRound(r, cycle);
-        if (isPool) {
-            // The TOKE Reactor's LPs are the pooled LDs: their part of every LD side. Weights it
-            // may have had before it became the pool are left unpaid (carried).
+        uint256 cut;
+        if (isPool || s.cycle == cycle) {
             Sums memory cur = _sumsOf(cycle);
-            lpReward = EmissionMathLib.pooledPart(
-                EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
-                cur.stake,
-                cur.pooled
-            );
-        } else {
-            Snapshot memory s = _snapshots[reactor];
-            if (s.cycle == cycle) {
-                Sums memory cur = _sumsOf(cycle);
+            uint256 ldTotal = EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight);
+            if (isPool) {
+                // The TOKE Reactor's LPs are the pooled LDs: their part of every LD side. Weights
+                // it may have had before it became the pool are left unpaid (carried).
+                lpReward = EmissionMathLib.pooledPart(ldTotal, cur.stake, cur.pooled);
+            } else {
                 lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
+                if (s.coverageBps != 0) {
+                    cut = EmissionMathLib.coverageCut(lpReward, s.coverageBps, p.coverageCutBps);
+                    lpReward -= cut;
+                }
                 ldReward = EmissionMathLib.directPart(
                     EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
                     cur.stake,
                     cur.pooled
                 );
+                maxRate = EmissionMathLib.maxLdRate(ldTotal, p.rateCapBps, cur.stake, cur.pooled);
             }
         }
         // Cannot exceed the budget (uint112): the shares of a round add up to at most it.
-        r.paid += uint112(lpReward + ldReward);
+        r.paid += uint112(lpReward + ldReward + cut);
         _storeRound(r);
+        if (cut != 0) {
+            // Not emitted: back to the unbudgeted reserve. cut < 2^112, within the drawn total.
+            _reserve.reserve += uint128(cut);
+            _totalDrawn -= cut;
+            emit CoverageCutReturned(reactor, cycle, cut);
+        }
     }
 
-    /// @notice Values `reactor`'s active assets in TOKE, stores its weights for `next.cycle` and adds
-    ///      them to the sums. A Reactor whose asset has no fresh price gets no weight. The
-    ///      assets are a Reactor's uint112 units at a rate of at most 1:1, so below 2^128.
+    /// @dev The Treasury's coverage of `reactor` in the closing cycle (its active tAssets over the
+    ///      Reactor's), and the run of fully covered cycles it extends; counts the Reactor in the
+    ///      next cycle's singularity sums.
+    function _cover(
+        address reactor,
+        Snapshot memory s,
+        Sums memory next,
+        uint256 singularityCycles
+    ) private view returns (Snapshot memory c) {
+        IReactor r = IReactor(reactor);
+        uint256 bps = EmissionMathLib.coverage(r.activeBalanceOf(r.treasury()), r.activeSupply());
+        uint256 run;
+        if (bps == EmissionMathLib.BPS) {
+            run = s.cycle + 1 == next.cycle ? uint256(s.coveredCycles) + 1 : 1;
+            if (run > type(uint16).max) run = type(uint16).max;
+        }
+        ++next.reactors;
+        if (run >= singularityCycles) ++next.covered;
+        // Cannot truncate: bps <= BPS, run <= uint16 max.
+        c = Snapshot(0, 0, next.cycle, uint16(bps), uint16(run));
+    }
+
+    /// @dev Values `reactor`'s active assets in TOKE, stores its weights (and coverage `c`) for
+    ///      `next.cycle` and adds them to the sums. A Reactor whose asset has no fresh price gets
+    ///      no weight. The assets are a Reactor's uint112 units at a rate of at most 1:1.
     /// @return assetValue The assets' value, TOKE wei (zero without a price).
     function _record(
         address reactor,
+        Snapshot memory c,
         Sums memory next,
         uint256 assets,
         uint256 stakeValue,
         uint256 floorBps
     ) private returns (uint256 assetValue) {
         (bool priced, uint256 price) = _priceFeed.tryPrice(IERC4626(reactor).asset());
-        uint256 lpWeight;
-        uint256 ldWeight;
         // A price beyond the formula's bound (a faulty feed) counts as missing.
         if (priced && price <= EmissionMathLib.MAX_PRICE) {
             assetValue = EmissionMathLib.value(assets, price);
             if (stakeValue > EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE;
-            uint256 w = EmissionMathLib.weight(assetValue, stakeValue, floorBps);
-            (lpWeight, ldWeight) = EmissionMathLib.split(w, assetValue, stakeValue);
-            // Cannot truncate: values are capped at 2^100, so weights stay below 2^101 and sums
-            // of at most 64 Reactors (the manager's limit) below 2^107.
+            (uint256 w, uint256 lpWeight, uint256 ldWeight) = EmissionMathLib.weights(
+                assetValue,
+                stakeValue,
+                floorBps
+            );
+            // Cannot truncate: values are capped at 2^94, so weights stay below 2^96 and sums
+            // of at most 64 Reactors (the manager's limit) below 2^102.
+            (c.lpWeight, c.ldWeight) = (uint96(lpWeight), uint96(ldWeight));
             next.weight += uint112(w);
             next.ldWeight += uint112(ldWeight);
             next.stake += uint112(stakeValue);
         } else {
             emit PriceMissing(reactor, next.cycle - 1);
         }
-        _storeSnapshot(_snapshots[reactor], lpWeight, ldWeight, next.cycle);
+        _storeSnapshot(_snapshots[reactor], c);
     }
 
     /// @dev The sums gathered to pay `cycle`, zero if its buffer holds another cycle's.
     function _sumsOf(uint32 cycle) private view returns (Sums memory sums) {
         sums = _sums[cycle % 2];
         if (sums.cycle != cycle)
-            sums = Sums({weight: 0, ldWeight: 0, cycle: cycle, stake: 0, pooled: 0});
+            sums = Sums({
+                weight: 0,
+                ldWeight: 0,
+                cycle: cycle,
+                stake: 0,
+                pooled: 0,
+                reactors: 0,
+                covered: 0
+            });
     }
 
     /// @dev The stores below write a struct in one SSTORE per slot (the compiler writes it member
     ///      by member, re-reading the slot each time); the layouts are Solidity's packing of
     ///      IEmissionController's structs, first member in the low bits.
-    ///      The weights are below 2^112 (see `_record`).
-    function _storeSnapshot(
-        Snapshot storage slot,
-        uint256 lpWeight,
-        uint256 ldWeight,
-        uint32 cycle
-    ) private {
-        uint256 packed = lpWeight | (ldWeight << 112) | (uint256(cycle) << 224);
+    function _storeSnapshot(Snapshot storage slot, Snapshot memory s) private {
+        uint256 packed =
+            uint256(s.lpWeight) |
+                (uint256(s.ldWeight) << 96) |
+                (uint256(s.cycle) << 192) |
+                (uint256(s.coverageBps) << 224) |
+                (uint256(s.coveredCycles) << 240);
         assembly ("memory-safe") {
             sstore(slot.slot, packed)
         }
@@ -409,7 +523,11 @@ contract EmissionController is IEmissionController, RoleGated {
     function _storeSums(Sums storage slot, Sums memory s) private {
         uint256 first =
             uint256(s.weight) | (uint256(s.ldWeight) << 112) | (uint256(s.cycle) << 224);
-        uint256 second = uint256(s.stake) | (uint256(s.pooled) << 112);
+        uint256 second =
+            uint256(s.stake) |
+                (uint256(s.pooled) << 112) |
+                (uint256(s.reactors) << 224) |
+                (uint256(s.covered) << 240);
         assembly ("memory-safe") {
             sstore(slot.slot, first)
             sstore(add(slot.slot, 1), second)
@@ -453,5 +571,33 @@ contract EmissionController is IEmissionController, RoleGated {
         // Cannot truncate: floorBps <= MAX_FLOOR_BPS.
         _params.floorBps = uint16(floorBps);
         emit BalanceFloorSet(floorBps);
+    }
+
+    function _setRateCap(uint256 capBps) private {
+        if (capBps < MIN_RATE_CAP_BPS || capBps > MAX_RATE_CAP_BPS)
+            revert EmissionControllerBadParameter(capBps, MIN_RATE_CAP_BPS, MAX_RATE_CAP_BPS);
+        // Cannot truncate: capBps <= MAX_RATE_CAP_BPS.
+        _params.rateCapBps = uint32(capBps);
+        emit RateCapSet(capBps);
+    }
+
+    function _setCoverageCurve(uint256 cutBps, uint256 singularityCycles) private {
+        if (cutBps > EmissionMathLib.BPS)
+            revert EmissionControllerBadParameter(cutBps, 0, EmissionMathLib.BPS);
+        if (
+            singularityCycles < MIN_SINGULARITY_CYCLES || singularityCycles > MAX_SINGULARITY_CYCLES
+        ) {
+            revert EmissionControllerBadParameter(
+                singularityCycles,
+                MIN_SINGULARITY_CYCLES,
+                MAX_SINGULARITY_CYCLES
+            );
+        }
+        // Cannot truncate: both within the bounds just checked.
+        (_params.coverageCutBps, _params.singularityCycles) = (
+            uint16(cutBps),
+            uint16(singularityCycles)
+        );
+        emit CoverageCurveSet(cutBps, singularityCycles);
     }
 }
