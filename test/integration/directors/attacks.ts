@@ -5,6 +5,7 @@ import {
   deployDirectors,
   depositTo,
   E18,
+  PRICE_POST_INTERVAL,
   rolloverWithPrices,
   venueId,
   type Directors,
@@ -522,5 +523,38 @@ describe("attacks on LD staking, votes and emissions", () => {
     expect(await d.staking.earned(R, alice.address)).to.equal(0n);
     await d.staking.connect(carol).withdraw(R, carol.address);
     expect(await d.controller.claimable(carol.address, [], [R])).to.equal(ld);
+  });
+
+  it("price posts in one block (issue 19): the interval floor stops (1 + dev)^n, one post per 15 minutes", async () => {
+    const { conn, d } = await setup();
+    const weth = await d.weth.getAddress();
+    const start = (await d.feed.priceData(weth)).price;
+    const dev = await d.feed.maxDeviationBps();
+    await conn.networkHelpers.time.increase(PRICE_POST_INTERVAL);
+    // Five posts of +dev each, all in one block.
+    const posts = 5;
+    await d.ethers.provider.send("evm_setAutomine", [false]);
+    const sent = [];
+    let next = start;
+    for (let i = 0; i < posts; ++i) {
+      next = (next * (BPS + dev)) / BPS;
+      sent.push(await d.feed.connect(d.keeper).postPrice(weth, next, { gasLimit: 200_000 }));
+    }
+    await conn.networkHelpers.mine();
+    await d.ethers.provider.send("evm_setAutomine", [true]);
+    const statuses = await Promise.all(
+      sent.map((tx) =>
+        tx.wait().then(
+          (r) => r?.status ?? 0,
+          () => 0,
+        ),
+      ),
+    );
+    const end = (await d.feed.priceData(weth)).price;
+    console.log(
+      `      ${posts} posts of +${Number(dev) / 100}% in one block: ${statuses.filter((x) => x === 1).length} landed; price ${start / E18} -> ${end / E18} TOKE (unbounded: ${next / E18})`,
+    );
+    expect(statuses).to.deep.equal([1, 0, 0, 0, 0]);
+    expect(end).to.equal((start * (BPS + dev)) / BPS);
   });
 });
