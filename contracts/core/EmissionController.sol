@@ -13,7 +13,7 @@ import {ILDStaking} from "../interfaces/ILDStaking.sol";
 import {IPriceFeed} from "../interfaces/IPriceFeed.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {EmissionMathLib} from "../libraries/EmissionMathLib.sol";
-import {RoleGated} from "./RoleGated.sol";
+import {EmissionParams} from "./EmissionParams.sol";
 
 /// @title EmissionController
 /// @notice The emission hook of the cycle manager, the emission reserve and the rewards
@@ -21,42 +21,12 @@ import {RoleGated} from "./RoleGated.sol";
 /// @dev Per Reactor and rollover the hook reads one snapshot slot, calls the stake ledger once,
 ///      reads the Reactor's active assets and one price, and writes one snapshot slot; the round
 ///      and sum slots are shared by every Reactor of the chunk (warm after the first).
-contract EmissionController is IEmissionController, RoleGated {
+contract EmissionController is EmissionParams {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
     /// @notice Round.cycle before the first rollover (no cycle number reaches it).
     uint32 public constant NO_ROUND = type(uint32).max;
-    /// @notice Largest emission per cycle, TOKE wei (10M TOKE).
-    uint256 public constant MAX_EMISSION_PER_CYCLE = 10_000_000e18;
-    /// @notice Largest balance floor, basis points: balance always moves weight by at least 10%.
-    uint256 public constant MAX_FLOOR_BPS = 9_000;
-    /// @notice Bounds of K, the LD rate cap, in basis points of the round's average LD rate.
-    uint256 public constant MIN_RATE_CAP_BPS = 10_000;
-    uint256 public constant MAX_RATE_CAP_BPS = 100_000;
-    /// @notice K at deployment: 3x the average.
-    uint256 public constant DEFAULT_RATE_CAP_BPS = 30_000;
-    /// @notice The LP side's cut at full coverage, basis points, at deployment (at most BPS).
-    uint256 public constant DEFAULT_COVERAGE_CUT_BPS = 10_000;
-    /// @notice Bounds of the consecutive fully covered cycles that make the singularity.
-    uint256 public constant MIN_SINGULARITY_CYCLES = 1;
-    uint256 public constant MAX_SINGULARITY_CYCLES = 52;
-    /// @notice Singularity cycles at deployment.
-    uint256 public constant DEFAULT_SINGULARITY_CYCLES = 4;
-
-    /// @param poolReactor       The TOKE Reactor (pooled LDs).
-    /// @param floorBps          The balance floor F.
-    /// @param rateCapBps        K, the LD rate cap (basis points of the average rate).
-    /// @param coverageCutBps    The LP side's cut at full coverage.
-    /// @param singularityCycles Consecutive fully covered cycles that make the singularity.
-    struct Params {
-        address poolReactor;
-        uint16 floorBps;
-        uint32 rateCapBps;
-        uint16 coverageCutBps;
-        uint16 singularityCycles;
-    }
-
     /// @param reserve Unbudgeted TOKE.
     /// @param carry   TOKE booked to nobody, for the next round.
     struct Reserve {
@@ -64,13 +34,8 @@ contract EmissionController is IEmissionController, RoleGated {
         uint128 carry;
     }
 
-    IERC20 private immutable _toke;
-    address private immutable _manager;
     ILDStaking private immutable _staking;
 
-    IPriceFeed private _priceFeed;
-    Params private _params;
-    uint256 private _emissionPerCycle;
     Reserve private _reserve;
     uint256 private _totalDrawn;
     Round private _round;
@@ -95,21 +60,9 @@ contract EmissionController is IEmissionController, RoleGated {
         IPriceFeed priceFeed_,
         uint256 emissionPerCycle_,
         uint256 floorBps_
-    ) RoleGated(roles_) {
-        if (
-            address(toke_) == address(0) ||
-            manager_ == address(0) ||
-            address(staking_) == address(0) ||
-            address(priceFeed_) == address(0)
-        ) revert EmissionControllerZero();
-        _toke = toke_;
-        _manager = manager_;
+    ) EmissionParams(roles_, toke_, manager_, priceFeed_, emissionPerCycle_, floorBps_) {
+        if (address(staking_) == address(0)) revert EmissionControllerZero();
         _staking = staking_;
-        _priceFeed = priceFeed_;
-        _setEmissionPerCycle(emissionPerCycle_);
-        _setBalanceFloor(floorBps_);
-        _setRateCap(DEFAULT_RATE_CAP_BPS);
-        _setCoverageCurve(DEFAULT_COVERAGE_CUT_BPS, DEFAULT_SINGULARITY_CYCLES);
         _round.cycle = NO_ROUND;
         // claimAndStake stakes from this contract's balance.
         toke_.forceApprove(address(staking_), type(uint256).max);
@@ -217,91 +170,11 @@ contract EmissionController is IEmissionController, RoleGated {
         _toke.safeTransfer(to, amount);
     }
 
-    // ------------------------------------------------------------------ governance
-
-    /// @inheritdoc IEmissionController
-    function setEmissionPerCycle(uint256 amount) external onlyGovernance {
-        _setEmissionPerCycle(amount);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setBalanceFloor(uint256 floorBps) external onlyGovernance {
-        _setBalanceFloor(floorBps);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setRateCap(uint256 capBps) external onlyGovernance {
-        _setRateCap(capBps);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setCoverageCurve(uint256 cutBps, uint256 singularityCycles) external onlyGovernance {
-        _setCoverageCurve(cutBps, singularityCycles);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setPoolReactor(address reactor) external onlyGovernance {
-        if (
-            _params.poolReactor != address(0) ||
-            !ICycleManager(_manager).isReactor(reactor) ||
-            IERC4626(reactor).asset() != address(_toke)
-        ) revert EmissionControllerBadPoolReactor(reactor);
-        _params.poolReactor = reactor;
-        emit PoolReactorSet(reactor);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setPriceFeed(address priceFeed_) external onlyGovernance {
-        if (priceFeed_ == address(0)) revert EmissionControllerZero();
-        _priceFeed = IPriceFeed(priceFeed_);
-        emit PriceFeedSet(priceFeed_);
-    }
-
     // ------------------------------------------------------------------ views
-
-    /// @inheritdoc IEmissionController
-    function toke() external view returns (address) {
-        return address(_toke);
-    }
-
-    /// @inheritdoc IEmissionController
-    function manager() external view returns (address) {
-        return _manager;
-    }
 
     /// @inheritdoc IEmissionController
     function staking() external view returns (address) {
         return address(_staking);
-    }
-
-    /// @inheritdoc IEmissionController
-    function priceFeed() external view returns (address) {
-        return address(_priceFeed);
-    }
-
-    /// @inheritdoc IEmissionController
-    function poolReactor() external view returns (address) {
-        return _params.poolReactor;
-    }
-
-    /// @inheritdoc IEmissionController
-    function emissionPerCycle() external view returns (uint256) {
-        return _emissionPerCycle;
-    }
-
-    /// @inheritdoc IEmissionController
-    function balanceFloorBps() external view returns (uint256) {
-        return _params.floorBps;
-    }
-
-    /// @inheritdoc IEmissionController
-    function rateCapBps() external view returns (uint256) {
-        return _params.rateCapBps;
-    }
-
-    /// @inheritdoc IEmissionController
-    function coverageCurve() external view returns (uint256 cutBps, uint256 singularityCycles) {
-        return (_params.coverageCutBps, _params.singularityCycles);
     }
 
     /// @inheritdoc IEmissionController
@@ -449,7 +322,7 @@ contract EmissionController is IEmissionController, RoleGated {
         c = Snapshot(0, 0, next.cycle, uint16(bps), uint16(run));
     }
 
-    /// @dev Values `reactor`'s active assets in TOKE, stores its weights (and coverage `c`) for
+    /// @notice Values `reactor`'s active assets in TOKE, stores its weights (and coverage `c`) for
     ///      `next.cycle` and adds them to the sums. A Reactor whose asset has no fresh price gets
     ///      no weight. The assets are a Reactor's uint112 units at a rate of at most 1:1.
     /// @return assetValue The assets' value, TOKE wei (zero without a price).
@@ -556,48 +429,5 @@ contract EmissionController is IEmissionController, RoleGated {
         for (uint256 i; i < ldReactors.length; ++i) {
             amount += _staking.collectRewards(ldReactors[i], account);
         }
-    }
-
-    function _setEmissionPerCycle(uint256 amount) private {
-        if (amount > MAX_EMISSION_PER_CYCLE)
-            revert EmissionControllerBadParameter(amount, 0, MAX_EMISSION_PER_CYCLE);
-        _emissionPerCycle = amount;
-        emit EmissionPerCycleSet(amount);
-    }
-
-    function _setBalanceFloor(uint256 floorBps) private {
-        if (floorBps > MAX_FLOOR_BPS)
-            revert EmissionControllerBadParameter(floorBps, 0, MAX_FLOOR_BPS);
-        // Cannot truncate: floorBps <= MAX_FLOOR_BPS.
-        _params.floorBps = uint16(floorBps);
-        emit BalanceFloorSet(floorBps);
-    }
-
-    function _setRateCap(uint256 capBps) private {
-        if (capBps < MIN_RATE_CAP_BPS || capBps > MAX_RATE_CAP_BPS)
-            revert EmissionControllerBadParameter(capBps, MIN_RATE_CAP_BPS, MAX_RATE_CAP_BPS);
-        // Cannot truncate: capBps <= MAX_RATE_CAP_BPS.
-        _params.rateCapBps = uint32(capBps);
-        emit RateCapSet(capBps);
-    }
-
-    function _setCoverageCurve(uint256 cutBps, uint256 singularityCycles) private {
-        if (cutBps > EmissionMathLib.BPS)
-            revert EmissionControllerBadParameter(cutBps, 0, EmissionMathLib.BPS);
-        if (
-            singularityCycles < MIN_SINGULARITY_CYCLES || singularityCycles > MAX_SINGULARITY_CYCLES
-        ) {
-            revert EmissionControllerBadParameter(
-                singularityCycles,
-                MIN_SINGULARITY_CYCLES,
-                MAX_SINGULARITY_CYCLES
-            );
-        }
-        // Cannot truncate: both within the bounds just checked.
-        (_params.coverageCutBps, _params.singularityCycles) = (
-            uint16(cutBps),
-            uint16(singularityCycles)
-        );
-        emit CoverageCurveSet(cutBps, singularityCycles);
     }
 }
