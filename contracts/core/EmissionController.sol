@@ -75,7 +75,7 @@ contract EmissionController is EmissionParams {
         if (msg.sender != _manager) revert EmissionControllerOnlyManager(msg.sender);
         Params memory p = _params;
         bool isPool = reactor == p.poolReactor;
-        Snapshot memory s = _snapshots[reactor];
+        Snapshot memory s = _loadSnapshot(_snapshots[reactor]);
         uint256 ldReward;
         uint256 maxRate;
         (lpReward, ldReward, maxRate) = _pay(reactor, cycle, isPool, s, p);
@@ -310,7 +310,10 @@ contract EmissionController is EmissionParams {
         uint256 singularityCycles
     ) private view returns (Snapshot memory c) {
         IReactor r = IReactor(reactor);
-        uint256 bps = EmissionMathLib.coverage(r.activeBalanceOf(r.treasury()), r.activeSupply());
+        uint256 treasuryUnits = r.activeBalanceOf(r.treasury());
+        // Most Reactors have no Treasury tAssets: their coverage needs no supply read.
+        uint256 bps =
+            treasuryUnits == 0 ? 0 : EmissionMathLib.coverage(treasuryUnits, r.activeSupply());
         uint256 run;
         if (bps == EmissionMathLib.BPS) {
             run = s.cycle + 1 == next.cycle ? uint256(s.coveredCycles) + 1 : 1;
@@ -358,17 +361,38 @@ contract EmissionController is EmissionParams {
 
     /// @dev The sums gathered to pay `cycle`, zero if its buffer holds another cycle's.
     function _sumsOf(uint32 cycle) private view returns (Sums memory sums) {
-        sums = _sums[cycle % 2];
-        if (sums.cycle != cycle)
-            sums = Sums({
-                weight: 0,
-                ldWeight: 0,
-                cycle: cycle,
-                stake: 0,
-                pooled: 0,
-                reactors: 0,
-                covered: 0
-            });
+        Sums storage slot = _sums[cycle % 2];
+        uint256 first;
+        uint256 second;
+        // One SLOAD per slot (the compiler reads a packed struct member by member).
+        assembly ("memory-safe") {
+            first := sload(slot.slot)
+            second := sload(add(slot.slot, 1))
+        }
+        if (uint32(first >> 224) != cycle) {
+            sums.cycle = cycle;
+            return sums;
+        }
+        sums.weight = uint112(first);
+        sums.ldWeight = uint112(first >> 112);
+        sums.cycle = cycle;
+        sums.stake = uint112(second);
+        sums.pooled = uint112(second >> 112);
+        sums.reactors = uint16(second >> 224);
+        sums.covered = uint16(second >> 240);
+    }
+
+    /// @dev A snapshot in one SLOAD (layout as `_storeSnapshot` writes it).
+    function _loadSnapshot(Snapshot storage slot) private view returns (Snapshot memory s) {
+        uint256 packed;
+        assembly ("memory-safe") {
+            packed := sload(slot.slot)
+        }
+        s.lpWeight = uint96(packed);
+        s.ldWeight = uint96(packed >> 96);
+        s.cycle = uint32(packed >> 192);
+        s.coverageBps = uint16(packed >> 224);
+        s.coveredCycles = uint16(packed >> 240);
     }
 
     /// @dev The stores below write a struct in one SSTORE per slot (the compiler writes it member

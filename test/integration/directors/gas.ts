@@ -13,7 +13,9 @@ describe("LD staking, votes and claims: gas", () => {
       if (row === undefined) throw new Error(`no row ${operation}`);
       return row.gasUsed;
     };
-    expect(gas("stake (again, no vote)")).to.be.lte(70_000n);
+    // Issue target 70k MISSED since issue #19: stake now asks the cycle manager whether it still
+    // settles the Reactor (a cold account and slot, +5.4k); the ceiling catches regressions.
+    expect(gas("stake (again, no vote)")).to.be.lte(76_000n);
     expect(gas("vote 3 venues (change)")).to.be.lte(90_000n);
     expect(gas("claim LP side, 1 Reactor, after 20 cycles")).to.equal(
       gas("claim LP side, 1 Reactor, after 1 cycle"),
@@ -25,6 +27,8 @@ describe("LD staking, votes and claims: gas", () => {
     expect(gas("claim LD side, 1 Reactor, after 20 cycles")).to.be.lte(66_000n);
     expect(gas("claim LP side, 1 Reactor, after 20 cycles")).to.be.lte(66_000n);
     expect(gas("vote 3 venues (new voter)")).to.be.lte(91_500n);
-    expect(gas("quiet cycle: per Reactor in a chunk (marginal)")).to.be.lte(58_500n);
+    // +7.2k since issues #14/#19: the Treasury's coverage (two Reactor reads, one cold slot) and
+    // the LD rate cap; see docs/directors.md "Gas".
+    expect(gas("quiet cycle: per Reactor in a chunk (marginal)")).to.be.lte(66_000n);
   });
 });
