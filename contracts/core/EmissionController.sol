@@ -13,7 +13,7 @@ import {ILDStaking} from "../interfaces/ILDStaking.sol";
 import {IPriceFeed} from "../interfaces/IPriceFeed.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {EmissionMathLib} from "../libraries/EmissionMathLib.sol";
-import {RoleGated} from "./RoleGated.sol";
+import {EmissionParams} from "./EmissionParams.sol";
 
 /// @title EmissionController
 /// @notice The emission hook of the cycle manager, the emission reserve and the rewards
@@ -21,24 +21,12 @@ import {RoleGated} from "./RoleGated.sol";
 /// @dev Per Reactor and rollover the hook reads one snapshot slot, calls the stake ledger once,
 ///      reads the Reactor's active assets and one price, and writes one snapshot slot; the round
 ///      and sum slots are shared by every Reactor of the chunk (warm after the first).
-contract EmissionController is IEmissionController, RoleGated {
+contract EmissionController is EmissionParams {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
     /// @notice Round.cycle before the first rollover (no cycle number reaches it).
     uint32 public constant NO_ROUND = type(uint32).max;
-    /// @notice Largest emission per cycle, TOKE wei (10M TOKE).
-    uint256 public constant MAX_EMISSION_PER_CYCLE = 10_000_000e18;
-    /// @notice Largest balance floor, basis points: balance always moves weight by at least 10%.
-    uint256 public constant MAX_FLOOR_BPS = 9_000;
-
-    /// @param poolReactor The TOKE Reactor (pooled LDs).
-    /// @param floorBps    The balance floor F.
-    struct Params {
-        address poolReactor;
-        uint16 floorBps;
-    }
-
     /// @param reserve Unbudgeted TOKE.
     /// @param carry   TOKE booked to nobody, for the next round.
     struct Reserve {
@@ -46,13 +34,8 @@ contract EmissionController is IEmissionController, RoleGated {
         uint128 carry;
     }
 
-    IERC20 private immutable _toke;
-    address private immutable _manager;
     ILDStaking private immutable _staking;
 
-    IPriceFeed private _priceFeed;
-    Params private _params;
-    uint256 private _emissionPerCycle;
     Reserve private _reserve;
     uint256 private _totalDrawn;
     Round private _round;
@@ -77,19 +60,9 @@ contract EmissionController is IEmissionController, RoleGated {
         IPriceFeed priceFeed_,
         uint256 emissionPerCycle_,
         uint256 floorBps_
-    ) RoleGated(roles_) {
-        if (
-            address(toke_) == address(0) ||
-            manager_ == address(0) ||
-            address(staking_) == address(0) ||
-            address(priceFeed_) == address(0)
-        ) revert EmissionControllerZero();
-        _toke = toke_;
-        _manager = manager_;
+    ) EmissionParams(roles_, toke_, manager_, priceFeed_, emissionPerCycle_, floorBps_) {
+        if (address(staking_) == address(0)) revert EmissionControllerZero();
         _staking = staking_;
-        _priceFeed = priceFeed_;
-        _setEmissionPerCycle(emissionPerCycle_);
-        _setBalanceFloor(floorBps_);
         _round.cycle = NO_ROUND;
         // claimAndStake stakes from this contract's balance.
         toke_.forceApprove(address(staking_), type(uint256).max);
@@ -102,21 +75,25 @@ contract EmissionController is IEmissionController, RoleGated {
         if (msg.sender != _manager) revert EmissionControllerOnlyManager(msg.sender);
         Params memory p = _params;
         bool isPool = reactor == p.poolReactor;
+        Snapshot memory s = _loadSnapshot(_snapshots[reactor]);
         uint256 ldReward;
-        (lpReward, ldReward) = _pay(reactor, cycle, isPool);
+        uint256 maxRate;
+        (lpReward, ldReward, maxRate) = _pay(reactor, cycle, isPool, s, p);
 
         // Fix the weights of the next cycle from the values of this one.
         uint256 assetValue = IReactor(reactor).activeAssets();
         uint256 stakeValue;
         Sums memory next = _sumsOf(cycle + 1);
         if (isPool) {
-            next.pooled += assetValue.toUint112();
-            _storeSnapshot(_snapshots[reactor], 0, 0, next.cycle);
+            if (assetValue > EmissionMathLib.MAX_VALUE) assetValue = EmissionMathLib.MAX_VALUE;
+            next.pooled += uint112(assetValue);
+            _storeSnapshot(_snapshots[reactor], Snapshot(0, 0, next.cycle, 0, 0));
         } else {
             uint256 ldLeft;
-            (ldLeft, stakeValue) = _staking.settle(reactor, ldReward);
+            (ldLeft, stakeValue) = _staking.settle(reactor, ldReward, maxRate);
             if (ldLeft != 0) _carry(reactor, cycle, ldLeft);
-            assetValue = _record(reactor, next, assetValue, stakeValue, p.floorBps);
+            s = _cover(reactor, s, next, p.singularityCycles);
+            assetValue = _record(reactor, s, next, assetValue, stakeValue, p.floorBps);
         }
         _storeSums(_sums[next.cycle % 2], next);
         emit ReactorSettled(reactor, cycle, lpReward, ldReward, assetValue, stakeValue);
@@ -193,47 +170,7 @@ contract EmissionController is IEmissionController, RoleGated {
         _toke.safeTransfer(to, amount);
     }
 
-    // ------------------------------------------------------------------ governance
-
-    /// @inheritdoc IEmissionController
-    function setEmissionPerCycle(uint256 amount) external onlyGovernance {
-        _setEmissionPerCycle(amount);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setBalanceFloor(uint256 floorBps) external onlyGovernance {
-        _setBalanceFloor(floorBps);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setPoolReactor(address reactor) external onlyGovernance {
-        if (
-            _params.poolReactor != address(0) ||
-            !ICycleManager(_manager).isReactor(reactor) ||
-            IERC4626(reactor).asset() != address(_toke)
-        ) revert EmissionControllerBadPoolReactor(reactor);
-        _params.poolReactor = reactor;
-        emit PoolReactorSet(reactor);
-    }
-
-    /// @inheritdoc IEmissionController
-    function setPriceFeed(address priceFeed_) external onlyGovernance {
-        if (priceFeed_ == address(0)) revert EmissionControllerZero();
-        _priceFeed = IPriceFeed(priceFeed_);
-        emit PriceFeedSet(priceFeed_);
-    }
-
     // ------------------------------------------------------------------ views
-
-    /// @inheritdoc IEmissionController
-    function toke() external view returns (address) {
-        return address(_toke);
-    }
-
-    /// @inheritdoc IEmissionController
-    function manager() external view returns (address) {
-        return _manager;
-    }
 
     /// @inheritdoc IEmissionController
     function staking() external view returns (address) {
@@ -241,23 +178,31 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @inheritdoc IEmissionController
-    function priceFeed() external view returns (address) {
-        return address(_priceFeed);
+    function singularity() external view returns (bool) {
+        Sums memory cur = _sumsOf(ICycleManager(_manager).state().cycle);
+        return cur.reactors != 0 && cur.covered == cur.reactors;
     }
 
     /// @inheritdoc IEmissionController
-    function poolReactor() external view returns (address) {
-        return _params.poolReactor;
-    }
-
-    /// @inheritdoc IEmissionController
-    function emissionPerCycle() external view returns (uint256) {
-        return _emissionPerCycle;
-    }
-
-    /// @inheritdoc IEmissionController
-    function balanceFloorBps() external view returns (uint256) {
-        return _params.floorBps;
+    function overallCoverage() external view returns (uint256 coverageBps) {
+        address[] memory list = ICycleManager(_manager).reactors();
+        address pool = _params.poolReactor;
+        uint256 covered;
+        uint256 total;
+        for (uint256 i; i < list.length; ++i) {
+            if (list[i] == pool) continue;
+            IReactor r = IReactor(list[i]);
+            (bool priced, uint256 price) = _priceFeed.tryPrice(IERC4626(list[i]).asset());
+            if (!priced || price > EmissionMathLib.MAX_PRICE) continue;
+            uint256 supply = r.activeSupply();
+            uint256 value = EmissionMathLib.value(r.activeAssets(), price);
+            total += value;
+            if (supply != 0)
+                covered +=
+                    (value * EmissionMathLib.coverage(r.activeBalanceOf(r.treasury()), supply)) /
+                    EmissionMathLib.BPS;
+        }
+        return EmissionMathLib.coverage(covered, total);
     }
 
     /// @inheritdoc IEmissionController
@@ -311,89 +256,155 @@ contract EmissionController is IEmissionController, RoleGated {
     }
 
     /// @dev Books `cycle`'s rewards of `reactor` from the weights fixed when the cycle started
-    ///      (opening the round on the rollover's first call).
+    ///      (opening the round on the rollover's first call). The LP side's coverage cut goes
+    ///      back to the reserve; `maxRate` caps the LD side per staked TOKE (ILDStaking.settle).
     function _pay(
         address reactor,
         uint32 cycle,
-        bool isPool
-    ) private returns (uint256 lpReward, uint256 ldReward) {
+        bool isPool,
+        Snapshot memory s,
+        Params memory p
+    ) private returns (uint256 lpReward, uint256 ldReward, uint256 maxRate) {
         Round memory r = _round;
         if (r.cycle != cycle) r = _openRound(r, cycle);
-        if (isPool) {
-            // The TOKE Reactor's LPs are the pooled LDs: their part of every LD side. Weights it
-            // may have had before it became the pool are left unpaid (carried).
+        uint256 cut;
+        if (isPool || s.cycle == cycle) {
             Sums memory cur = _sumsOf(cycle);
-            lpReward = EmissionMathLib.pooledPart(
-                EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight),
-                cur.stake,
-                cur.pooled
-            );
-        } else {
-            Snapshot memory s = _snapshots[reactor];
-            if (s.cycle == cycle) {
-                Sums memory cur = _sumsOf(cycle);
+            uint256 ldTotal = EmissionMathLib.share(r.budget, cur.ldWeight, cur.weight);
+            if (isPool) {
+                // The TOKE Reactor's LPs are the pooled LDs: their part of every LD side. Weights
+                // it may have had before it became the pool are left unpaid (carried).
+                lpReward = EmissionMathLib.pooledPart(ldTotal, cur.stake, cur.pooled);
+            } else {
                 lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight);
+                if (s.coverageBps != 0) {
+                    cut = EmissionMathLib.coverageCut(lpReward, s.coverageBps, p.coverageCutBps);
+                    lpReward -= cut;
+                }
                 ldReward = EmissionMathLib.directPart(
                     EmissionMathLib.share(r.budget, s.ldWeight, cur.weight),
                     cur.stake,
                     cur.pooled
                 );
+                maxRate = EmissionMathLib.maxLdRate(ldTotal, p.rateCapBps, cur.stake, cur.pooled);
             }
         }
         // Cannot exceed the budget (uint112): the shares of a round add up to at most it.
-        r.paid += uint112(lpReward + ldReward);
+        r.paid += uint112(lpReward + ldReward + cut);
         _storeRound(r);
+        if (cut != 0) {
+            // Not emitted: back to the unbudgeted reserve. cut < 2^112, within the drawn total.
+            _reserve.reserve += uint128(cut);
+            _totalDrawn -= cut;
+            emit CoverageCutReturned(reactor, cycle, cut);
+        }
     }
 
-    /// @notice Values `reactor`'s active assets in TOKE, stores its weights for `next.cycle` and adds
-    ///      them to the sums. A Reactor whose asset has no fresh price gets no weight. The
-    ///      assets are a Reactor's uint112 units at a rate of at most 1:1, so below 2^128.
+    /// @dev The Treasury's coverage of `reactor` in the closing cycle (its active tAssets over the
+    ///      Reactor's), and the run of fully covered cycles it extends; counts the Reactor in the
+    ///      next cycle's singularity sums.
+    function _cover(
+        address reactor,
+        Snapshot memory s,
+        Sums memory next,
+        uint256 singularityCycles
+    ) private view returns (Snapshot memory c) {
+        IReactor r = IReactor(reactor);
+        uint256 treasuryUnits = r.activeBalanceOf(r.treasury());
+        // Most Reactors have no Treasury tAssets: their coverage needs no supply read.
+        uint256 bps =
+            treasuryUnits == 0 ? 0 : EmissionMathLib.coverage(treasuryUnits, r.activeSupply());
+        uint256 run;
+        if (bps == EmissionMathLib.BPS) {
+            run = s.cycle + 1 == next.cycle ? uint256(s.coveredCycles) + 1 : 1;
+            if (run > type(uint16).max) run = type(uint16).max;
+        }
+        ++next.reactors;
+        if (run >= singularityCycles) ++next.covered;
+        // Cannot truncate: bps <= BPS, run <= uint16 max.
+        c = Snapshot(0, 0, next.cycle, uint16(bps), uint16(run));
+    }
+
+    /// @notice Values `reactor`'s active assets in TOKE, stores its weights (and coverage `c`) for
+    ///      `next.cycle` and adds them to the sums. A Reactor whose asset has no fresh price gets
+    ///      no weight. The assets are a Reactor's uint112 units at a rate of at most 1:1.
     /// @return assetValue The assets' value, TOKE wei (zero without a price).
     function _record(
         address reactor,
+        Snapshot memory c,
         Sums memory next,
         uint256 assets,
         uint256 stakeValue,
         uint256 floorBps
     ) private returns (uint256 assetValue) {
         (bool priced, uint256 price) = _priceFeed.tryPrice(IERC4626(reactor).asset());
-        uint256 lpWeight;
-        uint256 ldWeight;
         // A price beyond the formula's bound (a faulty feed) counts as missing.
         if (priced && price <= EmissionMathLib.MAX_PRICE) {
             assetValue = EmissionMathLib.value(assets, price);
             if (stakeValue > EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE;
-            uint256 w = EmissionMathLib.weight(assetValue, stakeValue, floorBps);
-            (lpWeight, ldWeight) = EmissionMathLib.split(w, assetValue, stakeValue);
-            // Cannot truncate: values are capped at 2^100, so weights stay below 2^101 and sums
-            // of at most 64 Reactors (the manager's limit) below 2^107.
+            (uint256 w, uint256 lpWeight, uint256 ldWeight) = EmissionMathLib.weights(
+                assetValue,
+                stakeValue,
+                floorBps
+            );
+            // Cannot truncate: values are capped at 2^94, so weights stay below 2^96 and sums
+            // of at most 64 Reactors (the manager's limit) below 2^102.
+            (c.lpWeight, c.ldWeight) = (uint96(lpWeight), uint96(ldWeight));
             next.weight += uint112(w);
             next.ldWeight += uint112(ldWeight);
             next.stake += uint112(stakeValue);
         } else {
             emit PriceMissing(reactor, next.cycle - 1);
         }
-        _storeSnapshot(_snapshots[reactor], lpWeight, ldWeight, next.cycle);
+        _storeSnapshot(_snapshots[reactor], c);
     }
 
     /// @dev The sums gathered to pay `cycle`, zero if its buffer holds another cycle's.
     function _sumsOf(uint32 cycle) private view returns (Sums memory sums) {
-        sums = _sums[cycle % 2];
-        if (sums.cycle != cycle)
-            sums = Sums({weight: 0, ldWeight: 0, cycle: cycle, stake: 0, pooled: 0});
+        Sums storage slot = _sums[cycle % 2];
+        uint256 first;
+        uint256 second;
+        // One SLOAD per slot (the compiler reads a packed struct member by member).
+        assembly ("memory-safe") {
+            first := sload(slot.slot)
+            second := sload(add(slot.slot, 1))
+        }
+        if (uint32(first >> 224) != cycle) {
+            sums.cycle = cycle;
+            return sums;
+        }
+        sums.weight = uint112(first);
+        sums.ldWeight = uint112(first >> 112);
+        sums.cycle = cycle;
+        sums.stake = uint112(second);
+        sums.pooled = uint112(second >> 112);
+        sums.reactors = uint16(second >> 224);
+        sums.covered = uint16(second >> 240);
+    }
+
+    /// @dev A snapshot in one SLOAD (layout as `_storeSnapshot` writes it).
+    function _loadSnapshot(Snapshot storage slot) private view returns (Snapshot memory s) {
+        uint256 packed;
+        assembly ("memory-safe") {
+            packed := sload(slot.slot)
+        }
+        s.lpWeight = uint96(packed);
+        s.ldWeight = uint96(packed >> 96);
+        s.cycle = uint32(packed >> 192);
+        s.coverageBps = uint16(packed >> 224);
+        s.coveredCycles = uint16(packed >> 240);
     }
 
     /// @dev The stores below write a struct in one SSTORE per slot (the compiler writes it member
     ///      by member, re-reading the slot each time); the layouts are Solidity's packing of
     ///      IEmissionController's structs, first member in the low bits.
-    ///      The weights are below 2^112 (see `_record`).
-    function _storeSnapshot(
-        Snapshot storage slot,
-        uint256 lpWeight,
-        uint256 ldWeight,
-        uint32 cycle
-    ) private {
-        uint256 packed = lpWeight | (ldWeight << 112) | (uint256(cycle) << 224);
+    function _storeSnapshot(Snapshot storage slot, Snapshot memory s) private {
+        uint256 packed =
+            uint256(s.lpWeight) |
+                (uint256(s.ldWeight) << 96) |
+                (uint256(s.cycle) << 192) |
+                (uint256(s.coverageBps) << 224) |
+                (uint256(s.coveredCycles) << 240);
         assembly ("memory-safe") {
             sstore(slot.slot, packed)
         }
@@ -409,7 +420,11 @@ contract EmissionController is IEmissionController, RoleGated {
     function _storeSums(Sums storage slot, Sums memory s) private {
         uint256 first =
             uint256(s.weight) | (uint256(s.ldWeight) << 112) | (uint256(s.cycle) << 224);
-        uint256 second = uint256(s.stake) | (uint256(s.pooled) << 112);
+        uint256 second =
+            uint256(s.stake) |
+                (uint256(s.pooled) << 112) |
+                (uint256(s.reactors) << 224) |
+                (uint256(s.covered) << 240);
         assembly ("memory-safe") {
             sstore(slot.slot, first)
             sstore(add(slot.slot, 1), second)
@@ -438,20 +453,5 @@ contract EmissionController is IEmissionController, RoleGated {
         for (uint256 i; i < ldReactors.length; ++i) {
             amount += _staking.collectRewards(ldReactors[i], account);
         }
-    }
-
-    function _setEmissionPerCycle(uint256 amount) private {
-        if (amount > MAX_EMISSION_PER_CYCLE)
-            revert EmissionControllerBadParameter(amount, 0, MAX_EMISSION_PER_CYCLE);
-        _emissionPerCycle = amount;
-        emit EmissionPerCycleSet(amount);
-    }
-
-    function _setBalanceFloor(uint256 floorBps) private {
-        if (floorBps > MAX_FLOOR_BPS)
-            revert EmissionControllerBadParameter(floorBps, 0, MAX_FLOOR_BPS);
-        // Cannot truncate: floorBps <= MAX_FLOOR_BPS.
-        _params.floorBps = uint16(floorBps);
-        emit BalanceFloorSet(floorBps);
     }
 }

@@ -12,6 +12,7 @@ import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {IVenueRegistry} from "../interfaces/IVenueRegistry.sol";
 import {CycleLedgerLib} from "../libraries/CycleLedgerLib.sol";
+import {EmissionMathLib} from "../libraries/EmissionMathLib.sol";
 import {VOTE_SLOTS, VoteTallyLib} from "../libraries/VoteTallyLib.sol";
 import {LDVoteRelay} from "./LDVoteRelay.sol";
 import {RoleGated} from "./RoleGated.sol";
@@ -39,8 +40,6 @@ contract LDStaking is ILDStaking, RoleGated {
 
     struct Book {
         CycleLedgerLib.Ledger ledger;
-        // The cycle manager removed the Reactor: its ledger no longer settles.
-        bool retired;
         VoteTallyLib.Tally[VOTE_SLOTS] tallies;
         mapping(address account => uint256 shares) shares;
         mapping(address account => address delegatee) delegates;
@@ -107,6 +106,8 @@ contract LDStaking is ILDStaking, RoleGated {
         CycleLedgerLib.Index memory idx = b.ledger.index;
         if (idx.rate == 0) revert LDStakingNotListed(reactor);
         if (idx.paused) revert LDStakingPaused(reactor);
+        // A Reactor the manager does not list is not settled: stake there would be stuck.
+        if (!_manager.isReactor(reactor)) revert LDStakingBadReactor(reactor);
         // Units are TOKE one to one until a slash lowers the rate; rounded down for the stakers.
         uint256 units = idx.toUnits(amount);
         if (units == 0) revert LDStakingZero();
@@ -140,12 +141,18 @@ contract LDStaking is ILDStaking, RoleGated {
         Book storage b = _books[reactor];
         Exit memory e = b.exits[msg.sender];
         uint32 cycle = b.ledger.index.cycle;
-        if (e.units == 0 || (e.cycle >= cycle && !b.retired)) {
+        if (e.units == 0) revert LDStakingNothingToWithdraw(msg.sender, e.cycle);
+        if (e.cycle < cycle) {
+            // The request's share of its cycle's reward stays claimable.
+            if (e.earning != 0)
+                b.ledger.rewards[msg.sender].accrued += _exitReward(b, e).toUint96();
+        } else if (_manager.isReactor(reactor)) {
             revert LDStakingNothingToWithdraw(msg.sender, e.cycle);
+        } else {
+            // A Reactor the manager removed does not settle: the request leaves at once, and
+            // out of its cycle's exit pool, which then pays only the requests still in it.
+            b.exitPools[e.cycle].units -= e.earning;
         }
-        // The request's share of its cycle's reward stays claimable.
-        if (e.earning != 0 && e.cycle < cycle)
-            b.ledger.rewards[msg.sender].accrued += _exitReward(b, e).toUint96();
         delete b.exits[msg.sender];
         b.exitUnits -= e.units;
         amount = b.ledger.index.toUnderlying(e.units);
@@ -198,7 +205,8 @@ contract LDStaking is ILDStaking, RoleGated {
     /// @inheritdoc ILDStaking
     function settle(
         address reactor,
-        uint256 reward
+        uint256 reward,
+        uint256 maxRate
     ) external onlyController returns (uint256 undistributed, uint256 stakeInCycle) {
         Book storage b = _books[reactor];
         CycleLedgerLib.Index memory idx = b.ledger.index;
@@ -207,6 +215,9 @@ contract LDStaking is ILDStaking, RoleGated {
         uint256 units = b.ledger.activeSupply() + pool.units;
         // Emissions weigh the stake's TOKE value: after a slash a unit is worth less than 1 TOKE.
         stakeInCycle = idx.toUnderlying(units);
+        // The rate cap: what the stake of the cycle may earn; the rest goes back (carried).
+        uint256 booked = EmissionMathLib.capped(reward, stakeInCycle, maxRate);
+        (undistributed, reward) = (reward - booked, booked);
         uint256 exitReward;
         if (pool.units != 0) {
             // reward < 2^112 (a round budget) and units < 2^128: the product fits.
@@ -214,7 +225,7 @@ contract LDStaking is ILDStaking, RoleGated {
             b.exitPools[idx.cycle].reward = exitReward.toUint128();
             emit ExitRewarded(reactor, idx.cycle, exitReward);
         }
-        undistributed = b.ledger.settle(reward - exitReward);
+        undistributed += b.ledger.settle(reward - exitReward);
     }
 
     /// @inheritdoc ILDStaking
@@ -271,16 +282,6 @@ contract LDStaking is ILDStaking, RoleGated {
     }
 
     /// @inheritdoc ILDStaking
-    function retireReactor(address reactor) external onlyGovernance {
-        Book storage b = _books[reactor];
-        _listedCycle(b, reactor);
-        if (_manager.isReactor(reactor)) revert LDStakingReactorActive(reactor);
-        b.retired = true;
-        b.ledger.index.paused = true;
-        emit ReactorRetired(reactor);
-    }
-
-    /// @inheritdoc ILDStaking
     function pause(address reactor) external onlyGuardian {
         Book storage b = _books[reactor];
         _listedCycle(b, reactor);
@@ -292,7 +293,6 @@ contract LDStaking is ILDStaking, RoleGated {
     function unpause(address reactor) external onlyGovernance {
         Book storage b = _books[reactor];
         _listedCycle(b, reactor);
-        if (b.retired) revert LDStakingRetired(reactor);
         b.ledger.index.paused = false;
         emit StakingUnpaused(reactor);
     }
@@ -332,8 +332,7 @@ contract LDStaking is ILDStaking, RoleGated {
 
     /// @inheritdoc ILDStaking
     function isListed(address reactor) external view returns (bool) {
-        Book storage b = _books[reactor];
-        return b.ledger.index.rate != 0 && !b.retired;
+        return _books[reactor].ledger.index.rate != 0 && _manager.isReactor(reactor);
     }
 
     /// @inheritdoc ILDStaking

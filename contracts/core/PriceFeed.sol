@@ -19,6 +19,10 @@ contract PriceFeed is IPriceFeed, RoleGated {
     uint256 public constant MAX_MAX_AGE = 30 days;
     /// @notice Largest keeper deviation bound, basis points (50%).
     uint256 public constant MAX_DEVIATION_BPS = 5_000;
+    /// @notice Shortest keeper interval bound, seconds: never zero, so that posts within one block
+    ///         (or a few) cannot compound the deviation bound into (1 + dev)^n; a price moves at
+    ///         most by (1 + dev) per 15 minutes.
+    uint256 public constant MIN_POST_INTERVAL = 15 minutes;
     /// @notice Longest keeper interval bound, seconds.
     uint256 public constant MAX_POST_INTERVAL = 1 days;
     uint256 private constant BPS = 10_000;
@@ -146,7 +150,8 @@ contract PriceFeed is IPriceFeed, RoleGated {
     }
 
     function _setMinPostInterval(uint256 value) private {
-        if (value > MAX_POST_INTERVAL) revert PriceFeedBadBound(value, 0, MAX_POST_INTERVAL);
+        if (value < MIN_POST_INTERVAL || value > MAX_POST_INTERVAL)
+            revert PriceFeedBadBound(value, MIN_POST_INTERVAL, MAX_POST_INTERVAL);
         minPostInterval = value;
         emit MinPostIntervalSet(value);
     }

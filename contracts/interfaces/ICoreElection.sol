@@ -97,6 +97,8 @@ interface ICoreElection {
     error CoreElectionBadShares(uint256 totalBps);
     /// @notice Voting for `electionId` ends at `votingEnd`.
     error CoreElectionNotEnded(uint256 electionId, uint256 votingEnd);
+    /// @notice Voting for `electionId` ended at `votingEnd`: only governance may cancel it now.
+    error CoreElectionGuardianTooLate(uint256 electionId, uint256 votingEnd);
 
     /// @notice Governance registered `source` with `multiplier`.
     /// @param source     The stake source.
@@ -177,7 +179,8 @@ interface ICoreElection {
         bool loyaltyBonus
     ) external returns (uint256 electionId);
 
-    /// @notice Cancels an open election (governance or guardian).
+    /// @notice Cancels an open election: the guardian until `votingEnd` (it can stop an election,
+    ///         not veto a tally it has read), governance (the timelock) until it is finalised.
     /// @param electionId An open election.
     function cancelElection(uint256 electionId) external;
 

@@ -18,6 +18,11 @@ import {IEmissionHook} from "./IEmissionHook.sol";
 ///           the Reactor (the value returned to the cycle manager), the LD side through the stake
 ///           ledger (ILDStaking.settle), the pooled TOKE's part to the TOKE Reactor's LP side.
 ///           Whatever is booked to nobody is carried forward.
+///         - The LDs of one Reactor earn at most K times the round's average LD rate per TOKE
+///           (`rateCapBps`); the excess is carried. The LP side of a Reactor the Treasury covers
+///           is cut along the coverage curve and the cut goes back to the reserve (not emitted).
+///         - Coverage: the Treasury's share of each Reactor's active tAssets, recorded at every
+///           rollover; the singularity is every Reactor fully covered for K cycles in a row.
 ///         - Anyone claims their LP and LD rewards of several Reactors in one call, O(1) per
 ///           Reactor and side however many cycles passed, to themselves or to a receiver, or
 ///           stakes them.
@@ -41,19 +46,30 @@ interface IEmissionController is IEmissionHook {
     /// @param cycle    The cycle these sums pay.
     /// @param stake    Sum of the LD stake they valued.
     /// @param pooled   TOKE in the TOKE Reactor (pooled LDs).
+    /// @param reactors Reactors recorded (the TOKE Reactor excluded).
+    /// @param covered  Of these, the ones fully covered for `singularityCycles` cycles in a row.
     struct Sums {
         uint112 weight;
         uint112 ldWeight;
         uint32 cycle;
         uint112 stake;
         uint112 pooled;
+        uint16 reactors;
+        uint16 covered;
     }
 
-    /// @notice A Reactor's weights for paying `cycle`'s budget.
+    /// @notice A Reactor's weights for paying `cycle`'s budget, and its coverage in the cycle
+    ///         before (the one its weights were taken in).
+    /// @param coverageBps   The Treasury's active tAssets over the Reactor's, basis points. The
+    ///                      Treasury's tAssets escrowed in a redemption request are leaving and
+    ///                      do not count.
+    /// @param coveredCycles Consecutive cycles, up to that one, the Reactor was fully covered.
     struct Snapshot {
-        uint112 lpWeight;
-        uint112 ldWeight;
+        uint96 lpWeight;
+        uint96 ldWeight;
         uint32 cycle;
+        uint16 coverageBps;
+        uint16 coveredCycles;
     }
 
     // ------------------------------------------------------------------ errors
@@ -92,6 +108,13 @@ interface IEmissionController is IEmissionHook {
     event RewardCarried(address indexed reactor, uint32 indexed cycle, uint256 amount);
     /// @notice `account` claimed `amount` to `receiver`.
     event Claimed(address indexed account, address indexed receiver, uint256 amount);
+    /// @notice The coverage cut of `reactor`'s LP reward for `cycle`, `amount`, went back to the reserve.
+    event CoverageCutReturned(address indexed reactor, uint32 indexed cycle, uint256 amount);
+    /// @notice Governance set K, the LD rate cap, in basis points of the average rate.
+    event RateCapSet(uint256 capBps);
+    /// @notice Governance set the coverage curve: the LP cut at full coverage and the cycles of
+    ///         full coverage that make the singularity.
+    event CoverageCurveSet(uint256 cutBps, uint256 singularityCycles);
     /// @notice `from` added `amount` to the reserve.
     event Funded(address indexed from, uint256 amount);
     /// @notice Governance took `amount` out of the unbudgeted reserve to `to`.
@@ -151,6 +174,16 @@ interface IEmissionController is IEmissionHook {
     ///         weights computed from the next rollover.
     function setBalanceFloor(uint256 floorBps) external;
 
+    /// @notice Sets K, the LD rate cap (governance), in [MIN_RATE_CAP_BPS, MAX_RATE_CAP_BPS] basis
+    ///         points of the round's average LD rate; it applies from the next rollover.
+    function setRateCap(uint256 capBps) external;
+
+    /// @notice Sets the coverage curve (governance): the LP side keeps 1 - cutBps * coverage of
+    ///         its emission (`cutBps` at most 10,000), and the singularity needs every Reactor
+    ///         fully covered for `singularityCycles` cycles in a row (within
+    ///         [MIN_SINGULARITY_CYCLES, MAX_SINGULARITY_CYCLES]).
+    function setCoverageCurve(uint256 cutBps, uint256 singularityCycles) external;
+
     /// @notice Sets the TOKE Reactor (governance, once): a registered Reactor whose asset is TOKE.
     function setPoolReactor(address reactor) external;
 
@@ -180,10 +213,24 @@ interface IEmissionController is IEmissionHook {
     /// @notice The balance floor F, basis points.
     function balanceFloorBps() external view returns (uint256);
 
+    /// @notice K, the LD rate cap, in basis points of the round's average LD rate.
+    function rateCapBps() external view returns (uint256);
+
+    /// @notice The coverage curve (see `setCoverageCurve`).
+    function coverageCurve() external view returns (uint256 cutBps, uint256 singularityCycles);
+
+    /// @notice Whether every Reactor recorded for the current cycle (the TOKE Reactor aside) was
+    ///         fully covered by the Treasury for `singularityCycles` consecutive cycles.
+    function singularity() external view returns (bool);
+
+    /// @notice The Treasury's share of all Reactors' active assets (the TOKE Reactor aside),
+    ///         valued in TOKE at the feed's prices now, basis points; unpriced Reactors left out.
+    function overallCoverage() external view returns (uint256 coverageBps);
+
     /// @notice Unbudgeted TOKE in the reserve.
     function reserve() external view returns (uint256);
 
-    /// @notice TOKE drawn from the reserve so far.
+    /// @notice TOKE drawn from the reserve so far, net of coverage cuts returned to it.
     function totalDrawn() external view returns (uint256);
 
     /// @notice TOKE drawn and not booked to anyone yet (carried forward, or left in the current

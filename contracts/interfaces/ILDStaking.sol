@@ -24,8 +24,10 @@ import {VOTE_SLOTS} from "../libraries/VoteTallyLib.sol";
 ///           relayed by anyone through the relay this contract creates (ILDVoteRelay); a
 ///           signature is bound to a nonce, a deadline, the chain id and that relay.
 /// @dev Warning: the stake token must be TOKE (exact transfers, no hooks).
-/// @dev Warning: a Reactor the cycle manager removed stops settling; governance then retires it
-///      here and its stakers withdraw without waiting (`retireReactor`).
+/// @dev Warning: stake follows the cycle manager's list. A Reactor the manager removed stops
+///      settling: new stake on it is refused and its requests are withdrawn at once (a request of
+///      the unsettled cycle leaves that cycle's exit pool, so nothing is booked to it). Added
+///      again, the same book settles again with the normal queue (requests wait for their cycle).
 interface ILDStaking {
     /// @notice An unstake request: `units` TOKE withdrawable once `cycle` is settled, of which
     ///         `earning` were active and still earn that cycle's LD reward.
@@ -45,10 +47,6 @@ interface ILDStaking {
     error LDStakingAlreadyListed(address reactor);
     /// @notice `reactor` is not registered with the cycle manager, or is a TOKE Reactor.
     error LDStakingBadReactor(address reactor);
-    /// @notice `reactor` is still registered with the cycle manager, so it cannot be retired.
-    error LDStakingReactorActive(address reactor);
-    /// @notice `reactor` was retired: no new stake, votes or delegations.
-    error LDStakingRetired(address reactor);
     /// @notice Staking on `reactor` is paused.
     error LDStakingPaused(address reactor);
     /// @notice `account` asked for `amount` but has only `balance` staked.
@@ -112,8 +110,6 @@ interface ILDStaking {
     event ExitRewarded(address indexed reactor, uint32 indexed cycle, uint256 exitReward);
     /// @notice Governance listed `reactor` for staking; its ledger starts at `cycle`.
     event ReactorListed(address indexed reactor, uint32 cycle);
-    /// @notice Governance retired `reactor` (removed from the cycle manager).
-    event ReactorRetired(address indexed reactor);
     /// @notice The guardian paused staking on `reactor`.
     event StakingPaused(address indexed reactor);
     /// @notice Governance resumed staking on `reactor`.
@@ -128,8 +124,9 @@ interface ILDStaking {
 
     // ------------------------------------------------------------------ staking
 
-    /// @notice Stakes `amount` TOKE taken from the caller for `account` on `reactor`. It counts
-    ///         from the next cycle, with the vote of `account`'s delegate.
+    /// @notice Stakes `amount` TOKE taken from the caller for `account` on `reactor`, a listed
+    ///         Reactor the cycle manager settles. It counts from the next cycle, with the vote of
+    ///         `account`'s delegate.
     function stake(address reactor, uint256 amount, address account) external;
 
     /// @notice Asks to unstake `amount` from `reactor`: it stops voting now, earns its share of
@@ -137,8 +134,9 @@ interface ILDStaking {
     ///         the same cycle adds to the open one; a settled one must be withdrawn first.
     function requestUnstake(address reactor, uint256 amount) external;
 
-    /// @notice Sends the caller's settled request on `reactor` to `receiver` (at once on a retired
-    ///         Reactor). Its reward stays claimable through the emission controller.
+    /// @notice Sends the caller's settled request on `reactor` to `receiver` (at once on a Reactor
+    ///         the cycle manager removed). Its reward stays claimable through the emission
+    ///         controller; a request withdrawn before its cycle settled earns nothing of it.
     /// @return amount TOKE sent.
     function withdraw(address reactor, address receiver) external returns (uint256 amount);
 
@@ -172,13 +170,15 @@ interface ILDStaking {
     // ------------------------------------------------------------------ controller
 
     /// @notice Closes the current cycle of `reactor`'s stake ledger (emission controller only):
-    ///         books `reward` over the stake active in it and the requests made in it, in
-    ///         proportion, and activates the cycle's new stake.
-    /// @return undistributed The part of `reward` booked to nobody (no stake in the cycle).
+    ///         books `reward`, at most `maxRate` per TOKE in the cycle (1e18 = 1 TOKE per TOKE),
+    ///         over the stake active in it and the requests made in it, in proportion, and
+    ///         activates the cycle's new stake.
+    /// @return undistributed The part of `reward` booked to nobody (beyond the cap, or no stake).
     /// @return stakeInCycle  TOKE that was staked (active) in the closing cycle, requests included.
     function settle(
         address reactor,
-        uint256 reward
+        uint256 reward,
+        uint256 maxRate
     ) external returns (uint256 undistributed, uint256 stakeInCycle);
 
     /// @notice Zeroes `holder`'s LD rewards on `reactor` and returns them (emission controller
@@ -190,10 +190,6 @@ interface ILDStaking {
     /// @notice Lists `reactor` for staking (governance): registered with the cycle manager and not
     ///         a TOKE Reactor. Its ledger joins the Reactor's current cycle.
     function listReactor(address reactor) external;
-
-    /// @notice Retires `reactor` once the cycle manager removed it (governance): no new stake;
-    ///         requests can be withdrawn at once.
-    function retireReactor(address reactor) external;
 
     /// @notice Pauses new stake on `reactor` (guardian). Requests, withdrawals, votes and claims
     ///         keep working.
@@ -235,7 +231,7 @@ interface ILDStaking {
     /// @notice The venue registry votes are checked against.
     function venueRegistry() external view returns (address);
 
-    /// @notice Whether `reactor` is listed (and not retired).
+    /// @notice Whether `reactor` is listed and the cycle manager settles it.
     function isListed(address reactor) external view returns (bool);
 
     /// @notice The cycle `reactor`'s stake ledger is in.

@@ -86,6 +86,8 @@ interface IPriceFeed {
     /// @notice Sets the keeper's deviation bound (governance), within [1, MAX_DEVIATION_BPS].
     function setMaxDeviationBps(uint256 maxDeviationBps) external;
 
-    /// @notice Sets the keeper's minimum interval (governance), within [0, MAX_POST_INTERVAL] seconds.
+    /// @notice Sets the keeper's minimum interval (governance), within [MIN_POST_INTERVAL,
+    ///         MAX_POST_INTERVAL] seconds: never zero, so n posts in one block cannot move a price
+    ///         by (1 + dev)^n.
     function setMinPostInterval(uint256 minPostInterval) external;
 }

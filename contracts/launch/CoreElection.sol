@@ -134,9 +134,13 @@ contract CoreElection is ICoreElection, AccessControl {
 
     /// @inheritdoc ICoreElection
     function cancelElection(uint256 electionId) external override {
-        if (!hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) _checkRole(GUARDIAN_ROLE);
+        bool byGovernance = hasRole(DEFAULT_ADMIN_ROLE, msg.sender);
+        if (!byGovernance) _checkRole(GUARDIAN_ROLE);
         Election storage e = _elections[electionId];
         if (e.status != Status.Open) revert CoreElectionNotOpen(electionId);
+        // Once voting has ended the tally is public: a veto then is governance's (timelocked).
+        if (!byGovernance && block.timestamp > e.votingEnd)
+            revert CoreElectionGuardianTooLate(electionId, e.votingEnd);
         e.status = Status.Cancelled;
         emit ElectionCancelled(electionId, msg.sender);
     }

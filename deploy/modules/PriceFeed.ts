@@ -8,7 +8,7 @@ import TokeModule from "./Toke.js";
  * within `maxDeviationBps` per post.
  *
  * Parameters (module "PriceFeed"): maxAge (s, default 8 days), maxDeviationBps (default 2,000),
- * minPostInterval (s, default 0).
+ * minPostInterval (s, default 900: the feed's floor is 15 minutes).
  */
 export default buildModule("PriceFeed", (m) => {
   const { protocolRoles } = m.useModule(RolesModule);

@@ -62,7 +62,7 @@ export const BPS = 10_000;
 export const PRICE_FEED_DEFAULTS = {
   maxAgeSeconds: 8n * 24n * 3600n,
   maxDeviationBps: 2_000n,
-  minPostIntervalSeconds: 0n,
+  minPostIntervalSeconds: 900n,
 } as const;
 
 /** Emission defaults: 1,000 TOKE per cycle (directors' tests), 25% balance floor, a 10M TOKE reserve. */

@@ -16,6 +16,8 @@ export const E18 = 10n ** 18n;
 export const BPS = 10_000n;
 /** Seconds a price stays fresh in the test feed (more than one 7-day cycle). */
 export const PRICE_MAX_AGE = 8n * 24n * 3600n;
+/** The keeper's shortest interval between two posts of a price (the feed's floor: 15 minutes). */
+export const PRICE_POST_INTERVAL = 900n;
 
 /** Parameters of the test deployment. */
 export interface DirectorsParams {
@@ -84,7 +86,7 @@ export async function deployDirectors(
     tokeAddress,
     PRICE_MAX_AGE,
     2_000n,
-    0n,
+    PRICE_POST_INTERVAL,
   ])) as unknown as PriceFeed;
   const controller = (await ethers.deployContract("EmissionController", [
     rolesAddress,

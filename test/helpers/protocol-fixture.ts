@@ -277,7 +277,7 @@ export async function protocolFixture(
     toke,
     8n * 24n * 3600n,
     2_000n,
-    0n,
+    900n, // the feed's floor: one keeper post per 15 minutes
   ]);
   const emissions = await ethers.deployContract("EmissionController", [
     roles,

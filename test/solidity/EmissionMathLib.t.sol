@@ -17,10 +17,17 @@ contract EmissionMathLibTest is TestBase {
         assertEq(EmissionMathLib.weight(200, 200, 2_500), 400, "w(200,200)");
         // One-sided: the floor only.
         assertEq(EmissionMathLib.weight(400, 0, 2_500), 100, "w(400,0)");
-        // Split of 250 with a = 300, t = 100: LP gets 250 * 100 / 400 = 62, LD the remaining 188.
-        (uint256 lp, uint256 ld) = EmissionMathLib.split(250, 300, 100);
-        assertEq(lp, 62, "lp");
-        assertEq(ld, 188, "ld");
+        // Split of 250 with a = 300, t = 100: the floor part 100 by own size (LP 75, LD 25), the
+        // balance part 150 to the thinner side (LP 150 * 100 / 400 = 37.5, LD 112.5):
+        // LP floor(112.5) = 112, LD the remaining 138.
+        (uint256 w, uint256 lp, uint256 ld) = EmissionMathLib.weights(300, 100, 2_500);
+        assertEq(w, 250, "w");
+        assertEq(lp, 112, "lp");
+        assertEq(ld, 138, "ld");
+        // One-sided: the missing LD side gets nothing of the floor.
+        (w, lp, ld) = EmissionMathLib.weights(400, 0, 2_500);
+        assertEq(lp, 100, "lp one-sided");
+        assertEq(ld, 0, "ld one-sided");
     }
 
     function testFuzz_weight_boundedBySumAndFloor(
@@ -81,7 +88,7 @@ contract EmissionMathLibTest is TestBase {
         );
     }
 
-    function testFuzz_split_conservesAndFavoursThinnerSide(
+    function testFuzz_weights_conserveAndFavourThinnerSidePerUnit(
         uint256 a,
         uint256 t,
         uint256 floorBps
@@ -89,12 +96,17 @@ contract EmissionMathLibTest is TestBase {
         a = bound(a, 0, MAX);
         t = bound(t, 0, MAX);
         floorBps = bound(floorBps, 0, BPS);
-        uint256 w = EmissionMathLib.weight(a, t, floorBps);
-        (uint256 lp, uint256 ld) = EmissionMathLib.split(w, a, t);
+        (uint256 w, uint256 lp, uint256 ld) = EmissionMathLib.weights(a, t, floorBps);
+        assertEq(w, EmissionMathLib.weight(a, t, floorBps), "same weight");
         assertEq(lp + ld, w, "split conserves");
-        // More assets than TOKE: the LD side (thin) gets at least the LP side, and vice versa.
-        if (a > t) assertGe(ld, lp, "thin LD side earns more");
-        if (t > a) assertGe(lp + 1, ld, "thin LP side earns more");
+        // Per unit of its own size, the thinner side earns at least what the thicker one does
+        // (up to the one rounding of each side).
+        if (a > t) assertGe((ld + 1) * a, lp * t, "thin LD side earns more per TOKE");
+        if (t > a) assertGe((lp + 1) * t, ld * a, "thin LP side earns more per unit");
+        // Each side earns at most (2 - F) times its own size: a missing side earns nothing.
+        assertLe(ld * BPS, (2 * BPS - floorBps) * t + BPS, "LD side <= (2 - F) t");
+        assertLe(lp * BPS, (2 * BPS - floorBps) * a + BPS, "LP side <= (2 - F) a");
+        if (t == 0) assertEq(ld, 0, "no stake, no LD weight");
     }
 
     function testFuzz_shares_neverExceedBudget(
@@ -115,8 +127,8 @@ contract EmissionMathLibTest is TestBase {
         for (uint256 i; i < 4; ++i) {
             a[i] = bound(a[i], 0, MAX);
             t[i] = bound(t[i], 0, MAX);
-            uint256 w = EmissionMathLib.weight(a[i], t[i], floorBps);
-            (lpW[i], ldW[i]) = EmissionMathLib.split(w, a[i], t[i]);
+            uint256 w;
+            (w, lpW[i], ldW[i]) = EmissionMathLib.weights(a[i], t[i], floorBps);
             total += w;
             ldTotal += ldW[i];
             stakeSum += t[i];

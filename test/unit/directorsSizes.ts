@@ -9,7 +9,7 @@ const LIMITS: Record<string, number> = {
   LDStaking: 21_000, // includes the venues issue's slash hook and venueWeights
   LDVoteRelay: 4_500,
   VenueRegistry: 5_000,
-  EmissionController: 12_000,
+  EmissionController: 17_000, // + the LD rate cap, coverage, the singularity and the coverage curve (issues #14, #19)
   PriceFeed: 4_500,
 };
 

@@ -5,11 +5,20 @@ import {
   deployDirectors,
   depositTo,
   E18,
+  PRICE_POST_INTERVAL,
   rolloverWithPrices,
   venueId,
   type Directors,
 } from "../../helpers/directors.js";
-import { payout, snapshot, value } from "../../helpers/emissionModel.js";
+import {
+  BPS,
+  DEFAULT_RATE_CAP_BPS,
+  payout,
+  share,
+  snapshot,
+  value,
+  type ReactorValues,
+} from "../../helpers/emissionModel.js";
 import { signDelegation, signVote } from "../../helpers/signatures.js";
 import type { Connection } from "../../helpers/core.js";
 
@@ -379,5 +388,173 @@ describe("attacks on LD staking, votes and emissions", () => {
     await expect(d.controller.connect(alice).claim([await fake.getAddress()], [], alice.address))
       .to.be.revertedWithCustomError(d.controller, "EmissionControllerUnknownReactor")
       .withArgs(await fake.getAddress());
+  });
+
+  it("dust stake (issue 19): 1 wei staked on an unstaked Reactor in the last 2 seconds earns < 1 TOKE over 3 cycles", async () => {
+    const { conn, d, WETH } = await setup();
+    const [alice, bob, carol, mallory] = d.users;
+    const USDCR = await d.tUsdc.getAddress();
+    // tWETH: 10 WETH (1,000 TOKE) and 100 TOKE of honest stake; tUSDC: 2,000 USDC, no stake.
+    await depositTo(d, d.tWeth, alice, 10n * E18);
+    await depositTo(d, d.tUsdc, bob, 2_000n * 10n ** 6n);
+    await d.staking.connect(carol).stake(WETH, 100n * E18, carol.address);
+    await rolloverWithPrices(conn, d);
+    await conn.networkHelpers.time.increaseTo((await d.manager.cycleEnd()) - 2n);
+    await d.staking.connect(mallory).stake(USDCR, 1n, mallory.address);
+    await rolloverWithPrices(conn, d);
+    // The model: weights of cycle c from cycle c - 1's values.
+    const a = value(10n * E18, d.params.wethPrice);
+    const aUsdc = value(2_000n * 10n ** 6n, d.params.usdcPrice);
+    const valuesIn = (usdcStake: bigint): Map<string, ReactorValues> =>
+      new Map([
+        ["weth", { a, t: 100n * E18 }],
+        ["usdc", { a: aUsdc, t: usdcStake }],
+      ]);
+    let mallorySum = 0n;
+    let carolSum = 0n;
+    for (let i = 0; i < 3; ++i) {
+      await rolloverWithPrices(conn, d);
+      const round = await d.controller.round();
+      // Cycle 2's weights come from cycle 1 (no stake on tUSDC), later ones from 1 wei.
+      const p = payout(round.budget, snapshot(valuesIn(i === 0 ? 0n : 1n), 0n, d.params.floorBps));
+      mallorySum += p.ld.get("usdc")!;
+      carolSum += p.ld.get("weth")!;
+      console.log(
+        `      round ${round.cycle}: budget ${round.budget / E18} TOKE; tUSDC LD side ${p.ld.get("usdc")} wei, tWETH LD side ${p.ld.get("weth")! / E18} TOKE`,
+      );
+    }
+    const malloryEarned = await d.staking.earned(USDCR, mallory.address);
+    const carolEarned = await d.staking.earned(WETH, carol.address);
+    console.log(
+      `      over 3 cycles: 1-wei staker ${malloryEarned} wei; 100 honest TOKE ${carolEarned / E18} TOKE (${carolEarned} wei)`,
+    );
+    // One wei of stake holds one unit: the accumulator gives it its side's reward exactly.
+    expect(malloryEarned).to.equal(mallorySum);
+    expect(malloryEarned).to.be.lt(E18);
+    expect(carolEarned).to.be.lte(carolSum);
+    expect(carolSum - carolEarned).to.be.lte(3n * 101n);
+  });
+
+  it("LD rate cap: a Reactor whose stake left after its weights were fixed pays at most K x the average rate per TOKE", async () => {
+    const { conn, d, WETH } = await setup();
+    const [alice, bob, carol, dave, mallory] = d.users;
+    const USDCR = await d.tUsdc.getAddress();
+    await depositTo(d, d.tWeth, alice, 10n * E18);
+    await depositTo(d, d.tUsdc, bob, 2_000n * 10n ** 6n);
+    await d.staking.connect(carol).stake(WETH, 100n * E18, carol.address);
+    await d.staking.connect(dave).stake(USDCR, 100n * E18, dave.address);
+    await rollTimes(conn, d, 2);
+    // Cycle 2: Dave asks to leave (his 100 still count in cycle 2, so they weigh in cycle 3's
+    // weights) and Mallory stakes 1 wei, the only tUSDC stake active in cycle 3.
+    await d.staking.connect(dave).requestUnstake(USDCR, 100n * E18);
+    await d.staking.connect(mallory).stake(USDCR, 1n, mallory.address);
+    await rolloverWithPrices(conn, d);
+    const undistributedBefore = await d.controller.undistributed();
+    const from = await d.ethers.provider.getBlockNumber();
+    await rolloverWithPrices(conn, d);
+    const round = await d.controller.round();
+    const values = new Map([
+      ["weth", { a: value(10n * E18, d.params.wethPrice), t: 100n * E18 }],
+      ["usdc", { a: value(2_000n * 10n ** 6n, d.params.usdcPrice), t: 100n * E18 }],
+    ]);
+    const s = snapshot(values, 0n, d.params.floorBps);
+    const p = payout(round.budget, s, {
+      stakeInCycle: new Map([
+        ["weth", 100n * E18],
+        ["usdc", 1n],
+      ]),
+    });
+    const uncapped = payout(round.budget, s).ld.get("usdc")!;
+    const earned = await d.staking.earned(USDCR, mallory.address);
+    // The bound: reward per TOKE <= K x the round's average LD rate, ldTotal / (S + P).
+    const ldTotal = share(round.budget, s.ldTotal, s.total);
+    const bound = (ldTotal * DEFAULT_RATE_CAP_BPS * 1n) / (BPS * s.stakeSum);
+    console.log(
+      `      tUSDC LD side ${uncapped / E18} TOKE for 1 wei; paid ${earned} wei (bound K x avg x 1 wei = ${bound} wei), carried ${p.capped.get("usdc")! / E18} TOKE`,
+    );
+    expect(earned).to.equal(p.ld.get("usdc")!);
+    expect(earned).to.be.lte(bound);
+    expect(p.capped.get("usdc")!).to.be.gt(0n);
+    const carried = await d.controller.queryFilter(d.controller.filters.RewardCarried(), from + 1);
+    expect(
+      carried.some((e) => e.args.reactor === USDCR && e.args.amount === p.capped.get("usdc")),
+    ).to.equal(true);
+    expect(await d.controller.undistributed()).to.be.gte(undistributedBefore);
+  });
+
+  it("removed Reactor (issue 19): stake refused; a request withdrawn at once leaves its exit pool, so nothing is stranded", async () => {
+    const { conn, d } = await setup();
+    const [alice, carol] = d.users;
+    const asset = await d.ethers.deployContract("TestERC20", ["Gone", "GONE", 18]);
+    const A = await asset.getAddress();
+    const reactor = await d.deployReactor(A);
+    const R = await reactor.getAddress();
+    await reactor.setRewardsDistributor(await d.controller.getAddress());
+    await d.manager.addReactor(R);
+    await d.staking.listReactor(R);
+    await d.staking.connect(alice).stake(R, 10n * E18, alice.address);
+    await d.staking.connect(carol).stake(R, 10n * E18, carol.address);
+    await d.feed.setPrice(A, E18);
+    await rolloverWithPrices(conn, d);
+    await d.feed.setPrice(A, E18);
+    await rolloverWithPrices(conn, d); // cycle 2's weights: 20 TOKE on R
+    await d.manager.removeReactor(R);
+    await expect(d.staking.connect(alice).stake(R, 1n, alice.address))
+      .to.be.revertedWithCustomError(d.staking, "LDStakingBadReactor")
+      .withArgs(R);
+    // Both ask to leave while it is removed; Alice withdraws at once.
+    await d.staking.connect(alice).requestUnstake(R, 10n * E18);
+    await d.staking.connect(carol).requestUnstake(R, 10n * E18);
+    await d.staking.connect(alice).withdraw(R, alice.address);
+    // Added back in the same cycle: it is paid for cycle 2 with the weights fixed from cycle 1.
+    await d.manager.addReactor(R);
+    await d.feed.setPrice(A, E18);
+    await rolloverWithPrices(conn, d);
+    const round = await d.controller.round();
+    // Only R has weight (F x 20 TOKE, all on the LD side, no pooled TOKE): the whole budget is
+    // its LDs', and Carol's request is all that is left in the cycle's exit pool.
+    const w = (d.params.floorBps * 20n * E18) / BPS;
+    const ld = share(round.budget, w, w);
+    const carolReward = await d.staking.earned(R, carol.address);
+    console.log(
+      `      budget ${round.budget / E18} TOKE; Carol's exit reward ${carolReward} wei; Alice (withdrawn) ${await d.staking.earned(R, alice.address)} wei`,
+    );
+    expect(carolReward).to.equal(ld);
+    expect(await d.staking.earned(R, alice.address)).to.equal(0n);
+    await d.staking.connect(carol).withdraw(R, carol.address);
+    expect(await d.controller.claimable(carol.address, [], [R])).to.equal(ld);
+  });
+
+  it("price posts in one block (issue 19): the interval floor stops (1 + dev)^n, one post per 15 minutes", async () => {
+    const { conn, d } = await setup();
+    const weth = await d.weth.getAddress();
+    const start = (await d.feed.priceData(weth)).price;
+    const dev = await d.feed.maxDeviationBps();
+    await conn.networkHelpers.time.increase(PRICE_POST_INTERVAL);
+    // Five posts of +dev each, all in one block.
+    const posts = 5;
+    await d.ethers.provider.send("evm_setAutomine", [false]);
+    const sent = [];
+    let next = start;
+    for (let i = 0; i < posts; ++i) {
+      next = (next * (BPS + dev)) / BPS;
+      sent.push(await d.feed.connect(d.keeper).postPrice(weth, next, { gasLimit: 200_000 }));
+    }
+    await conn.networkHelpers.mine();
+    await d.ethers.provider.send("evm_setAutomine", [true]);
+    const statuses = await Promise.all(
+      sent.map((tx) =>
+        tx.wait().then(
+          (r) => r?.status ?? 0,
+          () => 0,
+        ),
+      ),
+    );
+    const end = (await d.feed.priceData(weth)).price;
+    console.log(
+      `      ${posts} posts of +${Number(dev) / 100}% in one block: ${statuses.filter((x) => x === 1).length} landed; price ${start / E18} -> ${end / E18} TOKE (unbounded: ${next / E18})`,
+    );
+    expect(statuses).to.deep.equal([1, 0, 0, 0, 0]);
+    expect(end).to.equal((start * (BPS + dev)) / BPS);
   });
 });

@@ -72,7 +72,14 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
     await tWeth.connect(alice).transfer(grace.address, 4n * E18);
     await rolloverWithPrices(conn, d);
     budget = budget + E;
-    const p2 = payout(budget, s2);
+    // The stake that earns in each paid cycle (requests included), for the LD rate cap.
+    const earning = (weth: bigint, usdc: bigint) =>
+      new Map([
+        ["weth", weth * E18],
+        ["usdc", usdc * E18],
+      ]);
+    const carried = (p: Payout) => [...p.capped.values()].reduce((x, y) => x + y, 0n);
+    const p2 = payout(budget, s2, { stakeInCycle: earning(500n, 200n) });
     expect((await controller.round()).budget).to.equal(budget);
     expect((await controller.round()).paid).to.equal(p2.paid);
     // Alice's 4 transferred units left cycle 2's active supply; Frank's stake is still pending.
@@ -82,8 +89,8 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
     await staking.connect(carol).requestUnstake(WETH, 200n * E18);
     await tUsdc.connect(bob).requestRedeem(USDC(1_000n), bob.address, bob.address);
     await rolloverWithPrices(conn, d);
-    budget = budget - p2.paid + E;
-    const p3 = payout(budget, s3);
+    budget = budget - p2.paid + carried(p2) + E;
+    const p3 = payout(budget, s3, { stakeInCycle: earning(1_000n, 200n) });
     expect((await controller.round()).budget).to.equal(budget);
     expect((await controller.round()).paid).to.equal(p3.paid);
     // Carol's requested 200 still counts in cycle 3; Bob's requested tUSDC too (not claimed yet).
@@ -93,23 +100,23 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
     await tUsdc.connect(bob).redeem(USDC(1_000n), bob.address, bob.address);
     await staking.connect(carol).withdraw(WETH, carol.address);
     await rolloverWithPrices(conn, d);
-    budget = budget - p3.paid + E;
-    const p4 = payout(budget, s4);
+    budget = budget - p3.paid + carried(p3) + E;
+    const p4 = payout(budget, s4, { stakeInCycle: earning(800n, 200n) });
     expect((await controller.round()).paid).to.equal(p4.paid);
     const s5 = snapshot(valuesIn(10n * E18, 800n * E18, USDC(1_000n), 200n * E18), 300n * E18, F);
 
     // --- cycle 5: quiet.
     await rolloverWithPrices(conn, d);
-    budget = budget - p4.paid + E;
-    const p5 = payout(budget, s5);
+    budget = budget - p4.paid + carried(p4) + E;
+    const p5 = payout(budget, s5, { stakeInCycle: earning(800n, 200n) });
     expect((await controller.round()).paid).to.equal(p5.paid);
 
     // Conservation: drawn = booked + undistributed, where booked = what the rounds paid.
     const drawn = 6n * E;
-    const booked = p2.paid + p3.paid + p4.paid + p5.paid;
+    const booked = [p2, p3, p4, p5].reduce((sum, p) => sum + p.paid - carried(p), 0n);
     expect(await controller.totalDrawn()).to.equal(drawn);
     expect(await controller.undistributed()).to.equal(drawn - booked);
-    expect(drawn - booked).to.equal(budget - p5.paid);
+    expect(drawn - booked).to.equal(budget - p5.paid + carried(p5));
 
     // Per-party rewards from the accumulators, fed with the payouts of the formula.
     const rounds: Payout[] = [p2, p3, p4, p5];

@@ -327,4 +327,36 @@ describe("CoRE on real TOKE/WETH pairs (Uniswap V2 + SushiSwap)", () => {
       );
     });
   });
+
+  describe("attacks (issue 19)", () => {
+    it("guardian veto after votingEnd: refused once the tally is public; governance (the timelock) may still cancel", async () => {
+      const f = await loadFixture(deploy);
+      const { governance, guardian, voter, toke } = f;
+      await toke.connect(governance).transfer(voter.address, TOKE(100));
+      const snapshot = (await time.latest()) + 10;
+      const id = await createElection(f, snapshot);
+      await time.increaseTo(snapshot + 1);
+      await f.election.connect(voter).vote(id, [0], [10_000]);
+      const { votingEnd } = await f.election.getElection(id);
+      // The last voting second: the guardian may still stop the election...
+      const trial = await networkHelpers.takeSnapshot();
+      await time.setNextBlockTimestamp(votingEnd);
+      await expect(f.election.connect(guardian).cancelElection(id))
+        .to.emit(f.election, "ElectionCancelled")
+        .withArgs(id, guardian.address);
+      await trial.restore();
+      // ...but one second later the tally is final and public: a veto is governance's.
+      await time.increaseTo(votingEnd + 1n);
+      const tally = (await f.election.tallyOf(id))[0];
+      console.log(
+        `      votingEnd ${votingEnd}; guardian tried at ${votingEnd + 1n} with candidate 0 at ${tally} weight`,
+      );
+      await expect(f.election.connect(guardian).cancelElection(id))
+        .to.be.revertedWithCustomError(f.election, "CoreElectionGuardianTooLate")
+        .withArgs(id, votingEnd);
+      await expect(f.election.connect(governance).cancelElection(id))
+        .to.emit(f.election, "ElectionCancelled")
+        .withArgs(id, governance.address);
+    });
+  });
 });

@@ -130,7 +130,7 @@ abstract contract DirectorsFixture {
             ICycleManager(address(manager)),
             IVenueRegistry(address(venues))
         );
-        feed = new PriceFeed(r, address(toke), 30 days, 5_000, 0);
+        feed = new PriceFeed(r, address(toke), 30 days, 5_000, 15 minutes);
         controller = new EmissionController(
             r,
             IERC20(address(toke)),

@@ -71,8 +71,10 @@ describe("EmissionController: parameters, reserve, hook access, missing prices",
     await depositTo(d, d.tToke, alice, 300n * E18);
     await rolloverWithPrices(conn, d);
     await rolloverWithPrices(conn, d);
-    // As a plain Reactor, tTOKE got a weight for cycle 2 (its TOKE valued 1:1, no stake).
-    expect((await d.controller.snapshotOf(TOKER)).ldWeight).to.be.gt(0n);
+    // As a plain Reactor, tTOKE got a weight for cycle 2 (its TOKE valued 1:1, no stake: all of
+    // it on the LP side, none handed to the missing LD side).
+    expect((await d.controller.snapshotOf(TOKER)).lpWeight).to.be.gt(0n);
+    expect((await d.controller.snapshotOf(TOKER)).ldWeight).to.equal(0n);
     await d.controller.setPoolReactor(TOKER);
     const before = await d.controller.undistributed();
     await rolloverWithPrices(conn, d);
@@ -138,7 +140,6 @@ describe("role matrix: every privileged function refuses an outsider and the gua
       const c = as(who);
       const calls: Call[] = [
         [d.staking, "listReactor", () => c.staking.listReactor(WETH), GOV],
-        [d.staking, "retireReactor", () => c.staking.retireReactor(WETH), GOV],
         [d.staking, "unpause", () => c.staking.unpause(WETH), GOV],
         [d.staking, "setController", () => c.staking.setController(who.address), GOV],
         [d.venues, "allowVenue", () => c.venues.allowVenue(WETH, id), GOV],
@@ -153,6 +154,8 @@ describe("role matrix: every privileged function refuses an outsider and the gua
         [d.controller, "setBalanceFloor", () => c.controller.setBalanceFloor(1n), GOV],
         [d.controller, "setPoolReactor", () => c.controller.setPoolReactor(WETH), GOV],
         [d.controller, "setPriceFeed", () => c.controller.setPriceFeed(who.address), GOV],
+        [d.controller, "setRateCap", () => c.controller.setRateCap(20_000n), GOV],
+        [d.controller, "setCoverageCurve", () => c.controller.setCoverageCurve(1n, 1n), GOV],
       ];
       if (who === outsider) calls.push([d.staking, "pause", () => c.staking.pause(WETH), GUARD]);
       for (const [contract, name, call, role] of calls) {

@@ -128,38 +128,46 @@ describe("LDStaking: stake, unstake requests, transfers, listing", () => {
     expect(await d.staking.stakeOf(WETH, bob.address)).to.deep.equal([40n * E18, 40n * E18]);
   });
 
-  it("a retired Reactor's stakers withdraw without waiting", async () => {
+  it("a removed Reactor refuses stake and its requests leave at once; added again, exits queue", async () => {
     const { conn, d } = await setup();
-    const [alice] = d.users;
+    const [alice, bob] = d.users;
     const asset = await d.ethers.deployContract("TestERC20", ["Gone", "GONE", 18]);
     const reactor = await d.deployReactor(await asset.getAddress());
     const R = await reactor.getAddress();
     await d.manager.addReactor(R);
     await d.staking.listReactor(R);
     await d.staking.connect(alice).stake(R, 10n * E18, alice.address);
+    await d.staking.connect(bob).stake(R, 10n * E18, bob.address);
     await rolloverWithPrices(conn, d);
-    await expect(d.staking.retireReactor(R))
-      .to.be.revertedWithCustomError(d.staking, "LDStakingReactorActive")
-      .withArgs(R);
     await d.manager.removeReactor(R);
-    await expect(d.staking.retireReactor(R)).to.emit(d.staking, "ReactorRetired").withArgs(R);
+    // The manager no longer settles it: new stake would be stuck, so it is refused.
     expect(await d.staking.isListed(R)).to.equal(false);
-    await expect(
-      d.staking.connect(alice).stake(R, 1n, alice.address),
-    ).to.be.revertedWithCustomError(d.staking, "LDStakingPaused");
-    await expect(d.staking.unpause(R))
-      .to.be.revertedWithCustomError(d.staking, "LDStakingRetired")
+    await expect(d.staking.connect(alice).stake(R, 1n, alice.address))
+      .to.be.revertedWithCustomError(d.staking, "LDStakingBadReactor")
       .withArgs(R);
     await d.staking.connect(alice).requestUnstake(R, 10n * E18);
     const before = await d.toke.balanceOf(alice.address);
     await d.staking.connect(alice).withdraw(R, alice.address);
     expect((await d.toke.balanceOf(alice.address)) - before).to.equal(10n * E18);
+    // Registered again: the same book, with the normal queue (no exit before the cycle settles).
+    await d.manager.addReactor(R);
+    expect(await d.staking.isListed(R)).to.equal(true);
+    await d.staking.connect(bob).requestUnstake(R, 10n * E18);
+    const cycle = await d.staking.ledgerCycle(R);
+    await expect(d.staking.connect(bob).withdraw(R, bob.address))
+      .to.be.revertedWithCustomError(d.staking, "LDStakingNothingToWithdraw")
+      .withArgs(bob.address, cycle);
+    await d.staking.connect(alice).stake(R, 5n * E18, alice.address);
+    await rolloverWithPrices(conn, d);
+    await expect(d.staking.connect(bob).withdraw(R, bob.address))
+      .to.emit(d.staking, "Withdrawn")
+      .withArgs(R, bob.address, bob.address, 10n * E18);
   });
 
   it("only the controller settles and collects, and it is set once", async () => {
     const { d, WETH } = await setup();
     const [alice] = d.users;
-    await expect(d.staking.connect(alice).settle(WETH, 1n))
+    await expect(d.staking.connect(alice).settle(WETH, 1n, 0n))
       .to.be.revertedWithCustomError(d.staking, "LDStakingOnlyController")
       .withArgs(alice.address);
     await expect(d.staking.connect(alice).collectRewards(WETH, alice.address))

@@ -1,6 +1,11 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { deployDirectors, E18, PRICE_MAX_AGE } from "../../helpers/directors.js";
+import {
+  deployDirectors,
+  E18,
+  PRICE_MAX_AGE,
+  PRICE_POST_INTERVAL,
+} from "../../helpers/directors.js";
 
 describe("PriceFeed: governance-set prices, bounded keeper posts, staleness", () => {
   it("prices TOKE 1:1, reverts on unknown or stale prices, tryPrice never reverts", async () => {
@@ -44,7 +49,9 @@ describe("PriceFeed: governance-set prices, bounded keeper posts, staleness", ()
       .withArgs(weth, max, d.governance.address);
     await d.feed.setPrice(weth, 100n * E18);
     // Deviation bound 20%: 120 is fine, 145 after it is not (more than 20% of 120).
+    await conn.networkHelpers.time.increase(PRICE_POST_INTERVAL);
     await expect(d.feed.connect(d.keeper).postPrice(weth, 120n * E18)).to.emit(d.feed, "PriceSet");
+    await conn.networkHelpers.time.increase(PRICE_POST_INTERVAL);
     await expect(d.feed.connect(d.keeper).postPrice(weth, 145n * E18))
       .to.be.revertedWithCustomError(d.feed, "PriceFeedDeviation")
       .withArgs(weth, 120n * E18, 145n * E18, 2_000n);
@@ -81,6 +88,15 @@ describe("PriceFeed: governance-set prices, bounded keeper posts, staleness", ()
       d.feed,
       "PriceFeedBadBound",
     );
+    // The interval has a floor: zero (posts without limit) is refused, here and at deployment.
+    await expect(d.feed.setMinPostInterval(0n))
+      .to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound")
+      .withArgs(0n, 900n, 86_400n);
+    await expect(
+      d.ethers.deployContract("PriceFeed", [await d.roles.getAddress(), toke, 3_600n, 1n, 899n]),
+    )
+      .to.be.revertedWithCustomError(d.feed, "PriceFeedBadBound")
+      .withArgs(899n, 900n, 86_400n);
     await expect(d.feed.setMaxAge(3_600n)).to.emit(d.feed, "MaxAgeSet").withArgs(3_600n);
     await expect(d.feed.setMaxDeviationBps(5_000n))
       .to.emit(d.feed, "MaxDeviationSet")
