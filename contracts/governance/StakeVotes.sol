@@ -132,7 +132,10 @@ contract StakeVotes is IStakeVotes, RoleGated {
     }
 
     /// @inheritdoc IStakeVotes
-    function getPastVotes(address account, uint256 timepoint) external view returns (uint256 votes) {
+    function getPastVotes(
+        address account,
+        uint256 timepoint
+    ) external view returns (uint256 votes) {
         uint48 now_ = clock();
         if (timepoint >= now_) revert StakeVotesFutureLookup(timepoint, now_);
         uint48 t = uint48(timepoint);

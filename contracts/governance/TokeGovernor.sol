@@ -18,9 +18,9 @@ import {ITokeGovernor} from "../interfaces/ITokeGovernor.sol";
 contract TokeGovernor is
     ITokeGovernor,
     Governor,
+    GovernorVotes,
     GovernorSettings,
     GovernorCountingSimple,
-    GovernorVotes,
     GovernorVotesQuorumFraction,
     GovernorTimelockControl
 {
@@ -61,8 +61,8 @@ contract TokeGovernor is
         uint256 quorumBps_
     )
         Governor("TokemakDAO")
-        GovernorSettings(votingDelay_, votingPeriod_, threshold_)
         GovernorVotes(toke_)
+        GovernorSettings(votingDelay_, votingPeriod_, threshold_)
         GovernorVotesQuorumFraction(quorumBps_)
         GovernorTimelockControl(timelock_)
     {
@@ -84,7 +84,11 @@ contract TokeGovernor is
 
     function _setVotingDelay(uint48 delay) internal override {
         if (delay < MIN_VOTING_DELAY_SECONDS || delay > MAX_VOTING_DELAY_SECONDS) {
-            revert TokeGovernorBadVotingDelay(delay, MIN_VOTING_DELAY_SECONDS, MAX_VOTING_DELAY_SECONDS);
+            revert TokeGovernorBadVotingDelay(
+                delay,
+                MIN_VOTING_DELAY_SECONDS,
+                MAX_VOTING_DELAY_SECONDS
+            );
         }
         super._setVotingDelay(delay);
     }
@@ -101,7 +105,8 @@ contract TokeGovernor is
     }
 
     function _setProposalThreshold(uint256 threshold) internal override {
-        // TOKE's supply is fixed at deployment, so the bound is too.
+        // TOKE's supply is fixed at deployment, so the bound is too. (GovernorVotes precedes
+        // GovernorSettings in the bases, so the token is set when the constructor gets here.)
         uint256 max = (IERC20(address(token())).totalSupply() * MAX_PROPOSAL_THRESHOLD_BPS) / BPS;
         if (threshold > max) revert TokeGovernorBadProposalThreshold(threshold, max);
         super._setProposalThreshold(threshold);
