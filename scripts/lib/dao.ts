@@ -222,3 +222,97 @@ export async function propose(
 export function proposalArgs(proposal: Proposal) {
   return [proposal.targets, proposal.values, proposal.calldatas, id(proposal.description)] as const;
 }
+
+/** One row of the role matrix: who holds `role` on `contract`. */
+export interface RoleRow {
+  readonly contract: string;
+  readonly address: string;
+  readonly role: string;
+  readonly holders: readonly string[];
+}
+
+const ACCESS_CONTROL_ABI = [
+  "event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)",
+  "event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)",
+  "function supportsInterface(bytes4 interfaceId) view returns (bool)",
+  "function owner() view returns (address)",
+];
+/** ERC-165 id of OpenZeppelin's IAccessControl. */
+const IACCESS_CONTROL_ID = "0x7965db0b";
+
+/**
+ * Every role of every contract of `system` (and its DAO), read from the chain: for each contract
+ * that is an OpenZeppelin AccessControl (ERC-165), its members replayed from RoleGranted /
+ * RoleRevoked events; for each with an `owner()` (Ownable), the owner. Role names are resolved
+ * from `names` (role id -> name) where known.
+ */
+export async function roleMatrix(
+  system: System,
+  names: Readonly<Record<string, string>>,
+): Promise<RoleRow[]> {
+  const { ethers } = system.connection;
+  const iface = new ethers.Interface(ACCESS_CONTROL_ABI);
+  const contracts = systemContracts(system);
+  const rows: RoleRow[] = [];
+  for (const [name, address] of contracts) {
+    const probe = new ethers.Contract(address, ACCESS_CONTROL_ABI, ethers.provider);
+    const owner = await probe.owner().catch(() => undefined);
+    if (typeof owner === "string") {
+      rows.push({ contract: name, address, role: "owner", holders: [owner] });
+    }
+    const isAccessControl = await probe.supportsInterface(IACCESS_CONTROL_ID).catch(() => false);
+    if (isAccessControl !== true) continue;
+    const events = [
+      ...(await probe.queryFilter("RoleGranted", 0, "latest")),
+      ...(await probe.queryFilter("RoleRevoked", 0, "latest")),
+    ].sort((x, y) => x.blockNumber - y.blockNumber || x.index - y.index);
+    const members = new Map<string, Set<string>>();
+    for (const event of events) {
+      const parsed = iface.parseLog(event);
+      if (parsed === null) continue;
+      const role = parsed.args[0] as string;
+      const account = parsed.args[1] as string;
+      const set = members.get(role) ?? new Set<string>();
+      if (parsed.name === "RoleGranted") set.add(account);
+      else set.delete(account);
+      members.set(role, set);
+    }
+    for (const [role, set] of members) {
+      rows.push({ contract: name, address, role: names[role] ?? role, holders: [...set] });
+    }
+  }
+  return rows;
+}
+
+/** Name and address of every contract the system's address book lists (DEX world excluded). */
+export function systemContracts(system: System): [string, string][] {
+  const a = system.addresses;
+  const list: [string, string][] = [
+    ["ProtocolRoles", a.protocolRoles],
+    ["TimelockController", a.timelock],
+    ["Toke", a.toke],
+    ["Treasury", a.treasury],
+    ["CycleManager", a.cycleManager],
+    ["WethGateway", a.wethGateway],
+    ["VenueRegistry", a.venueRegistry],
+    ["LDStaking", a.ldStaking],
+    ["LDVoteRelay", a.ldVoteRelay],
+    ["PriceFeed", a.priceFeed],
+    ["EmissionController", a.emissionController],
+    ["TwapOracle", a.twapOracle],
+    ["LiquidityAllocator", a.liquidityAllocator],
+  ];
+  for (const [venue, address] of Object.entries(a.adapters))
+    list.push([`Adapter_${venue}`, address]);
+  for (const [symbol, address] of Object.entries(a.reactors))
+    list.push([`Reactor_${symbol}`, address]);
+  if (a.dao !== undefined) {
+    list.push(
+      ["TokeGovernor", a.dao.governor],
+      ["StakeVotes", a.dao.stakeVotes],
+      ["FeeDistributor", a.dao.feeDistributor],
+      ["LDCompensation", a.dao.ldCompensation],
+    );
+  }
+  return list;
+}
