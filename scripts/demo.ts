@@ -19,6 +19,7 @@ import {
   weightedApr,
 } from "./demo/report.js";
 import { runSimulation } from "./demo/simulation.js";
+import { renderDaoConsole, renderDaoMarkdown, runDaoFinale } from "./demo/dao.js";
 
 /** The story: cycles, its random seed, swaps per cycle (env overrides for quick runs). */
 const CYCLES = Number(process.env.DEMO_CYCLES ?? 8);
@@ -44,6 +45,9 @@ const { records } = await runSimulation(system, {
   onCycle: (record) => console.log(renderCycleConsole(record)),
 });
 console.log(renderSummaryConsole(records));
+// The DAO takes over at the end: hand-over, then the fee-distribution proposal (scripts/demo/dao.ts).
+const dao = await runDaoFinale(system);
+console.log(renderDaoConsole(dao));
 const missing = missingParts(records);
 if (missing.length > 0)
   console.log(pc.dim(`Not deployed on this branch yet: ${missing.join("; ")}.`));
@@ -67,7 +71,7 @@ await writeFile(
     seed: SEED,
     seconds,
     chart: "chart.png",
-  }),
+  }) + renderDaoMarkdown(dao),
 );
 console.log(
   pc.green(
