@@ -85,8 +85,8 @@ contract Treasury is ITreasury, RoleGated, ReentrancyGuardTransient {
         if (assets == 0) revert TreasuryZeroAmount();
         uint256 held = asset.balanceOf(address(this));
         if (assets > held) revert TreasuryInsufficientHoldings(address(asset), assets, held);
-        Liquidity storage l = _liquidity[reactor];
-        l.provided += SafeCast.toUint128(assets);
+        Liquidity storage pcl = _liquidity[reactor];
+        pcl.provided += SafeCast.toUint128(assets);
         asset.forceApprove(reactor, assets);
         shares = IERC4626(reactor).deposit(assets, address(this));
         if (shares < minShares) revert TreasurySlippage(shares, minShares);
@@ -103,13 +103,13 @@ contract Treasury is ITreasury, RoleGated, ReentrancyGuardTransient {
 
     /// @inheritdoc ITreasury
     function completeWithdrawal(address reactor) external nonReentrant returns (uint256 assets) {
-        Liquidity storage l = _liquidity[reactor];
+        Liquidity storage pcl = _liquidity[reactor];
         // Only a Reactor the Treasury provided to: no call into arbitrary contracts.
-        if (l.provided == 0) revert TreasuryNotReactor(reactor);
+        if (pcl.provided == 0) revert TreasuryNotReactor(reactor);
         uint256 shares = IERC7540Redeem(reactor).claimableRedeemRequest(REQUEST_ID, address(this));
         if (shares == 0) revert TreasuryZeroAmount();
         assets = IERC4626(reactor).redeem(shares, address(this), address(this));
-        l.returned += SafeCast.toUint128(assets);
+        pcl.returned += SafeCast.toUint128(assets);
         emit WithdrawalCompleted(reactor, msg.sender, shares, assets);
     }
 
@@ -122,8 +122,8 @@ contract Treasury is ITreasury, RoleGated, ReentrancyGuardTransient {
     function liquidityOf(
         address reactor
     ) external view returns (uint256 provided, uint256 returned) {
-        Liquidity memory l = _liquidity[reactor];
-        return (l.provided, l.returned);
+        Liquidity memory pcl = _liquidity[reactor];
+        return (pcl.provided, pcl.returned);
     }
 
     /// @inheritdoc ITreasury

@@ -69,9 +69,9 @@ contract StakeVotes is IStakeVotes, RoleGated {
         h.byEpoch.push(b.epoch, packed);
         b.units = b.units - old + units;
         emit StakeCheckpointed(reactor, account, units);
-        address l = listener;
-        if (l != address(0)) {
-            IStakeListener(l).unitsChanged(reactor, account, old, units, _rate(b));
+        address to = listener;
+        if (to != address(0)) {
+            IStakeListener(to).unitsChanged(reactor, account, old, units, _rate(b));
         }
     }
 
@@ -91,8 +91,8 @@ contract StakeVotes is IStakeVotes, RoleGated {
         ++b.epoch;
         b.drops.push(clock(), (RATE_SCALE - rate).toUint208());
         emit SlashRecorded(slashId, reactor, slashed, rate);
-        address l = listener;
-        if (l != address(0)) IStakeListener(l).rateChanged(reactor, rate);
+        address to = listener;
+        if (to != address(0)) IStakeListener(to).rateChanged(reactor, rate);
     }
 
     /// @inheritdoc IStakeVotes
@@ -115,11 +115,13 @@ contract StakeVotes is IStakeVotes, RoleGated {
         return Time.timestamp();
     }
 
-    /// @inheritdoc IStakeVotes
-    // solhint-disable-next-line func-name-mixedcase
+    // ERC-6372 fixes this name.
+    // solhint-disable func-name-mixedcase
+    /// @notice The clock's mode (ERC-6372): `mode=timestamp`.
     function CLOCK_MODE() external pure returns (string memory) {
         return "mode=timestamp";
     }
+    // solhint-enable func-name-mixedcase
 
     /// @inheritdoc IStakeVotes
     function getVotes(address account) external view returns (uint256 votes) {

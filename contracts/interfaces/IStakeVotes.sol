@@ -94,9 +94,11 @@ interface IStakeVotes {
     /// @notice The current clock (ERC-6372): the block timestamp.
     function clock() external view returns (uint48);
 
+    // ERC-6372 fixes this name.
+    // solhint-disable func-name-mixedcase
     /// @notice The clock's mode (ERC-6372): `mode=timestamp`.
-    // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() external view returns (string memory);
+    // solhint-enable func-name-mixedcase
 
     /// @notice Staked TOKE whose governance weight `account` holds now.
     function getVotes(address account) external view returns (uint256);
