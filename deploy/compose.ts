@@ -8,6 +8,7 @@ import {
   type VenueName,
 } from "../scripts/lib/protocol-config.js";
 import CycleManagerModule from "./modules/CycleManager.js";
+import { daoModule } from "./modules/DAO.js";
 import DexWorldModule from "./modules/DexWorld.js";
 import { emissionControllerModule } from "./modules/EmissionController.js";
 import { existingDexModule } from "./modules/ExistingDex.js";
@@ -99,6 +100,7 @@ function buildProtocol(shape: ProtocolShape) {
   const allocator = liquidityAllocatorModule(oracle);
   const adapters = venueAdaptersModule(dex, allocator, shape.venues);
   const emissions = emissionControllerModule(reactorOf("TOKE"));
+  const dao = daoModule(refs.WETH!);
   const parts = {
     ldStaking: LDStakingModule,
     venueRegistry: VenueRegistryModule,
@@ -139,6 +141,7 @@ function buildProtocol(shape: ProtocolShape) {
       ...use(oracle),
       ...use(allocator),
       ...use(adapters),
+      ...use(dao),
     };
     for (const [symbol, module] of reactors) results[`reactor${symbol}`] = use(module).reactor;
     for (const wiring of wirings) m.useModule(wiring);
@@ -157,6 +160,7 @@ function buildProtocol(shape: ProtocolShape) {
           oracle,
           allocator,
           adapters,
+          dao,
           ...reactors.values(),
           ...wirings,
         ]),

@@ -25,6 +25,7 @@ import {
   startPricers,
   type PricerCycle,
 } from "./demo/pricers.js";
+import { renderDaoConsole, renderDaoMarkdown, runDaoFinale } from "./demo/dao.js";
 
 /** The story: cycles, its random seed, swaps per cycle (env overrides for quick runs). */
 const CYCLES = Number(process.env.DEMO_CYCLES ?? 8);
@@ -56,6 +57,9 @@ const { records } = await runSimulation(system, {
   },
 });
 console.log(renderSummaryConsole(records));
+// The DAO takes over at the end: hand-over, then the fee-distribution proposal (scripts/demo/dao.ts).
+const dao = await runDaoFinale(system);
+console.log(renderDaoConsole(dao));
 const missing = missingParts(records);
 if (missing.length > 0)
   console.log(pc.dim(`Not deployed on this branch yet: ${missing.join("; ")}.`));
@@ -79,7 +83,8 @@ await writeFile(
     seed: SEED,
     seconds,
     chart: "chart.png",
-  }) + pricerMarkdown(pricerCycles),
+  }) + pricerMarkdown(pricerCycles) +
+    renderDaoMarkdown(dao),
 );
 console.log(
   pc.green(

@@ -11,6 +11,7 @@ import {ILDStaking} from "../interfaces/ILDStaking.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {IVenueRegistry} from "../interfaces/IVenueRegistry.sol";
+import {IStakeVotes} from "../interfaces/IStakeVotes.sol";
 import {CycleLedgerLib} from "../libraries/CycleLedgerLib.sol";
 import {EmissionMathLib} from "../libraries/EmissionMathLib.sol";
 import {VOTE_SLOTS, VoteTallyLib} from "../libraries/VoteTallyLib.sol";
@@ -63,6 +64,9 @@ contract LDStaking is ILDStaking, RoleGated {
     /// @inheritdoc ILDStaking
     address public slasher;
 
+    /// @inheritdoc ILDStaking
+    address public stakeVotes;
+
     mapping(address reactor => Book) private _books;
 
     // ------------------------------------------------------------------ constructor
@@ -113,6 +117,7 @@ contract LDStaking is ILDStaking, RoleGated {
         if (units == 0) revert LDStakingZero();
         b.ledger.credit(account, units);
         _addWeight(b, account, 0, units, idx.cycle);
+        _reportUnits(b, reactor, account);
         emit Staked(reactor, account, msg.sender, amount);
         _toke.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -156,6 +161,7 @@ contract LDStaking is ILDStaking, RoleGated {
         delete b.exits[msg.sender];
         b.exitUnits -= e.units;
         amount = b.ledger.index.toUnderlying(e.units);
+        _reportUnits(b, reactor, msg.sender);
         emit Withdrawn(reactor, msg.sender, receiver, amount);
         _toke.safeTransfer(receiver, amount);
     }
@@ -168,6 +174,8 @@ contract LDStaking is ILDStaking, RoleGated {
         _debit(b, msg.sender, amount, cycle);
         b.ledger.credit(to, amount);
         _addWeight(b, to, 0, amount, cycle);
+        _reportUnits(b, reactor, msg.sender);
+        _reportUnits(b, reactor, to);
         emit StakeTransferred(reactor, msg.sender, to, amount);
     }
 
@@ -262,6 +270,7 @@ contract LDStaking is ILDStaking, RoleGated {
         uint256 rate = idx.rate - cut;
         b.ledger.index.rate = uint64(rate);
         emit StakeSlashed(reactor, to, slashed, rate);
+        if (stakeVotes != address(0)) IStakeVotes(stakeVotes).stakeSlashed(reactor, slashed, rate);
         if (slashed != 0) _toke.safeTransfer(to, slashed);
     }
 
@@ -311,6 +320,24 @@ contract LDStaking is ILDStaking, RoleGated {
         if (slasher != address(0)) revert LDStakingSlasherSet(slasher);
         slasher = slasher_;
         emit SlasherSet(slasher_);
+    }
+
+    // ------------------------------------------------------------------ governance weight (DAO)
+
+    /// @inheritdoc ILDStaking
+    function setStakeVotes(address stakeVotes_) external onlyGovernance {
+        if (stakeVotes_ == address(0)) revert LDStakingZero();
+        if (stakeVotes != address(0)) revert LDStakingStakeVotesSet(stakeVotes);
+        stakeVotes = stakeVotes_;
+        emit StakeVotesSet(stakeVotes_);
+    }
+
+    /// @dev Tells the governance-weight source `account`'s units on `reactor` (stake + request).
+    function _reportUnits(Book storage b, address reactor, address account) private {
+        address v = stakeVotes;
+        if (v == address(0)) return;
+        uint256 units = b.ledger.positions[account].balance + b.exits[account].units;
+        IStakeVotes(v).stakeChanged(reactor, account, units);
     }
 
     // ------------------------------------------------------------------ views

@@ -65,6 +65,8 @@ interface ILDStaking {
     error LDStakingControllerSet(address controller);
     /// @notice `caller` is not the signature relay.
     error LDStakingOnlyRelay(address caller);
+    /// @notice The stake-votes source is already set.
+    error LDStakingStakeVotesSet(address stakeVotes);
 
     // ------------------------------------------------------------------ events
 
@@ -121,6 +123,8 @@ interface ILDStaking {
     event StakeSlashed(address indexed reactor, address indexed to, uint256 amount, uint256 rate);
     /// @notice Governance set the slasher.
     event SlasherSet(address indexed slasher);
+    /// @notice Governance set the stake-votes source (IStakeVotes).
+    event StakeVotesSet(address indexed stakeVotes);
 
     // ------------------------------------------------------------------ staking
 
@@ -209,6 +213,14 @@ interface ILDStaking {
 
     /// @notice Sets the slasher, once (governance).
     function setSlasher(address slasher) external;
+
+    /// @notice Sets, once (governance), the source of staked TOKE's governance weight: every
+    ///         change of an account's units (stake, withdrawal, transfer) and every slash is
+    ///         reported to it. Set it before anyone stakes.
+    function setStakeVotes(address stakeVotes) external;
+
+    /// @notice The source of staked TOKE's governance weight (zero: none).
+    function stakeVotes() external view returns (address);
 
     // ------------------------------------------------------------------ views
 

@@ -300,7 +300,7 @@ export function missingParts(records: readonly CycleRecord[]): readonly string[]
   return records.at(-1)?.status.missing ?? [];
 }
 
-function consoleTable(grid: Grid): string {
+export function consoleTable(grid: Grid): string {
   const table = new Table({
     head: grid.head.map((h) => pc.cyan(h)),
     style: { head: [], border: [], compact: true },
@@ -309,7 +309,7 @@ function consoleTable(grid: Grid): string {
   return table.toString();
 }
 
-function markdownTable(grid: Grid): string {
+export function markdownTable(grid: Grid): string {
   const esc = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", "<br>");
   return [
     `| ${grid.head.map(esc).join(" | ")} |`,

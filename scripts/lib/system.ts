@@ -75,6 +75,16 @@ export interface SystemAddresses {
   readonly reactors: Readonly<Record<string, string>>;
   /** The DEX world, when this deployment deployed it (local chains). */
   readonly dex?: DexWorldAddresses;
+  /** TokemakDAO (deploy/modules/DAO.ts), when the deployment has it. */
+  readonly dao?: DaoAddresses;
+}
+
+/** TokemakDAO's contracts (deploy/modules/DAO.ts). */
+export interface DaoAddresses {
+  readonly governor: string;
+  readonly stakeVotes: string;
+  readonly feeDistributor: string;
+  readonly ldCompensation: string;
 }
 
 /** Typed handles on a deployed system, connected to `signer`. */
@@ -143,6 +153,12 @@ const ADAPTER_FUTURE_IDS: Readonly<Record<VenueName, string>> = {
   balancer: "VenueAdapters#BalancerV2WeightedAdapter",
 };
 const REACTOR_FUTURE = /^Reactor_(\w+)#Reactor$/;
+const DAO_FUTURE_IDS: Readonly<Record<keyof DaoAddresses, string>> = {
+  governor: "DAO#TokeGovernor",
+  stakeVotes: "DAO#StakeVotes",
+  feeDistributor: "DAO#FeeDistributor",
+  ldCompensation: "DAO#LDCompensation",
+};
 const DEX_FUTURE_IDS = {
   weth: "DexWorld#WETH9",
   uniswapV2Factory: "DexWorld#UniswapV2Factory",
@@ -241,6 +257,7 @@ export function addressesFromIgnition(
     if (match !== null) reactors[match[1]] = address;
   }
   const hasDex = DEX_FUTURE_IDS.weth in record;
+  const hasDao = DAO_FUTURE_IDS.governor in record;
   const singletons = Object.fromEntries(
     Object.entries(FUTURE_IDS).map(([key, futureId]) => [key, need(futureId)]),
   ) as Record<keyof typeof FUTURE_IDS, string>;
@@ -266,6 +283,16 @@ export function addressesFromIgnition(
             balancerFeeProvider: need(DEX_FUTURE_IDS.balancerFeeProvider),
             balancerWeightedPoolFactory: need(DEX_FUTURE_IDS.balancerWeightedPoolFactory),
             balancerWeightedPoolFactoryVersion: 3,
+          },
+        }
+      : {}),
+    ...(hasDao
+      ? {
+          dao: {
+            governor: need(DAO_FUTURE_IDS.governor),
+            stakeVotes: need(DAO_FUTURE_IDS.stakeVotes),
+            feeDistributor: need(DAO_FUTURE_IDS.feeDistributor),
+            ldCompensation: need(DAO_FUTURE_IDS.ldCompensation),
           },
         }
       : {}),

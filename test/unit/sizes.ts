@@ -8,9 +8,13 @@ const MAX_CODE_BYTES = 24_576;
 const LIMITS: Record<string, number> = {
   Reactor: 22_500,
   CycleManager: 11_000, // + the allocator step and the keeper-bounded path (venues issue)
-  Treasury: 3_500,
+  Treasury: 6_500, // + protocol-controlled liquidity (issue 14)
   WethGateway: 2_500,
-  ProtocolRoles: 2_000,
+  ProtocolRoles: 4_000, // enumerable members + the DAO hand-over (issue 14)
+  TokeGovernor: 22_000,
+  StakeVotes: 7_500,
+  FeeDistributor: 6_000,
+  LDCompensation: 4_500,
   Toke: 9_000,
 };
 
