@@ -29,8 +29,8 @@ interface ISushiFactory {
 /// @notice Spec (ids from notes/security.md), extended to venues and checked after every handler
 ///         call, with a token Reactor paired with a base Reactor on a real SushiSwap pair:
 ///  1. Solvency: for each Reactor, supply x rate <= idle assets + deployed assets; and the
-///     Reactor's deployed book is exactly the principal the allocator has in the venue plus what
-///     the Treasury owes it after slash-covered losses, backed by LP tokens the adapter holds.
+///     Reactor's deployed book is exactly the principal the allocator has in the venue, backed
+///     by LP tokens the adapter holds.
 ///  9. Custody: the allocator holds nothing after any call and the adapter holds only LP tokens;
 ///     every token minted is in an actor's, a Reactor's, the pair's or the Treasury's hands.
 /// 10. Access: privileged functions of the allocator, adapter, Treasury, Reactor and manager
@@ -185,12 +185,12 @@ contract VenueInvariantsTest is InvariantBase {
         ILiquidityAllocator.Principal memory p = allocator.principalOf(address(tToken), VENUE);
         assertEq(
             tToken.deployedAssets(),
-            p.token + allocator.treasuryDebt(address(tToken)),
+            p.token,
             "1: token book = principal"
         );
         assertEq(
             tBase.deployedAssets(),
-            p.base + allocator.treasuryDebt(address(tBase)),
+            p.base,
             "1: base book = principal"
         );
         if (p.token != 0 || p.base != 0)
