@@ -200,7 +200,10 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     // rate of at least 1 wei per unit: a few wei stay); step 3 the rest.
     // A sale grossed up by the allowance can pay more than a venue's shortfall: the excess goes
     // to the Treasury (LD_SLASH) and covers the next venue's shortfall at step 1.
-    const slashExcess = await p.treasury.inflows(pair.tokenAddress, await p.allocator.SLASH_SOURCE());
+    const slashExcess = await p.treasury.inflows(
+      pair.tokenAddress,
+      await p.allocator.SLASH_SOURCE(),
+    );
     const fromTreasury = byTreasury.reduce((s, e) => s + e.event!.args.amount, 0n);
     expect(fromTreasury).to.be.greaterThanOrEqual(treasuryTka);
     expect(fromTreasury).to.be.lessThanOrEqual(treasuryTka + slashExcess);

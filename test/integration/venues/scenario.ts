@@ -194,8 +194,7 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         // TKB's withdrawal came back short: the slash step ran on dave's stake (sold, or
         // skipped, undoing the slash, when the sale would lose more than the allowance).
         const slashRan =
-          sum("LossCoveredBySlash", "toke") > 0n ||
-          events.some((e) => e.name === "SlashSkipped");
+          sum("LossCoveredBySlash", "toke") > 0n || events.some((e) => e.name === "SlashSkipped");
         expect(slashRan).to.equal(true);
       }
       // Custody: the allocator holds nothing between calls.

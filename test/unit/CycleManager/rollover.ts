@@ -172,7 +172,10 @@ describe("CycleManager", () => {
   });
 
   /** A Reactor of a fresh 18-decimal test token (one Reactor per asset). */
-  async function freshReactor(conn: Awaited<ReturnType<typeof setup>>["conn"], deploy: (a: string) => Promise<Reactor>) {
+  async function freshReactor(
+    conn: Awaited<ReturnType<typeof setup>>["conn"],
+    deploy: (a: string) => Promise<Reactor>,
+  ) {
     const asset = await conn.ethers.deployContract("TestERC20", ["Fresh", "FRESH", 18]);
     return deploy(await asset.getAddress());
   }
