@@ -8,6 +8,14 @@ import {ILiquidityAllocator} from "../interfaces/ILiquidityAllocator.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {RoleGated} from "./RoleGated.sol";
 
+/// @notice The wind-down view a Reactor exposes (IReactor on the Reactor's branch: after the
+///         merge this is `IReactor.windDownComplete`).
+interface IReactorWindDown {
+    /// @notice Whether the closed Reactor deployed nothing, escrows nothing for a later maturity
+    ///         and covered every matured request: it may leave the manager.
+    function windDownComplete() external view returns (bool);
+}
+
 /// @title CycleManager
 /// @notice The protocol's clock and rollover state machine (see ICycleManager).
 /// @dev Holds no funds: it only tells Reactors to settle. Registration changes are refused
@@ -189,7 +197,8 @@ contract CycleManager is ICycleManager, RoleGated {
         if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
         if (!_registered[reactor]) revert CycleManagerReactorNotRegistered(reactor);
         uint256 supply = IReactor(reactor).totalSupply();
-        if (supply != 0) revert CycleManagerReactorNotEmpty(reactor, supply);
+        if (supply != 0 && !_windDownComplete(reactor))
+            revert CycleManagerReactorNotEmpty(reactor, supply);
         // Registered, so it is in the list: move the last one into its place.
         uint256 last = s.reactorCount - 1;
         for (uint256 i; i < last; ++i) {
@@ -350,6 +359,16 @@ contract CycleManager is ICycleManager, RoleGated {
     ///      rather than record a failure a caller could provoke on purpose.
     function _checkGas(uint256 gasBefore, address reactor) private view {
         if (gasleft() <= gasBefore / 64) revert CycleManagerOutOfGas(reactor);
+    }
+
+    /// @dev Whether `reactor` says it was closed and paid every matured exit (a Reactor without
+    ///      the view, or whose view reverts, has not).
+    function _windDownComplete(address reactor) private view returns (bool) {
+        try IReactorWindDown(reactor).windDownComplete() returns (bool complete) {
+            return complete;
+        } catch {
+            return false;
+        }
     }
 
     function _checkDuration(uint256 duration) private pure {

@@ -53,7 +53,7 @@ interface ICycleManager {
     error CycleManagerReactorNotRegistered(address reactor);
     /// @notice `reactor` is not a contract or does not answer to this manager.
     error CycleManagerBadReactor(address reactor);
-    /// @notice `reactor` still has `supply` tAssets outstanding: its holders must exit first.
+    /// @notice `reactor` still has `supply` tAssets outstanding and its wind-down is not complete.
     error CycleManagerReactorNotEmpty(address reactor, uint256 supply);
     /// @notice The Reactor list is full.
     error CycleManagerTooManyReactors(uint256 max);
@@ -161,9 +161,11 @@ interface ICycleManager {
     ///         must have no Reactor yet (adapters hold one LP balance per pool).
     function addReactor(address reactor) external;
 
-    /// @notice Removes `reactor` (governance, outside a rollover). Its holders must have exited
-    ///         (zero supply) since nothing would mature their requests afterwards; the Reactor
-    ///         is paused.
+    /// @notice Removes `reactor` (governance, outside a rollover), once its holders have exited
+    ///         (zero supply) or its wind-down is complete (`windDownComplete()`: governance closed
+    ///         it, nothing is deployed or escrowed for a later maturity and every matured exit is
+    ///         covered; what the remaining holders own stays redeemable at once). So dust cannot
+    ///         block a removal. The Reactor is paused.
     function removeReactor(address reactor) external;
 
     /// @notice Sets the duration of every cycle after the current one (governance, outside a

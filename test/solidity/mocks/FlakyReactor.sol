@@ -21,6 +21,7 @@ contract FlakyReactor {
     uint256 public settles;
     uint256 public lastReward;
     uint256 public totalSupply;
+    bool public windDownComplete;
 
     constructor(address manager_, address asset_) {
         manager = manager_;
@@ -29,6 +30,11 @@ contract FlakyReactor {
 
     function setMode(Mode mode_) external {
         mode = mode_;
+    }
+
+    function setSupply(uint256 supply, bool windDownComplete_) external {
+        totalSupply = supply;
+        windDownComplete = windDownComplete_;
     }
 
     function onRegistered(uint32 currentCycle) external {

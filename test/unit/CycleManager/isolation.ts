@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
 import { deployCore, rollover } from "../../helpers/core.js";
 
@@ -111,5 +112,25 @@ describe("CycleManager: per-Reactor isolation", () => {
     // Nothing moved: the cursor is where it was, nobody was marked as failed.
     expect((await manager.state()).cursor).to.equal(0n);
     expect(await manager.cyclesBehind(flaky)).to.equal(0n);
+  });
+});
+
+describe("CycleManager: wind-down removal (issue 19)", () => {
+  it("removes a Reactor with dust left once its wind-down is complete, never before", async () => {
+    const conn = await network.create();
+    const { ethers, manager } = await deployCore(conn);
+    const asset = await ethers.deployContract("TestERC20", ["Dust", "DST", 18]);
+    const reactor = await ethers.deployContract("FlakyReactor", [manager, asset]);
+    await manager.addReactor(reactor);
+    // One wei outstanding, wind-down not complete: refused.
+    await reactor.setSupply(1n, false);
+    await expect(manager.removeReactor(reactor))
+      .to.be.revertedWithCustomError(manager, "CycleManagerReactorNotEmpty")
+      .withArgs(await reactor.getAddress(), 1n);
+    // Closed, every matured exit paid: the 1-wei griefer cannot block the removal.
+    await reactor.setSupply(1n, true);
+    await expect(manager.removeReactor(reactor)).to.emit(manager, "ReactorRemoved");
+    expect(await manager.isReactor(reactor)).to.equal(false);
+    expect(await manager.reactorOfAsset(asset)).to.equal(ZeroAddress);
   });
 });
