@@ -75,10 +75,11 @@ async function paidWithinNextCycle(p: Protocol, reactor: Reactor, who: HardhatEt
 
 /**
  * tWETH 300 WETH (alice), tTKA 100,000 TKA (bob) and tTKB 20,000 TKB (carol), TKA and TKB voted
- * onto the three venues equally and deployed; then bob asks for 60,000 tTKA (more than tTKA's
- * idle assets, so the rollover must withdraw from venues) and carol for 5,000 tTKB.
+ * onto the three venues equally and deployed; then bob asks for `bobShares` tTKA (by default
+ * 60,000: more than tTKA's idle assets, so the rollover must withdraw from venues) and carol for
+ * 5,000 tTKB.
  */
-async function deployedWithExits() {
+async function deployedWithExits(bobShares = 60_000n * E18) {
   const p = await networkHelpers.loadFixture(fixture);
   const [alice, bob, carol] = p.users;
   await (await p.allocator.setRecallBuffer(BUFFER_BPS)).wait();
@@ -89,8 +90,7 @@ async function deployedWithExits() {
     await setVotes(p, p.pairs[name].reactor, { uniswap: 1n, sushiswap: 1n, balancer: 1n });
   await rolloverWith(p);
   const tka = p.pairs.TKA.reactor;
-  expect(await tka.idleAssets()).to.be.lessThan(60_000n * E18);
-  await (await tka.connect(bob).requestRedeem(60_000n * E18, bob.address, bob.address)).wait();
+  await (await tka.connect(bob).requestRedeem(bobShares, bob.address, bob.address)).wait();
   const tkb = p.pairs.TKB.reactor;
   await (await tkb.connect(carol).requestRedeem(5_000n * E18, carol.address, carol.address)).wait();
   return { p, alice, bob, carol, tka, tkb };
@@ -106,6 +106,7 @@ function venueSkips(p: Protocol, receipt: { logs: readonly unknown[] }) {
 describe("liveness: a rollover always completes (issue 11, real venues)", function () {
   it("(a) a 3% skew of one venue just before processReactors: the cover moves on to the next venue", async function () {
     const { p, bob, carol, tka, tkb } = await deployedWithExits();
+    expect(await tka.idleAssets()).to.be.lessThan(60_000n * E18);
     const pair: Pair = p.pairs.TKA;
     const receipt = await rolloverWith(p, async () => {
       // The attacker sells 3% of the Uniswap pool's TKA reserve into it, in the same block
@@ -252,5 +253,48 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
     await rolloverWith(p);
     expect((await p.manager.state()).cycle).to.equal(cycle + 1n);
     await claimAtRate(p.tWeth, alice, 10n * E18);
+  });
+
+  it("8 days without an oracle poke: no price, no moves; exits paid from the buffer; the observation survives", async function () {
+    // Bob asks for 10,000 tTKA: less than tTKA's idle assets (the undeployed part and buffer).
+    const { p, bob, carol, tka, tkb } = await deployedWithExits(10_000n * E18);
+    const pair = p.pairs.TKA;
+    expect(await tka.idleAssets()).to.be.greaterThan(10_000n * E18);
+    // Nobody pokes the oracle for the whole cycle and a day more (its window is 2 days).
+    await networkHelpers.time.increaseTo((await p.manager.cycleEnd()) + 24n * 3600n);
+    await (await p.manager.startRollover()).wait();
+    const receipt = (await (await p.manager.processReactors(64)).wait())!;
+    await expect(p.manager.completeRollover()).to.emit(p.manager, "RolloverCompleted");
+    const events = (receipt.logs as { address: string; topics: string[]; data: string }[]).flatMap(
+      (l) => {
+        for (const c of [p.allocator, p.oracle]) {
+          if (l.address.toLowerCase() !== c.target.toString().toLowerCase()) continue;
+          const e = c.interface.parseLog(l);
+          if (e !== null) return [e];
+        }
+        return [];
+      },
+    );
+    expect(events.some((e) => e.name === "PriceUnavailable")).to.equal(true);
+    expect(
+      events.some((e) => e.name === "LiquidityDeployed" || e.name === "LiquidityWithdrawn"),
+    ).to.equal(false);
+    // The step's own observation was kept, though no price could be read.
+    const recorded = events
+      .filter((e) => e.name === "ObservationRecorded")
+      .map((e) => e.args.token);
+    expect(recorded).to.include(pair.tokenAddress);
+    // Exits that the idle assets cover are paid this cycle, in every Reactor.
+    expect(await paidWithinNextCycle(p, tkb, carol)).to.equal(0);
+    await claimAtRate(tkb, carol, 5_000n * E18);
+    expect(await paidWithinNextCycle(p, tka, bob)).to.equal(0);
+    await claimAtRate(tka, bob, 10_000n * E18);
+    // The keeper pokes again: prices and moves are back at the next rollover.
+    const next = await rolloverWith(p);
+    const unpriced = (next.logs as { address: string; topics: string[]; data: string }[])
+      .filter((l) => l.address.toLowerCase() === p.allocator.target.toString().toLowerCase())
+      .map((l) => p.allocator.interface.parseLog(l))
+      .filter((e) => e?.name === "PriceUnavailable");
+    expect(unpriced.length).to.equal(0);
   });
 });
