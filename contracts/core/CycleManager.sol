@@ -8,6 +8,7 @@ import {ILiquidityAllocator} from "../interfaces/ILiquidityAllocator.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {RoleGated} from "./RoleGated.sol";
 
+/// @title IReactorWindDown
 /// @notice The wind-down view a Reactor exposes (IReactor on the Reactor's branch: after the
 ///         merge this is `IReactor.windDownComplete`).
 interface IReactorWindDown {

@@ -125,8 +125,11 @@ contract LiquidityAllocator is ILiquidityAllocator, AllocatorFees, RoleGated {
         if (!_paused) _rebalancePair(s, pairing.baseShareBps);
         _coverToken(s);
         if (hadPositions) {
-            uint256 loss = _unrealisedLoss(s, _held[reactor], true);
-            _mark(s.tokenReactor, loss, _tokeIn(s, true));
+            (uint256 tokenLoss, uint256 baseLoss) = _unrealisedLoss(s, _held[reactor]);
+            // The base Reactor settles before its token Reactors: it marks this valuation at
+            // its next step.
+            if (_baseLoss[reactor] != baseLoss) _baseLoss[reactor] = baseLoss;
+            _mark(s.tokenReactor, tokenLoss, s, true);
         }
     }
 
@@ -285,25 +288,23 @@ contract LiquidityAllocator is ILiquidityAllocator, AllocatorFees, RoleGated {
     }
 
     /// @dev A base Reactor covers its redemptions from the positions it is paired in, per paired
-    ///      token Reactor in turn, and marks their unrealised loss on its side.
+    ///      token Reactor in turn, and marks their base side's unrealised loss as the token
+    ///      Reactors' last steps valued it (no extra venue reads).
     function _stepBase(address baseReactor, uint256 slippage, uint256 deadline) private {
         address[] memory paired = _pairedWith[baseReactor];
         IReactor base = IReactor(baseReactor);
         uint256 loss;
-        bool marked;
         Step memory s;
         for (uint256 i; i < paired.length; ++i) {
-            bytes32[] memory held = _held[paired[i]];
-            bool owes = _coverNeed(base, slippage) != 0;
-            if (held.length == 0 && !owes) continue;
+            loss += _baseLoss[paired[i]];
+            if (_coverNeed(base, slippage) == 0) continue;
             bool priced;
             (priced, s) = _step(paired[i], baseReactor, slippage, deadline);
-            if (!priced) continue;
-            if (owes) _cover(s, base, false, new bytes32[](MAX_VENUES_PER_REACTOR), 0);
-            loss += _unrealisedLoss(s, _held[paired[i]], false);
-            marked = marked || held.length != 0;
+            if (priced) _cover(s, base, false, new bytes32[](MAX_VENUES_PER_REACTOR), 0);
         }
-        if (marked) _mark(base, loss, _tokeIn(s, false));
+        if (paired.length == 0) return;
+        s.base = base.asset();
+        _mark(base, loss, s, false);
     }
 
     /// @dev Withdraws from `s`'s positions, the largest (on `tokenSide`) first, until
@@ -315,7 +316,7 @@ contract LiquidityAllocator is ILiquidityAllocator, AllocatorFees, RoleGated {
         bytes32[] memory skipped,
         uint256 skips
     ) private {
-        for (uint256 done; done < COVER_PASSES; ) {
+        for (uint256 done; done < COVER_PASSES;) {
             uint256 missing = _coverNeed(reactor, s.slippageBps);
             if (missing == 0) return;
             (bytes32 venue, uint256 amount) = _largest(
@@ -325,8 +326,12 @@ contract LiquidityAllocator is ILiquidityAllocator, AllocatorFees, RoleGated {
                 skips
             );
             if (amount == 0) return;
-            if (_withdrawAmount(s, venue, missing, tokenSide)) ++done;
-            else skipped[skips++] = venue;
+            if (_withdrawAmount(s, venue, missing, tokenSide)) {
+                ++done;
+            } else {
+                skipped[skips] = venue;
+                ++skips;
+            }
         }
     }
 
@@ -348,16 +353,22 @@ contract LiquidityAllocator is ILiquidityAllocator, AllocatorFees, RoleGated {
 
     /// @dev Marks `reactor`'s unrealised `loss` net of what the waterfall could still cover
     ///      (so that a holder leaving before it is realised bears what a stayer will), at most
-    ///      its deployed assets.
-    function _mark(IReactor reactor, uint256 loss, uint256 tokeInAssetX112) private {
-        uint256 capacity = _coverCapacity(address(reactor), reactor.asset(), tokeInAssetX112);
-        uint256 net = loss > capacity ? loss - capacity : 0;
-        reactor.markLoss(Math.min(net, reactor.deployedAssets()));
+    ///      its deployed assets. Nothing to mark and nothing marked: no call.
+    function _mark(IReactor reactor, uint256 loss, Step memory s, bool tokenSide) private {
+        if (loss != 0) {
+            address asset = tokenSide ? s.token : s.base;
+            uint256 held = _treasury.holdings(asset);
+            loss = loss > held ? loss - held : 0;
+            if (loss != 0)
+                loss -= Math.min(loss, _stakeCover(address(reactor), _tokeIn(s, tokenSide)));
+        }
+        if (loss == 0 && reactor.markedLoss() == 0) return;
+        reactor.markLoss(Math.min(loss, reactor.deployedAssets()));
     }
 
     /// @dev TOKE's TWAP price in the step's token (`tokenSide`) or base; 0 if unavailable.
     function _tokeIn(Step memory s, bool tokenSide) private view returns (uint256) {
-        if (s.priceX112 == 0) return 0;
+        if (tokenSide && s.priceX112 == 0) return 0;
         try _oracle.consult(_toke, s.base) returns (uint256 tokeInBaseX112) {
             return
                 tokenSide

@@ -57,7 +57,11 @@ abstract contract AllocatorBase is ILiquidityAllocator {
     mapping(address baseReactor => uint256) internal _baseShareTotal;
     mapping(address tokenReactor => mapping(bytes32 venue => Principal)) internal _principal;
     mapping(address tokenReactor => bytes32[]) internal _held;
+    /// @dev The base side's unrealised loss of a token Reactor's positions, as its last step
+    ///      valued them: what its base Reactor marks.
+    mapping(address tokenReactor => uint256) internal _baseLoss;
 
+    /// @notice Wires the immutables every unit reads (checked here).
     /// @param manager_  The cycle manager (the only caller of `rebalance`).
     /// @param oracle_   The TWAP oracle giving reference prices.
     /// @param treasury_ The Treasury (fees, surplus, loss cover).

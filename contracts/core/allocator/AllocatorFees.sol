@@ -33,29 +33,26 @@ abstract contract AllocatorFees is AllocatorMoves {
     }
 
     /// @dev The unrealised loss of the pair's positions in `venues`, at the step's TWAP price,
-    ///      on the token side (`tokenSide`) or the base side: the sum over positions of principal
-    ///      less the position's amount at that price, where positive. A venue that cannot be
-    ///      read counts its whole principal of that side as at risk (never understated).
+    ///      on each side: the sum over positions of principal less the position's amount at that
+    ///      price, where positive. A venue that cannot be read counts its whole principal as at
+    ///      risk (never understated).
     function _unrealisedLoss(
         Step memory s,
-        bytes32[] memory venues,
-        bool tokenSide
-    ) internal view returns (uint256 loss) {
+        bytes32[] memory venues
+    ) internal view returns (uint256 tokenLoss, uint256 baseLoss) {
         address reactor = address(s.tokenReactor);
         for (uint256 i; i < venues.length; ++i) {
             Principal memory p = _principal[reactor][venues[i]];
-            uint256 principal = tokenSide ? p.token : p.base;
             try _adapters[venues[i]].positionAt(s.token, s.base, s.priceX112) returns (
                 uint256,
                 uint256 fairToken,
                 uint256 fairBase
             ) {
-                loss += AllocationMathLib.unrealisedLoss(
-                    principal,
-                    tokenSide ? fairToken : fairBase
-                );
+                tokenLoss += AllocationMathLib.unrealisedLoss(p.token, fairToken);
+                baseLoss += AllocationMathLib.unrealisedLoss(p.base, fairBase);
             } catch {
-                loss += principal;
+                tokenLoss += p.token;
+                baseLoss += p.base;
             }
         }
     }

@@ -115,8 +115,8 @@ abstract contract AllocatorMoves is AllocatorWaterfall {
         if (liquidity != 0) _withdraw(s, venue, liquidity, held, fairToken, fairBase);
     }
 
-    /// @dev Withdraws enough of the position to give its Reactor `amount` of the token (or
-    ///      base) back; never less than COVER_MIN_BPS of it (a dust burn would revert).
+    /// @notice Withdraws enough of the position to give its Reactor `amount` of the token (or
+    ///         base) back; never less than COVER_MIN_BPS of it (a dust burn would revert).
     /// @return ok Whether the venue answered and the burn went through.
     function _withdrawAmount(
         Step memory s,

@@ -96,19 +96,14 @@ abstract contract AllocatorWaterfall is AllocatorBase {
         }
     }
 
-    /// @dev What the waterfall could still cover for `reactor` before a write-down, in its
-    ///      asset: the Treasury's holdings plus the LD stake at `tokeInAssetX112` (0 unknown).
-    function _coverCapacity(
-        address reactor,
-        address asset,
-        uint256 tokeInAssetX112
-    ) internal view returns (uint256 capacity) {
-        capacity = _treasury.holdings(asset);
-        if (tokeInAssetX112 == 0 || !_canSlash()) return capacity;
+    /// @dev What slashing `reactor`'s LD stake could cover, in its asset at `tokeInAssetX112`
+    ///      (0 when slashing is not wired or the price is unknown).
+    function _stakeCover(address reactor, uint256 tokeInAssetX112) internal view returns (uint256) {
+        if (tokeInAssetX112 == 0 || !_canSlash()) return 0;
         try ILDStaking(address(_directory)).totalStake(reactor) returns (uint256 total, uint256) {
-            capacity += LiquidityMathLib.quote(total, tokeInAssetX112);
+            return LiquidityMathLib.quote(total, tokeInAssetX112);
         } catch {
-            return capacity;
+            return 0;
         }
     }
 

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { Contract, type ContractTransactionReceipt, type InterfaceAbi } from "ethers";
 import { network } from "hardhat";
+import { npmArtifacts } from "../../../scripts/lib/artifacts.js";
 import { swapBalancer } from "../../../scripts/lib/balancer.js";
 import { swapV2 } from "../../../scripts/lib/v2.js";
 import { E18 } from "../../helpers/dex-fixture.js";
@@ -15,6 +17,7 @@ import {
   type Protocol,
 } from "../../helpers/protocol-fixture.js";
 import type { Reactor } from "../../../typechain-types/index.js";
+import type { TestERC20 } from "../../helpers/test-contracts.js";
 
 /**
  * Issue 11: a rollover always completes. For each trigger that used to halt it (a skewed venue,
@@ -49,9 +52,10 @@ async function claim(reactor: Reactor, who: HardhatEthersSigner): Promise<bigint
   const shares = await reactor.claimableRedeemRequest(0n, who.address);
   expect(shares, "claimable").to.be.greaterThan(0n);
   const asset = await ethers.getContractAt("TestERC20", await reactor.asset());
-  const before = await asset.balanceOf(who.address);
+  const before: bigint = await asset.balanceOf(who.address);
   await (await reactor.connect(who).redeem(shares, who.address, who.address)).wait();
-  return (await asset.balanceOf(who.address)) - before;
+  const after: bigint = await asset.balanceOf(who.address);
+  return after - before;
 }
 
 /** Claims `who`'s request of `shares` and checks it pays their value at the Reactor's rate (which
@@ -96,8 +100,8 @@ async function deployedWithExits(bobShares = 60_000n * E18) {
   return { p, alice, bob, carol, tka, tkb };
 }
 
-function venueSkips(p: Protocol, receipt: { logs: readonly unknown[] }) {
-  return (receipt.logs as { address: string; topics: string[]; data: string }[])
+function venueSkips(p: Protocol, receipt: ContractTransactionReceipt) {
+  return receipt.logs
     .filter((l) => l.address.toLowerCase() === p.allocator.target.toString().toLowerCase())
     .map((l) => p.allocator.interface.parseLog(l))
     .filter((e) => e?.name === "VenueSkipped");
@@ -131,11 +135,23 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
 
   it("(b) a paused Balancer pool: its moves are skipped, the exits come from the other venues", async function () {
     const { p, bob, carol, tka, tkb } = await deployedWithExits();
-    const pool = p.pairs.TKA.balancerPool.pool;
-    const actionId = await pool.getActionId(pool.interface.getFunction("pause")!.selector);
-    await (await p.world.balancer.authorizer.grantRole(actionId, p.governance.address)).wait();
-    await (await pool.connect(p.governance).pause()).wait();
-    expect((await pool.getPausedState())[0]).to.equal(true);
+    // Balancer's own pause, through its Authorizer (the deployer is its admin here).
+    const pool = new Contract(
+      await p.pairs.TKA.balancerPool.pool.getAddress(),
+      npmArtifacts.balancerWeightedPool().abi as InterfaceAbi,
+      p.governance,
+    );
+    const authorizer = new Contract(
+      await p.world.balancer.authorizer.getAddress(),
+      npmArtifacts.balancerAuthorizer().abi as InterfaceAbi,
+      p.governance,
+    );
+    const actionId = await pool.getFunction("getActionId")(
+      pool.interface.getFunction("pause")!.selector,
+    );
+    await (await authorizer.getFunction("grantRole")(actionId, p.governance.address)).wait();
+    await (await pool.getFunction("pause")()).wait();
+    expect((await pool.getFunction("getPausedState")())[0]).to.equal(true);
     const receipt = await rolloverWith(p);
     expect(venueSkips(p, receipt).map((e) => e!.args.venue)).to.include(VENUES.balancer);
     expect(await paidWithinNextCycle(p, tka, bob)).to.equal(0);
@@ -176,7 +192,7 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
     }
     const treasuryTka = await p.treasury.holdings(pair.tokenAddress);
     const receipt = await rolloverWith(p);
-    const events = (receipt.logs as { address: string; topics: string[]; data: string }[])
+    const events = receipt.logs
       .filter((l) => l.address.toLowerCase() === p.allocator.target.toString().toLowerCase())
       .map((l) => p.allocator.interface.parseLog(l)!)
       .filter((e) => e !== null);
@@ -228,7 +244,7 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
   it("(e) a fee-on-transfer asset's Reactor falls short; the others settle and pay that cycle", async function () {
     const p = await networkHelpers.loadFixture(fixture);
     const [alice, bob] = p.users;
-    const fee = await ethers.deployContract("TestFeeToken");
+    const fee = (await ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
     const reactor = (await ethers.deployContract("Reactor", [
       fee,
       p.manager,
@@ -265,16 +281,14 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
     await (await p.manager.startRollover()).wait();
     const receipt = (await (await p.manager.processReactors(64)).wait())!;
     await expect(p.manager.completeRollover()).to.emit(p.manager, "RolloverCompleted");
-    const events = (receipt.logs as { address: string; topics: string[]; data: string }[]).flatMap(
-      (l) => {
-        for (const c of [p.allocator, p.oracle]) {
-          if (l.address.toLowerCase() !== c.target.toString().toLowerCase()) continue;
-          const e = c.interface.parseLog(l);
-          if (e !== null) return [e];
-        }
-        return [];
-      },
-    );
+    const events = receipt.logs.flatMap((l) => {
+      for (const c of [p.allocator, p.oracle]) {
+        if (l.address.toLowerCase() !== c.target.toString().toLowerCase()) continue;
+        const e = c.interface.parseLog(l);
+        if (e !== null) return [e];
+      }
+      return [];
+    });
     expect(events.some((e) => e.name === "PriceUnavailable")).to.equal(true);
     expect(
       events.some((e) => e.name === "LiquidityDeployed" || e.name === "LiquidityWithdrawn"),
@@ -291,7 +305,7 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
     await claimAtRate(tka, bob, 10_000n * E18);
     // The keeper pokes again: prices and moves are back at the next rollover.
     const next = await rolloverWith(p);
-    const unpriced = (next.logs as { address: string; topics: string[]; data: string }[])
+    const unpriced = next.logs
       .filter((l) => l.address.toLowerCase() === p.allocator.target.toString().toLowerCase())
       .map((l) => p.allocator.interface.parseLog(l))
       .filter((e) => e?.name === "PriceUnavailable");

@@ -83,16 +83,8 @@ contract VenueInvariantsTest is VenueWorld {
             );
         }
         ILiquidityAllocator.Principal memory p = allocator.principalOf(address(tToken), VENUE);
-        assertEq(
-            tToken.deployedAssets(),
-            p.token,
-            "1: token book = principal"
-        );
-        assertEq(
-            tBase.deployedAssets(),
-            p.base,
-            "1: base book = principal"
-        );
+        assertEq(tToken.deployedAssets(), p.token, "1: token book = principal");
+        assertEq(tBase.deployedAssets(), p.base, "1: base book = principal");
         if (p.token != 0 || p.base != 0)
             assertTrue(pair.balanceOf(address(adapter)) != 0, "1: principal backed by LP");
     }

@@ -112,7 +112,6 @@ abstract contract VenueWorld is InvariantBase {
         );
     }
 
-
     function _deploy(bytes memory code) private returns (address deployed) {
         bytes memory init = abi.encodePacked(code, abi.encode(address(this)));
         assembly ("memory-safe") {
