@@ -1,6 +1,11 @@
 import { expect } from "chai";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { Contract, type ContractTransactionReceipt, type InterfaceAbi } from "ethers";
+import {
+  Contract,
+  encodeBytes32String,
+  type ContractTransactionReceipt,
+  type InterfaceAbi,
+} from "ethers";
 import { network } from "hardhat";
 import { npmArtifacts } from "../../../scripts/lib/artifacts.js";
 import { swapBalancer } from "../../../scripts/lib/balancer.js";
@@ -310,5 +315,46 @@ describe("liveness: a rollover always completes (issue 11, real venues)", functi
       .map((l) => p.allocator.interface.parseLog(l))
       .filter((e) => e?.name === "PriceUnavailable");
     expect(unpriced.length).to.equal(0);
+  });
+});
+
+describe("the liveness entry points refuse outsiders and bad input", function () {
+  it("recall buffer, slash venue, coverBySlash and swapExactIn: roles, bounds, self-only", async function () {
+    const p = await networkHelpers.loadFixture(fixture);
+    const [outsider] = p.users;
+    const a = p.allocator;
+    await expect(a.connect(outsider).setRecallBuffer(100))
+      .to.be.revertedWithCustomError(a, "RoleGatedUnauthorized")
+      .withArgs(outsider.address, await p.roles.GOVERNANCE_ROLE());
+    const max = await a.MAX_RECALL_BUFFER_BPS();
+    await expect(a.setRecallBuffer(max + 1n))
+      .to.be.revertedWithCustomError(a, "LiquidityAllocatorBadParameter")
+      .withArgs(max + 1n, max);
+    await expect(a.setRecallBuffer(max)).to.emit(a, "RecallBufferSet").withArgs(max);
+    expect(await a.recallBufferBps()).to.equal(max);
+
+    await expect(a.connect(outsider).setSlashVenue(VENUES.sushiswap)).to.be.revertedWithCustomError(
+      a,
+      "RoleGatedUnauthorized",
+    );
+    // An unregistered venue, and a venue whose adapter cannot swap (Balancer), are refused.
+    await expect(a.setSlashVenue(encodeBytes32String("NOWHERE"))).to.be.revertedWithCustomError(
+      a,
+      "LiquidityAllocatorZeroAddress",
+    );
+    await expect(a.setSlashVenue(VENUES.balancer)).to.be.revert(ethers);
+    expect(await a.slashVenue()).to.equal(VENUES.uniswap);
+
+    // Waterfall step 2 runs only as the allocator's own call.
+    await expect(a.connect(outsider).coverBySlash(p.tWeth, 1n, 0n, 2n ** 40n))
+      .to.be.revertedWithCustomError(a, "LiquidityAllocatorOnlySelf")
+      .withArgs(outsider.address);
+
+    // The swap moves only the allocator's funds, along a bounded path.
+    const swapper = p.adapters.uniswap;
+    const path = [await p.toke.getAddress(), await p.world.weth.getAddress()];
+    await expect(swapper.connect(outsider).swapExactIn(path, 1n, 0n, 2n ** 40n))
+      .to.be.revertedWithCustomError(swapper, "VenueAdapterUnauthorized")
+      .withArgs(outsider.address);
   });
 });
