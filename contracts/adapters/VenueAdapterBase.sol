@@ -198,7 +198,7 @@ abstract contract VenueAdapterBase is IVenueAdapter {
         if (liquidity != 0) supply = _lpSupply(ref);
     }
 
-    function _checkMinimum(address asset, uint256 amount, uint256 minimum) private pure {
+    function _checkMinimum(address asset, uint256 amount, uint256 minimum) internal pure {
         if (amount < minimum) revert VenueAdapterBelowMinimum(asset, amount, minimum);
     }
 

@@ -8,6 +8,15 @@ import {ILiquidityAllocator} from "../interfaces/ILiquidityAllocator.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {RoleGated} from "./RoleGated.sol";
 
+/// @title IReactorWindDown
+/// @notice The wind-down view a Reactor exposes (IReactor on the Reactor's branch: after the
+///         merge this is `IReactor.windDownComplete`).
+interface IReactorWindDown {
+    /// @notice Whether the closed Reactor deployed nothing, escrows nothing for a later maturity
+    ///         and covered every matured request: it may leave the manager.
+    function windDownComplete() external view returns (bool);
+}
+
 /// @title CycleManager
 /// @notice The protocol's clock and rollover state machine (see ICycleManager).
 /// @dev Holds no funds: it only tells Reactors to settle. Registration changes are refused
@@ -19,13 +28,24 @@ contract CycleManager is ICycleManager, RoleGated {
     uint256 public constant MAX_CYCLE_SECONDS = 30 days;
     /// @notice Most Reactors the manager settles; keeps a full rollover within a few calls.
     uint256 public constant MAX_REACTORS = 64;
+    /// @notice Most missed cycles a lagging Reactor settles in one rollover, on top of the
+    ///         current one: bounds the work per Reactor while it catches up.
+    uint256 public constant MAX_CATCH_UP_CYCLES = 4;
+
+    /// @dev One Reactor in the settlement order, with the cycles its settlement failed in and
+    ///      has not caught up yet (one slot: the count costs no extra read).
+    struct Entry {
+        address reactor;
+        uint32 behind;
+    }
 
     State private _state;
     address private _emissionHook;
     address private _allocator;
     /// @dev Settlement order; its length is `_state.reactorCount` (no array length slot to read).
-    mapping(uint256 index => address reactor) private _reactorAt;
+    mapping(uint256 index => Entry) private _reactorAt;
     mapping(address reactor => bool) private _registered;
+    mapping(address asset => address reactor) private _reactorOfAsset;
 
     /// @notice Wires the contract to the dependencies and parameters below (checked here).
     /// @param roles_     The protocol's role registry.
@@ -65,8 +85,23 @@ contract CycleManager is ICycleManager, RoleGated {
         uint256 count = _state.reactorCount;
         list = new address[](count);
         for (uint256 i; i < count; ++i) {
-            list[i] = _reactorAt[i];
+            list[i] = _reactorAt[i].reactor;
         }
+    }
+
+    /// @inheritdoc ICycleManager
+    function cyclesBehind(address reactor) external view returns (uint256) {
+        uint256 count = _state.reactorCount;
+        for (uint256 i; i < count; ++i) {
+            Entry memory e = _reactorAt[i];
+            if (e.reactor == reactor) return e.behind;
+        }
+        return 0;
+    }
+
+    /// @inheritdoc ICycleManager
+    function reactorOfAsset(address asset) external view returns (address) {
+        return _reactorOfAsset[asset];
     }
 
     /// @inheritdoc ICycleManager
@@ -144,8 +179,13 @@ contract CycleManager is ICycleManager, RoleGated {
         if (reactor.code.length == 0 || IReactor(reactor).manager() != address(this)) {
             revert CycleManagerBadReactor(reactor);
         }
+        // Two Reactors of one asset would share each adapter's LP balance of a pool.
+        address asset = IReactor(reactor).asset();
+        address holder = _reactorOfAsset[asset];
+        if (holder != address(0)) revert CycleManagerAssetTaken(asset, holder);
+        _reactorOfAsset[asset] = reactor;
         _registered[reactor] = true;
-        _reactorAt[s.reactorCount] = reactor;
+        _reactorAt[s.reactorCount] = Entry({reactor: reactor, behind: 0});
         ++s.reactorCount;
         _state = s;
         IReactor(reactor).onRegistered(s.cycle);
@@ -158,11 +198,12 @@ contract CycleManager is ICycleManager, RoleGated {
         if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
         if (!_registered[reactor]) revert CycleManagerReactorNotRegistered(reactor);
         uint256 supply = IReactor(reactor).totalSupply();
-        if (supply != 0) revert CycleManagerReactorNotEmpty(reactor, supply);
+        if (supply != 0 && !_windDownComplete(reactor))
+            revert CycleManagerReactorNotEmpty(reactor, supply);
         // Registered, so it is in the list: move the last one into its place.
         uint256 last = s.reactorCount - 1;
         for (uint256 i; i < last; ++i) {
-            if (_reactorAt[i] == reactor) {
+            if (_reactorAt[i].reactor == reactor) {
                 _reactorAt[i] = _reactorAt[last];
                 break;
             }
@@ -171,6 +212,7 @@ contract CycleManager is ICycleManager, RoleGated {
         --s.reactorCount;
         _state = s;
         _registered[reactor] = false;
+        delete _reactorOfAsset[IReactor(reactor).asset()];
         IReactor(reactor).onDeregistered();
         emit ReactorRemoved(reactor);
     }
@@ -206,7 +248,9 @@ contract CycleManager is ICycleManager, RoleGated {
     // ================================================================ internal
 
     /// @dev Per Reactor: its LP reward, then its venue step (before settling, which must find
-    ///      matured redemptions covered by idle assets), then its settlement.
+    ///      matured redemptions covered by idle assets), then the cycles it missed, then this
+    ///      one. Each external step is isolated: a revert is recorded (event) and the cursor moves
+    ///      on, so one Reactor, venue or hook never blocks the others or the rollover.
     function _processReactors(
         uint256 maxReactors,
         uint256 slippageBps,
@@ -222,27 +266,110 @@ contract CycleManager is ICycleManager, RoleGated {
         address hook = _emissionHook;
         address allocator_ = _allocator;
         for (uint256 i = from; i < to; ++i) {
-            address reactor = _reactorAt[i];
-            uint256 lpReward =
-                hook == address(0) ? 0 : IEmissionHook(hook).onReactorRollover(reactor, s.cycle);
-            if (allocator_ != address(0)) {
-                try
-                    ILiquidityAllocator(allocator_).rebalance(reactor, slippageBps, deadline)
-                // A failing venue step is recorded and skipped: it must not block the rollover.
-                // solhint-disable-next-line no-empty-blocks
-                {} catch (bytes memory reason) {
-                    emit AllocationFailed(reactor, reason);
-                }
+            Entry memory e = _reactorAt[i];
+            uint256 lpReward = hook == address(0) ? 0 : _reward(hook, e.reactor, s.cycle);
+            if (allocator_ != address(0)) _rebalance(allocator_, e.reactor, slippageBps, deadline);
+            uint32 behind = _catchUp(hook, e, s.cycle);
+            if (!_settle(hook, e.reactor, s.cycle, lpReward)) ++behind;
+            if (behind != e.behind) {
+                _reactorAt[i].behind = behind;
+                emit ReactorLagged(e.reactor, s.cycle, behind);
             }
-            uint256 undistributed = IReactor(reactor).settleCycle(lpReward);
-            if (undistributed != 0)
-                IEmissionHook(hook).onRewardUndistributed(reactor, s.cycle, undistributed);
         }
         // Cannot truncate: to <= MAX_REACTORS.
         s.cursor = uint16(to);
         _state = s;
         emit ReactorsProcessed(s.cycle, from, to);
         return to - from;
+    }
+
+    /// @dev The hook's LP reward for `reactor`; zero (event) if the hook reverts.
+    function _reward(address hook, address reactor, uint32 cycle) private returns (uint256) {
+        uint256 gasBefore = gasleft();
+        try IEmissionHook(hook).onReactorRollover(reactor, cycle) returns (uint256 lpReward) {
+            return lpReward;
+        } catch (bytes memory reason) {
+            _checkGas(gasBefore, reactor);
+            emit EmissionHookFailed(reactor, cycle, reason);
+            return 0;
+        }
+    }
+
+    /// @dev The allocator's venue step for `reactor`; a revert is recorded and skipped.
+    function _rebalance(
+        address allocator_,
+        address reactor,
+        uint256 slippageBps,
+        uint256 deadline
+    ) private {
+        uint256 gasBefore = gasleft();
+        // solhint-disable-next-line no-empty-blocks
+        try ILiquidityAllocator(allocator_).rebalance(reactor, slippageBps, deadline) {} catch (
+            bytes memory reason
+        ) {
+            _checkGas(gasBefore, reactor);
+            emit AllocationFailed(reactor, reason);
+        }
+    }
+
+    /// @dev Settles, without reward (a reward of a failed cycle was carried by the hook), up to
+    ///      MAX_CATCH_UP_CYCLES of the cycles `e.reactor` missed. Returns the cycles still missed.
+    function _catchUp(address hook, Entry memory e, uint32 cycle) private returns (uint32 behind) {
+        behind = e.behind;
+        for (uint256 n; behind != 0 && n < MAX_CATCH_UP_CYCLES; ++n) {
+            if (!_settle(hook, e.reactor, cycle, 0)) break;
+            --behind;
+        }
+    }
+
+    /// @dev One settlement of `reactor`. A revert is recorded and its reward handed back to the
+    ///      hook as undistributed, so nothing is lost and the Reactor settles it next rollover.
+    function _settle(
+        address hook,
+        address reactor,
+        uint32 cycle,
+        uint256 lpReward
+    ) private returns (bool ok) {
+        uint256 gasBefore = gasleft();
+        uint256 undistributed;
+        try IReactor(reactor).settleCycle(lpReward) returns (uint256 left) {
+            undistributed = left;
+            ok = true;
+        } catch (bytes memory reason) {
+            _checkGas(gasBefore, reactor);
+            emit ReactorSettlementFailed(reactor, cycle, reason);
+            undistributed = lpReward;
+        }
+        if (undistributed != 0) _carry(hook, reactor, cycle, undistributed);
+    }
+
+    /// @dev Hands `amount` of `reactor`'s reward back to the hook; a revert is recorded.
+    function _carry(address hook, address reactor, uint32 cycle, uint256 amount) private {
+        uint256 gasBefore = gasleft();
+        // solhint-disable-next-line no-empty-blocks
+        try IEmissionHook(hook).onRewardUndistributed(reactor, cycle, amount) {} catch (
+            bytes memory reason
+        ) {
+            _checkGas(gasBefore, reactor);
+            emit EmissionHookFailed(reactor, cycle, reason);
+        }
+    }
+
+    /// @dev A step that reverted with at most 1/64 of the gas it was given left ran out of gas
+    ///      (EIP-150 keeps 1/64 back): the caller gave too little, so the whole call reverts
+    ///      rather than record a failure a caller could provoke on purpose.
+    function _checkGas(uint256 gasBefore, address reactor) private view {
+        if (gasleft() <= gasBefore / 64) revert CycleManagerOutOfGas(reactor);
+    }
+
+    /// @dev Whether `reactor` says it was closed and paid every matured exit (a Reactor without
+    ///      the view, or whose view reverts, has not).
+    function _windDownComplete(address reactor) private view returns (bool) {
+        try IReactorWindDown(reactor).windDownComplete() returns (bool complete) {
+            return complete;
+        } catch {
+            return false;
+        }
     }
 
     function _checkDuration(uint256 duration) private pure {

@@ -53,7 +53,7 @@ interface ICycleManager {
     error CycleManagerReactorNotRegistered(address reactor);
     /// @notice `reactor` is not a contract or does not answer to this manager.
     error CycleManagerBadReactor(address reactor);
-    /// @notice `reactor` still has `supply` tAssets outstanding: its holders must exit first.
+    /// @notice `reactor` still has `supply` tAssets outstanding and its wind-down is not complete.
     error CycleManagerReactorNotEmpty(address reactor, uint256 supply);
     /// @notice The Reactor list is full.
     error CycleManagerTooManyReactors(uint256 max);
@@ -63,6 +63,10 @@ interface ICycleManager {
     error CycleManagerBadAllocator(address allocator);
     /// @notice A keeper call signed for `deadline` was mined at `nowSeconds`.
     error CycleManagerDeadlinePassed(uint256 deadline, uint256 nowSeconds);
+    /// @notice `asset` already has a Reactor, `reactor`: one Reactor per asset.
+    error CycleManagerAssetTaken(address asset, address reactor);
+    /// @notice A step for `reactor` ran out of the gas the call gave it: send more gas.
+    error CycleManagerOutOfGas(address reactor);
 
     /// @notice Anyone started the rollover that closes `cycle`.
     event RolloverStarted(uint32 indexed cycle, address indexed caller);
@@ -82,6 +86,15 @@ interface ICycleManager {
     event AllocatorSet(address indexed allocator);
     /// @notice The allocator's step for `reactor` reverted; the Reactor was settled without it.
     event AllocationFailed(address indexed reactor, bytes reason);
+    /// @notice `reactor`'s settlement in the rollover closing `cycle` reverted with `reason`:
+    ///         the other Reactors and the rollover went on; its LP reward was handed back to the
+    ///         emission hook and the Reactor settles the missed cycle at the next rollover.
+    event ReactorSettlementFailed(address indexed reactor, uint32 indexed cycle, bytes reason);
+    /// @notice The emission hook reverted for `reactor` in the rollover closing `cycle`: the
+    ///         Reactor settled without an LP reward (or the hook could not take one back).
+    event EmissionHookFailed(address indexed reactor, uint32 indexed cycle, bytes reason);
+    /// @notice `reactor` now has `behind` settlements to catch up (0: caught up).
+    event ReactorLagged(address indexed reactor, uint32 indexed cycle, uint256 behind);
 
     /// @notice The clock's state (one storage read).
     function state() external view returns (State memory);
@@ -94,6 +107,16 @@ interface ICycleManager {
 
     /// @notice Whether `reactor` is registered.
     function isReactor(address reactor) external view returns (bool);
+
+    /// @notice How many settlements `reactor` missed (its settlement reverted) and has still to
+    ///         catch up; it settles up to MAX_CATCH_UP_CYCLES of them per rollover, before the
+    ///         current one, so its matured requests are reserved at the next rollover.
+    /// @param reactor Any address (0 if not registered).
+    function cyclesBehind(address reactor) external view returns (uint256);
+
+    /// @notice The Reactor registered for `asset`, or zero (one Reactor per asset).
+    /// @param asset An ERC-20.
+    function reactorOfAsset(address asset) external view returns (address);
 
     /// @notice The contract told about each Reactor's LP reward during a rollover (zero: none).
     function emissionHook() external view returns (address);
@@ -112,6 +135,11 @@ interface ICycleManager {
     ///         Before a Reactor settles, the allocator (if set) moves its venue liquidity to the
     ///         vote targets with governance's slippage allowance; if that step reverts, the
     ///         Reactor settles without it (event), so the rollover never blocks on a venue.
+    ///         Every step is isolated per Reactor: a reverting emission hook gives a zero reward
+    ///         (event), a reverting settlement is recorded (event), its reward handed back to the
+    ///         hook and the missed cycle settled first at the next rollover. The cursor always
+    ///         moves on, so `completeRollover` is always reachable. A step that runs out of gas
+    ///         reverts the whole call instead (so no caller can provoke a failure by gas).
     /// @return processed How many Reactors this call settled.
     function processReactors(uint256 maxReactors) external returns (uint256 processed);
 
@@ -129,12 +157,15 @@ interface ICycleManager {
     function completeRollover() external;
 
     /// @notice Registers `reactor` (governance, outside a rollover). The Reactor joins the
-    ///         current cycle and opens for deposits; it must hold no tAssets yet.
+    ///         current cycle and opens for deposits; it must hold no tAssets yet, and its asset
+    ///         must have no Reactor yet (adapters hold one LP balance per pool).
     function addReactor(address reactor) external;
 
-    /// @notice Removes `reactor` (governance, outside a rollover). Its holders must have exited
-    ///         (zero supply) since nothing would mature their requests afterwards; the Reactor
-    ///         is paused.
+    /// @notice Removes `reactor` (governance, outside a rollover), once its holders have exited
+    ///         (zero supply) or its wind-down is complete (`windDownComplete()`: governance closed
+    ///         it, nothing is deployed or escrowed for a later maturity and every matured exit is
+    ///         covered; what the remaining holders own stays redeemable at once). So dust cannot
+    ///         block a removal. The Reactor is paused.
     function removeReactor(address reactor) external;
 
     /// @notice Sets the duration of every cycle after the current one (governance, outside a

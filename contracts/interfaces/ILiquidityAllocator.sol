@@ -20,9 +20,17 @@ pragma solidity 0.8.30;
 ///           excess every rollover, and the proceeds go to the Treasury.
 ///         - Withdrawals settle each asset against its principal: a surplus goes to the Treasury;
 ///           a shortfall goes down the loss waterfall: the Treasury's holdings of the asset, then
-///           a slash of the Reactor's LD stake (TOKE to the Treasury, which then owes the Reactor
-///           that value in the asset and repays it from its holdings at later rollovers), then a
-///           write-down of the Reactor's rate.
+///           a slash of the Reactor's LD stake sold for the asset on the slash venue in the same
+///           call (only asset that arrived counts as cover; a sale that fails undoes the slash),
+///           then a write-down of the Reactor's rate.
+///         - Marked loss: after its moves, each Reactor with positions is told (`markLoss`) the
+///           unrealised loss of its side of the positions valued at the TWAP (never spot), net
+///           of what the waterfall could still cover (Treasury holdings + LD stake at the TWAP),
+///           so exits and deposits use a rate that already carries the loss (docs/venues.md).
+///         - Cover: a Reactor whose idle assets fall short of what it owes withdraws from its
+///           positions, largest first; a venue that fails is skipped and the next one tried. A
+///           recall buffer (`recallBufferBps` of its assets) is never deployed, so requests that
+///           mature before a venue can be reached are paid from idle.
 ///         - A base Reactor short of idle assets for its redemptions withdraws from the positions
 ///           it is paired in.
 /// @dev Warning: the allocator must be each Reactor's allocator, the Treasury's loss cover, the
@@ -57,6 +65,8 @@ interface ILiquidityAllocator {
     error LiquidityAllocatorBadPairing(address tokenReactor, address baseReactor);
     /// @notice The base Reactor's shares would sum past 100%, or it has too many pairings.
     error LiquidityAllocatorBaseOverCommitted(address baseReactor, uint256 shareBps);
+    /// @notice `caller` is not the allocator itself (`coverBySlash` is an internal step).
+    error LiquidityAllocatorOnlySelf(address caller);
 
     /// @notice Governance registered `adapter` as venue `venue`.
     event VenueRegistered(bytes32 indexed venue, address indexed adapter);
@@ -97,13 +107,18 @@ interface ILiquidityAllocator {
     event SurplusSent(address indexed reactor, address indexed asset, uint256 amount);
     /// @notice Waterfall step 1: the Treasury covered `amount` of `reactor`'s shortfall.
     event LossCoveredByTreasury(address indexed reactor, address indexed asset, uint256 amount);
-    /// @notice Waterfall step 2: `toke` of the LD stake was slashed to the Treasury, covering
-    ///         `amount` of the asset (owed by the Treasury until repaid).
+    /// @notice Waterfall step 2: `toke` of the LD stake was slashed and sold, paying `amount` of
+    ///         the asset into `reactor` (what the sale gave beyond it went to the Treasury).
     event LossCoveredBySlash(address indexed reactor, uint256 toke, uint256 amount);
+    /// @notice Waterfall step 2 could not run for `reactor` (no price, the sale reverted): no
+    ///         stake was slashed and the rest is written down.
+    event SlashSkipped(address indexed reactor, bytes reason);
     /// @notice Waterfall step 3: `amount` lowered `reactor`'s rate.
     event LossWrittenDown(address indexed reactor, uint256 amount);
-    /// @notice The Treasury repaid `amount` of what the slash step made it owe `reactor`.
-    event TreasuryDebtRepaid(address indexed reactor, uint256 amount);
+    /// @notice Governance set the recall buffer (bps of a Reactor's assets kept idle).
+    event RecallBufferSet(uint256 bufferBps);
+    /// @notice Governance set the venue slashed stake is sold on (zero: no slash step).
+    event SlashVenueSet(bytes32 indexed venue);
     /// @notice The guardian paused venue moves: only withdrawals that pay redemptions run.
     event MovesPaused(address indexed guardian);
     /// @notice Governance resumed venue moves.
@@ -139,6 +154,35 @@ interface ILiquidityAllocator {
     /// @param minMoveBps     Smallest move, bps of a Reactor's deployable assets.
     function setBounds(uint16 maxSlippageBps, uint16 minMoveBps) external;
 
+    /// @notice Sets the recall buffer (governance): `bufferBps` (<= MAX_RECALL_BUFFER_BPS) of each
+    ///         Reactor's assets (idle + deployed) is never deployed, so redemptions that mature
+    ///         at a rollover where a venue cannot be reached (skewed, paused, no price) are paid
+    ///         from idle assets.
+    /// @param bufferBps Part of each Reactor's assets kept idle, bps.
+    function setRecallBuffer(uint16 bufferBps) external;
+
+    /// @notice Sets the venue whose adapter sells slashed TOKE for a Reactor's asset (governance;
+    ///         a registered Uniswap V2-style venue with TOKE/base and token/base pairs; zero: no
+    ///         slash step, losses past the Treasury are written down).
+    /// @param venue A registered venue id, or zero.
+    function setSlashVenue(bytes32 venue) external;
+
+    /// @notice Waterfall step 2, run by the allocator on itself so that a failed sale undoes the
+    ///         slash: slashes TOKE worth `missing` of `reactor`'s asset (TWAP, grossed up by the
+    ///         slippage allowance), sells it on the slash venue with a TWAP-derived minimum and
+    ///         pays up to `missing` into the Reactor. Only callable by the allocator itself.
+    /// @param reactor     The Reactor owed the asset.
+    /// @param missing     Asset amount still missing after the Treasury's cover.
+    /// @param slippageBps Slippage allowance of the sale.
+    /// @param deadline    Passed to the sale.
+    /// @return covered Asset paid into the Reactor.
+    function coverBySlash(
+        address reactor,
+        uint256 missing,
+        uint256 slippageBps,
+        uint256 deadline
+    ) external returns (uint256 covered);
+
     /// @notice Sets the LD staking contract the votes and slashes come from (governance).
     /// @param directory LD staking (zero: no votes, so nothing is deployed).
     function setStakeDirectory(address directory) external;
@@ -173,9 +217,11 @@ interface ILiquidityAllocator {
     /// @param tokenReactor The token Reactor.
     function heldVenues(address tokenReactor) external view returns (bytes32[] memory);
 
-    /// @notice What the Treasury owes `reactor` (in its asset) after slash-covered losses.
-    /// @param reactor Any Reactor.
-    function treasuryDebt(address reactor) external view returns (uint256);
+    /// @notice The recall buffer: bps of each Reactor's assets never deployed.
+    function recallBufferBps() external view returns (uint256);
+
+    /// @notice The venue slashed stake is sold on (zero: none).
+    function slashVenue() external view returns (bytes32);
 
     /// @notice The slippage allowance and the smallest move, in bps.
     /// @return maxSlippageBps Slippage allowance of every move.

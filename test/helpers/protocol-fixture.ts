@@ -196,6 +196,8 @@ export async function protocolFixture(
     ]),
   };
   for (const name of VENUE_NAMES) await send(allocator.registerVenue(VENUES[name], adapters[name]));
+  // Slashed TOKE is sold for the asset a loss is owed in on Uniswap (TOKE/WETH, TOKE/USDC).
+  await send(allocator.setSlashVenue(VENUES.uniswap));
 
   const pairs = {} as Record<TokenName, Pair>;
   for (const name of TOKEN_NAMES) {

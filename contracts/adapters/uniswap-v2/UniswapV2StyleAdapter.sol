@@ -15,6 +15,9 @@ import {VenueAdapterBase} from "../VenueAdapterBase.sol";
 contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
     using SafeERC20 for IERC20;
 
+    /// @notice Most pairs a swap goes through (slashed TOKE -> base -> token).
+    uint256 public constant MAX_SWAP_HOPS = 2;
+
     IUniswapV2Factory private immutable _factory;
 
     /// @notice Wires the contract to the dependencies and parameters below (checked here).
@@ -28,6 +31,50 @@ contract UniswapV2StyleAdapter is VenueAdapterBase, IUniswapV2StyleAdapter {
     /// @inheritdoc IUniswapV2StyleAdapter
     function factory() external view returns (address) {
         return address(_factory);
+    }
+
+    /// @inheritdoc IUniswapV2StyleAdapter
+    function swapExactIn(
+        address[] calldata path,
+        uint256 amountIn,
+        uint256 minOut,
+        uint256 deadline
+    ) external onlyAllocator beforeDeadline(deadline) returns (uint256 amountOut) {
+        uint256 hops = path.length - (path.length == 0 ? 0 : 1);
+        if (hops == 0 || hops > MAX_SWAP_HOPS) revert VenueAdapterBadPath(path.length);
+        if (amountIn == 0) revert VenueAdapterZeroAmount();
+        address tokenOut = path[hops];
+        address pair = _pairOf(path[0], path[1]);
+        IERC20(path[0]).safeTransferFrom(msg.sender, pair, amountIn);
+        uint256 before = IERC20(tokenOut).balanceOf(msg.sender);
+        for (uint256 i; i < hops; ++i) {
+            address next = i + 1 < hops ? _pairOf(path[i + 1], path[i + 2]) : msg.sender;
+            _swapAt(IUniswapV2Pair(pair), path[i], next);
+            pair = next;
+        }
+        amountOut = IERC20(tokenOut).balanceOf(msg.sender) - before;
+        _checkMinimum(tokenOut, amountOut, minOut);
+        emit Swapped(path[0], tokenOut, amountIn, amountOut);
+    }
+
+    /// @dev The pair of `a` and `b`, or a revert naming them.
+    function _pairOf(address a, address b) private view returns (address pair) {
+        pair = _factory.getPair(a, b);
+        if (pair == address(0)) revert VenueAdapterPoolNotFound(a, b);
+    }
+
+    /// @dev Swaps what was sent to `pair` of `tokenIn` (its balance above the reserve) for the
+    ///      other token, paid to `to`: the pair's own formula, fee included.
+    function _swapAt(IUniswapV2Pair pair, address tokenIn, address to) private {
+        (uint112 reserve0, uint112 reserve1, ) = pair.getReserves();
+        bool inIsFirst = tokenIn == pair.token0();
+        (uint256 reserveIn, uint256 reserveOut) = inIsFirst
+            ? (uint256(reserve0), uint256(reserve1))
+            : (uint256(reserve1), uint256(reserve0));
+        uint256 amountIn = IERC20(tokenIn).balanceOf(address(pair)) - reserveIn;
+        uint256 out = V2MathLib.getAmountOut(amountIn, reserveIn, reserveOut);
+        (uint256 out0, uint256 out1) = inIsFirst ? (uint256(0), out) : (out, uint256(0));
+        pair.swap(out0, out1, to, "");
     }
 
     function _findPool(

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import type { EventLog, Log } from "ethers";
 import { network } from "hardhat";
 import { swapBalancer } from "../../../scripts/lib/balancer.js";
-import { swapV2 } from "../../../scripts/lib/v2.js";
+import type { Erc20 } from "../../../scripts/lib/dex-types.js";
+import { addV2Liquidity, swapV2 } from "../../../scripts/lib/v2.js";
 import { E18 } from "../../helpers/dex-fixture.js";
 import {
   deposit,
@@ -140,6 +141,18 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     await (await p.toke.connect(carol).approve(p.staking, 1_000n * E18)).wait();
     await (await p.staking.connect(carol).stake(pair.reactor, 1_000n * E18, carol.address)).wait();
     const stake = 2_000n * E18;
+    // The slash step sells the TOKE on Uniswap (TOKE -> WETH -> TKA) within the slippage
+    // allowance: governance allows 5% and the TOKE/WETH pool is deepened to 450,000 / 4,500.
+    await (await p.allocator.setBounds(500, 100)).wait();
+    await addV2Liquidity(
+      p.world.uniswap,
+      p.toke as unknown as Erc20,
+      400_000n * E18,
+      p.world.weth,
+      4_000n * E18,
+      p.users[3],
+    );
+    const stakingToke = await p.toke.balanceOf(p.staking);
 
     // TKA's price rises 50% on every venue: buy TKA with WETH until base reserves are x sqrt(1.5).
     for (const venue of VENUE_NAMES) {
@@ -185,21 +198,37 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     const surplus = logsOf(p, logs, "SurplusSent");
     // Step 1 took all of the Treasury's TKA; step 2 all of the stake (the staking ledger keeps a
     // rate of at least 1 wei per unit: a few wei stay); step 3 the rest.
-    expect(byTreasury.reduce((s, e) => s + e.event!.args.amount, 0n)).to.equal(treasuryTka);
+    // A sale grossed up by the allowance can pay more than a venue's shortfall: the excess goes
+    // to the Treasury (LD_SLASH) and covers the next venue's shortfall at step 1.
+    const slashExcess = await p.treasury.inflows(
+      pair.tokenAddress,
+      await p.allocator.SLASH_SOURCE(),
+    );
+    const fromTreasury = byTreasury.reduce((s, e) => s + e.event!.args.amount, 0n);
+    expect(fromTreasury).to.be.greaterThanOrEqual(treasuryTka);
+    expect(fromTreasury).to.be.lessThanOrEqual(treasuryTka + slashExcess);
     const slashedToke = bySlash.reduce((s, e) => s + e.event!.args.toke, 0n);
-    expect(slashedToke).to.be.closeTo(stake, 10n ** 6n);
+    // Each venue's sale moves the TOKE pools away from their TWAPs, so a later sale can fall
+    // below its TWAP minimum: it is skipped (its slash undone) and that part written down.
+    expect(slashedToke).to.be.greaterThan(0n);
+    expect(slashedToke).to.be.lessThanOrEqual(stake);
+    if (slashedToke < stake - 10n ** 6n)
+      expect(logsOf(p, logs, "SlashSkipped").length).to.be.greaterThan(0);
     const slashCovered = bySlash.reduce((s, e) => s + e.event!.args.amount, 0n);
     const lost = writtenDown.reduce((s, e) => s + e.event!.args.amount, 0n);
-    expect(treasuryTka + slashCovered + lost).to.equal(shortfall);
+    expect(fromTreasury + slashCovered + lost).to.equal(shortfall);
     // In that order, within the first venue's settlement.
     expect(byTreasury[0].index).to.be.lessThan(bySlash[0].index);
     expect(bySlash[0].index).to.be.lessThan(writtenDown[0].index);
-    // 2,000 TOKE at 0.01 WETH = 20 WETH, at TKA's new price of ~0.003 WETH: ~6,667 TKA.
-    expect(slashCovered).to.be.closeTo(6_667n * E18, 100n * E18);
-    expect(await p.allocator.treasuryDebt(pair.reactor)).to.equal(slashCovered);
-    expect(await p.treasury.inflows(p.toke, await p.allocator.SLASH_SOURCE())).to.equal(
-      slashedToke,
-    );
+    // 1 TOKE at 0.01 WETH, at TKA's new price of ~0.003 WETH: ~3.333 TKA at the TWAPs; the
+    // sales pay at least that less the 5% allowance (two pools' fees and impact).
+    const atTwap = (slashedToke * 3_333n) / 1_000n;
+    const sold = slashCovered + slashExcess;
+    expect(sold).to.be.lessThanOrEqual(atTwap + 100n * E18);
+    expect(sold).to.be.greaterThanOrEqual((atTwap * 95n) / 100n - 100n * E18);
+    // The TOKE left the stake and was sold: the Treasury holds none of it and owes nothing.
+    expect(stakingToke - (await p.toke.balanceOf(p.staking))).to.equal(slashedToke);
+    expect(await p.treasury.inflows(p.toke, await p.allocator.SLASH_SOURCE())).to.equal(0n);
     // The base side came back with more WETH than it put in: the Treasury keeps that surplus.
     const baseSurplus = surplus
       .filter((e) => e.event!.args.asset === pair.baseAddress)
@@ -211,6 +240,7 @@ describe("venue fees and the loss waterfall (real DEX bytecode)", function () {
     const cut = (lost * 10n ** 18n + supply - 1n) / supply;
     expect(rateBefore - rateAfter).to.be.greaterThanOrEqual(cut);
     expect(rateBefore - rateAfter).to.be.lessThanOrEqual(cut + BigInt(writtenDown.length));
-    expect(await pair.reactor.deployedAssets()).to.equal(slashCovered);
+    // Everything came back, in the asset: nothing is booked as deployed any more.
+    expect(await pair.reactor.deployedAssets()).to.equal(0n);
   });
 });

@@ -191,8 +191,11 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
       };
       if (cycle >= 1) expect(feeEvents.length, `cycle ${cycle} fees`).to.be.greaterThan(0);
       if (cycle === 4) {
-        // TKB's withdrawal came back short: covered by the slash of dave's stake first.
-        expect(sum("LossCoveredBySlash", "toke")).to.be.greaterThan(0n);
+        // TKB's withdrawal came back short: the slash step ran on dave's stake (sold, or
+        // skipped, undoing the slash, when the sale would lose more than the allowance).
+        const slashRan =
+          sum("LossCoveredBySlash", "toke") > 0n || events.some((e) => e.name === "SlashSkipped");
+        expect(slashRan).to.equal(true);
       }
       // Custody: the allocator holds nothing between calls.
       for (const asset of [
@@ -204,12 +207,12 @@ describe("6-cycle scenario: 3 token Reactors + WETH and USDC on Uniswap V2, Sush
         expect(await asset.balanceOf(p.allocator)).to.equal(0n);
       }
       // Solvency: each Reactor's tAssets are backed by idle assets, its venue principal at
-      // no more than what comes back at the TWAP, and what the Treasury owes it.
+      // no more than what comes back at the TWAP.
       for (const name of TOKEN_NAMES) {
         const reactor = reactorOf(name);
         const pair = p.pairs[name];
         const price = await p.oracle.consult(pair.tokenAddress, pair.baseAddress);
-        let backing = (await reactor.idleAssets()) + (await p.allocator.treasuryDebt(reactor));
+        let backing = await reactor.idleAssets();
         for (const venue of VENUE_NAMES) {
           const [, fairToken, fairBase] = await p.adapters[venue].positionAt(
             pair.tokenAddress,

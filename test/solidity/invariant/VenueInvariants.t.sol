@@ -1,124 +1,24 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
-import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
-import {UniswapV2StyleAdapter} from "../../../contracts/adapters/uniswap-v2/UniswapV2StyleAdapter.sol";
-import {CycleManager} from "../../../contracts/core/CycleManager.sol";
-import {LiquidityAllocator} from "../../../contracts/core/LiquidityAllocator.sol";
 import {Reactor} from "../../../contracts/core/Reactor.sol";
-import {Treasury} from "../../../contracts/core/Treasury.sol";
-import {ProtocolRoles} from "../../../contracts/governance/ProtocolRoles.sol";
-import {ICycleManager} from "../../../contracts/interfaces/ICycleManager.sol";
 import {ILiquidityAllocator} from "../../../contracts/interfaces/ILiquidityAllocator.sol";
-import {IUniswapV2Pair} from "../../../contracts/interfaces/external/IUniswapV2Pair.sol";
-import {TwapOracle} from "../../../contracts/oracles/TwapOracle.sol";
-import {TestERC20} from "../tokens/TestERC20.sol";
-import {InvariantBase} from "../utils/Vm.sol";
-import {TestFixedVotes, VenueHandler} from "./VenueHandler.t.sol";
-
-/// @dev The test runner's artifact lookup, to deploy SushiSwap's factory as the project built it.
-interface VmCode {
-    function getCode(string calldata artifactPath) external view returns (bytes memory);
-}
-
-interface ISushiFactory {
-    function createPair(address tokenA, address tokenB) external returns (address pair);
-}
+import {VenueWorld} from "../utils/VenueWorld.sol";
 
 /// @notice Spec (ids from notes/security.md), extended to venues and checked after every handler
 ///         call, with a token Reactor paired with a base Reactor on a real SushiSwap pair:
 ///  1. Solvency: for each Reactor, supply x rate <= idle assets + deployed assets; and the
-///     Reactor's deployed book is exactly the principal the allocator has in the venue plus what
-///     the Treasury owes it after slash-covered losses, backed by LP tokens the adapter holds.
+///     Reactor's deployed book is exactly the principal the allocator has in the venue, backed
+///     by LP tokens the adapter holds.
 ///  9. Custody: the allocator holds nothing after any call and the adapter holds only LP tokens;
 ///     every token minted is in an actor's, a Reactor's, the pair's or the Treasury's hands.
 /// 10. Access: privileged functions of the allocator, adapter, Treasury, Reactor and manager
 ///     revert for an outsider.
 /// 11. Liveness: every rollover completes, whatever the pool's price did (a venue off its TWAP is
 ///     skipped), every request is claimable within two rollovers, and claims never revert.
-contract VenueInvariantsTest is InvariantBase {
-    bytes32 private constant VENUE = "SUSHISWAP";
-    uint32 private constant CYCLE_SECONDS = 1 days;
-    uint256 private constant SEED_TOKEN = 1_000_000e18;
-    uint256 private constant SEED_BASE = 1_000e18;
-
-    ProtocolRoles private roles;
-    CycleManager private manager;
-    Treasury private treasury;
-    TestERC20 private token;
-    TestERC20 private base;
-    Reactor private tToken;
-    Reactor private tBase;
-    IUniswapV2Pair private pair;
-    TwapOracle private oracle;
-    LiquidityAllocator private allocator;
-    UniswapV2StyleAdapter private adapter;
-    VenueHandler private handler;
-
+contract VenueInvariantsTest is VenueWorld {
     function setUp() public {
-        roles = new ProtocolRoles(address(this));
-        IAccessControl r = IAccessControl(address(roles));
-        manager = new CycleManager(r, block.timestamp, CYCLE_SECONDS);
-        treasury = new Treasury(r);
-        token = new TestERC20("Token", "TKN", 18);
-        base = new TestERC20("Wrapped Ether", "WETH", 18);
-        TestERC20 toke = new TestERC20("TOKE", "TOKE", 18);
-        tBase = new Reactor(
-            IERC20Metadata(address(base)),
-            ICycleManager(address(manager)),
-            r,
-            address(treasury)
-        );
-        tToken = new Reactor(
-            IERC20Metadata(address(token)),
-            ICycleManager(address(manager)),
-            r,
-            address(treasury)
-        );
-        manager.addReactor(address(tBase));
-        manager.addReactor(address(tToken));
-
-        address factory = _deploy(
-            VmCode(address(vm)).getCode("UniswapV2Factory.sol:UniswapV2Factory")
-        );
-        pair = IUniswapV2Pair(ISushiFactory(factory).createPair(address(token), address(base)));
-        token.mint(address(pair), SEED_TOKEN);
-        base.mint(address(pair), SEED_BASE);
-        pair.mint(address(this));
-
-        oracle = new TwapOracle(factory, r, 30 minutes, 2 days, 1 days);
-        oracle.track(address(token), address(base));
-        allocator = new LiquidityAllocator(
-            r,
-            address(manager),
-            address(oracle),
-            address(treasury),
-            address(toke),
-            100,
-            100
-        );
-        adapter = new UniswapV2StyleAdapter(address(allocator), factory);
-        allocator.registerVenue(VENUE, address(adapter));
-        allocator.setStakeDirectory(address(new TestFixedVotes(VENUE)));
-        allocator.setPairing(address(tToken), address(tBase), 10_000);
-        tToken.setAllocator(address(allocator));
-        tBase.setAllocator(address(allocator));
-        treasury.setLossCover(address(allocator));
-        manager.setAllocator(address(allocator));
-
-        handler = new VenueHandler(
-            tToken,
-            tBase,
-            manager,
-            treasury,
-            allocator,
-            adapter,
-            oracle,
-            pair,
-            token,
-            base
-        );
+        _deployVenueWorld();
         targetContract(address(handler));
     }
 
@@ -183,16 +83,8 @@ contract VenueInvariantsTest is InvariantBase {
             );
         }
         ILiquidityAllocator.Principal memory p = allocator.principalOf(address(tToken), VENUE);
-        assertEq(
-            tToken.deployedAssets(),
-            p.token + allocator.treasuryDebt(address(tToken)),
-            "1: token book = principal"
-        );
-        assertEq(
-            tBase.deployedAssets(),
-            p.base + allocator.treasuryDebt(address(tBase)),
-            "1: base book = principal"
-        );
+        assertEq(tToken.deployedAssets(), p.token, "1: token book = principal");
+        assertEq(tBase.deployedAssets(), p.base, "1: base book = principal");
         if (p.token != 0 || p.base != 0)
             assertTrue(pair.balanceOf(address(adapter)) != 0, "1: principal backed by LP");
     }
@@ -229,13 +121,5 @@ contract VenueInvariantsTest is InvariantBase {
         }
         assertEq(handler.claimFailures(), 0, "11: claims never revert");
         assertEq(handler.lateExits(), 0, "11: every request claimable within two rollovers");
-    }
-
-    function _deploy(bytes memory code) private returns (address deployed) {
-        bytes memory init = abi.encodePacked(code, abi.encode(address(this)));
-        assembly ("memory-safe") {
-            deployed := create(0, add(init, 0x20), mload(init))
-        }
-        assertTrue(deployed != address(0), "factory deployed");
     }
 }

@@ -29,16 +29,17 @@ abstract contract CoreFixture {
         manager = new CycleManager(IAccessControl(address(roles)), block.timestamp, CYCLE_SECONDS);
         treasury = new Treasury(IAccessControl(address(roles)));
         token = new TestERC20("USD Coin", "USDC", 6);
-        reactor = _newReactor();
-        idleReactor = _newReactor();
+        reactor = _newReactor(token);
+        // One Reactor per asset: the idle Reactor holds another token.
+        idleReactor = _newReactor(new TestERC20("Idle asset", "IDLE", 6));
         manager.addReactor(address(idleReactor));
         manager.addReactor(address(reactor));
     }
 
-    function _newReactor() internal returns (Reactor) {
+    function _newReactor(TestERC20 asset) internal returns (Reactor) {
         return
             new Reactor(
-                IERC20Metadata(address(token)),
+                IERC20Metadata(address(asset)),
                 ICycleManager(address(manager)),
                 IAccessControl(address(roles)),
                 address(treasury)

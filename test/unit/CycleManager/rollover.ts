@@ -1,5 +1,7 @@
 import { expect } from "chai";
+import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
+import type { Reactor } from "../../../typechain-types/index.js";
 import type { MockEmissionHook } from "../../helpers/test-contracts.js";
 import { CYCLE_SECONDS, deployCore, rollover } from "../../helpers/core.js";
 
@@ -169,6 +171,15 @@ describe("CycleManager", () => {
     ).to.be.revertedWithCustomError(factory, "RoleGatedZeroRoles");
   });
 
+  /** A Reactor of a fresh 18-decimal test token (one Reactor per asset). */
+  async function freshReactor(
+    conn: Awaited<ReturnType<typeof setup>>["conn"],
+    deploy: (a: string) => Promise<Reactor>,
+  ) {
+    const asset = await conn.ethers.deployContract("TestERC20", ["Fresh", "FRESH", 18]);
+    return deploy(await asset.getAddress());
+  }
+
   it("registers Reactors only when valid and outside a rollover, and removes only empty ones", async () => {
     const { conn, manager, tUsdc, usdc, users, deployReactor, weth } = await setup();
     const [alice] = users;
@@ -179,8 +190,14 @@ describe("CycleManager", () => {
       .to.be.revertedWithCustomError(manager, "CycleManagerBadReactor")
       .withArgs(alice.address);
 
+    // One Reactor per asset: a second WETH Reactor is refused.
+    const tWethTwin = await deployReactor(await weth.getAddress());
+    await expect(manager.addReactor(await tWethTwin.getAddress()))
+      .to.be.revertedWithCustomError(manager, "CycleManagerAssetTaken")
+      .withArgs(await weth.getAddress(), await manager.reactorOfAsset(await weth.getAddress()));
+
     // A Reactor is deployed paused; deposits open when it is registered.
-    const tWeth2 = await deployReactor(await weth.getAddress());
+    const tWeth2 = await freshReactor(conn, deployReactor);
     expect(await tWeth2.paused()).to.equal(true);
     expect(await tWeth2.maxDeposit(alice.address)).to.equal(0n);
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
@@ -226,8 +243,8 @@ describe("CycleManager", () => {
   });
 
   it("removes a Reactor from the middle of the list and keeps the others in order", async () => {
-    const { manager, tWeth, tUsdc, deployReactor, weth } = await setup();
-    const third = await deployReactor(await weth.getAddress());
+    const { conn, manager, tWeth, tUsdc, deployReactor, weth } = await setup();
+    const third = await freshReactor(conn, deployReactor);
     await manager.addReactor(await third.getAddress());
     await manager.removeReactor(await tWeth.getAddress());
     expect(await manager.reactors()).to.deep.equal([
@@ -235,14 +252,21 @@ describe("CycleManager", () => {
       await tUsdc.getAddress(),
     ]);
     expect(await manager.isReactor(await tWeth.getAddress())).to.equal(false);
+    // Its asset is free again: a new WETH Reactor may be registered.
+    expect(await manager.reactorOfAsset(await weth.getAddress())).to.equal(ZeroAddress);
+    const tWethNew = await deployReactor(await weth.getAddress());
+    await manager.addReactor(await tWethNew.getAddress());
+    expect(await manager.reactorOfAsset(await weth.getAddress())).to.equal(
+      await tWethNew.getAddress(),
+    );
   });
 
   it("caps the number of Reactors", async () => {
-    const { manager, deployReactor, weth } = await setup();
+    const { conn, manager, deployReactor } = await setup();
     const max = Number(await manager.MAX_REACTORS());
     for (let i = 2; i < max; i++)
-      await manager.addReactor(await (await deployReactor(await weth.getAddress())).getAddress());
-    const extra = await deployReactor(await weth.getAddress());
+      await manager.addReactor(await (await freshReactor(conn, deployReactor)).getAddress());
+    const extra = await freshReactor(conn, deployReactor);
     await expect(manager.addReactor(await extra.getAddress()))
       .to.be.revertedWithCustomError(manager, "CycleManagerTooManyReactors")
       .withArgs(BigInt(max));

@@ -95,14 +95,24 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await tUsdc.connect(alice).requestRedeem(USDC(200), alice.address, alice.address);
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
     await manager.startRollover();
+    // The Reactor refuses; the manager records it (issue 11) and the rollover completes.
+    const reason = tUsdc.interface.encodeErrorResult("ReactorReserveShortfall", [
+      USDC(200),
+      USDC(100),
+    ]);
     await expect(manager.processReactors(64))
-      .to.be.revertedWithCustomError(tUsdc, "ReactorReserveShortfall")
-      .withArgs(USDC(200), USDC(100));
-    // Once the allocator brings liquidity back, the rollover resumes and completes.
+      .to.emit(manager, "ReactorSettlementFailed")
+      .withArgs(await tUsdc.getAddress(), 0n, reason);
+    await manager.completeRollover();
+    expect(await tUsdc.reservedAssets()).to.equal(0n);
+    // Once the allocator brings liquidity back, the next rollover settles the missed cycle.
     await tUsdc.connect(allocator).pushAssets(USDC(100));
+    await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
+    await manager.startRollover();
     await manager.processReactors(64);
     await manager.completeRollover();
     expect(await tUsdc.reservedAssets()).to.equal(USDC(200));
+    expect(await tUsdc.cycle()).to.equal((await manager.state()).cycle);
   });
 
   it("a write-down spreads a loss pro rata over every holder, matured requests included", async () => {
