@@ -12,7 +12,8 @@ import TreasuryModule from "./Treasury.js";
  * and the loss waterfall. Wired as the cycle manager's allocator, the Treasury's loss cover, the
  * stake's slasher; reads votes from LD staking.
  *
- * Parameters (module "LiquidityAllocator"): maxSlippageBps (default 100), minMoveBps (default 100).
+ * Parameters (module "LiquidityAllocator"): maxSlippageBps (default 100), minMoveBps (default 100),
+ * recallBufferBps (default 500: the share of each Reactor kept idle for exits).
  */
 export function liquidityAllocatorModule(oracle: AnyModule) {
   return buildModule("LiquidityAllocator", (m) => {
@@ -35,6 +36,9 @@ export function liquidityAllocatorModule(oracle: AnyModule) {
     m.call(ldStaking, "setSlasher", [liquidityAllocator]);
     m.call(treasury, "setLossCover", [liquidityAllocator]);
     m.call(cycleManager, "setAllocator", [liquidityAllocator]);
+    m.call(liquidityAllocator, "setRecallBuffer", [
+      m.getParameter("recallBufferBps", ALLOCATOR_DEFAULTS.recallBufferBps),
+    ]);
     return { liquidityAllocator };
   });
 }

@@ -27,6 +27,7 @@ export function venueAdaptersModule(
     const liquidityAllocator = m.useModule(allocator)
       .liquidityAllocator as CallableContractFuture<string>;
     const results: Record<string, CallableContractFuture<string>> = {};
+    let uniswapRegistered: ReturnType<typeof m.call> | undefined;
     for (const venue of venues) {
       const adapter =
         venue === "balancer"
@@ -41,11 +42,19 @@ export function venueAdaptersModule(
               [liquidityAllocator, venue === "uniswap" ? d.uniswapV2Factory : d.sushiswapFactory],
               { id: venue === "uniswap" ? "UniswapV2Adapter" : "SushiSwapAdapter" },
             );
-      m.call(liquidityAllocator, "registerVenue", [VENUE_IDS[venue], adapter], {
+      const registered = m.call(liquidityAllocator, "registerVenue", [VENUE_IDS[venue], adapter], {
         id: `register_${venue}`,
       });
+      if (venue === "uniswap") uniswapRegistered = registered;
       results[ADAPTER_KEYS[venue]] = adapter;
     }
+    // A loss past the Treasury's cover sells slashed TOKE for the asset on Uniswap V2; without a
+    // slash venue that part of a loss is written down instead.
+    if (uniswapRegistered !== undefined)
+      m.call(liquidityAllocator, "setSlashVenue", [VENUE_IDS.uniswap], {
+        id: "setSlashVenue",
+        after: [uniswapRegistered],
+      });
     return results;
   });
 }

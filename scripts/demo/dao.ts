@@ -14,7 +14,7 @@ import {
 } from "../lib/dao.js";
 import { ROLE } from "../lib/protocol-config.js";
 import type { System } from "../lib/system.js";
-import { fmtAmount } from "../keeper/status/render.js";
+import { fmtAmount } from "../lib/format.js";
 import { consoleTable, markdownTable, type Grid } from "./report.js";
 
 /** TOKE each voter receives from the deployer's allocation before the vote (a community sale). */

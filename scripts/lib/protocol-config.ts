@@ -83,4 +83,7 @@ export const ORACLE_DEFAULTS = {
 export const ALLOCATOR_DEFAULTS = {
   maxSlippageBps: 100n,
   minMoveBps: 100n,
+  // Kept idle in every Reactor so that normal price moves and venue rounding never leave
+  // matured exits uncovered (issue 11; at most 25%).
+  recallBufferBps: 500n,
 } as const;
