@@ -11,6 +11,7 @@ import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {CycleLedgerLib} from "../libraries/CycleLedgerLib.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IERC7540Operator, IERC7540Redeem, IERC7575Share} from "../interfaces/IERC7540.sol";
@@ -72,6 +73,7 @@ contract Reactor is IReactor, RoleGated, Nonces {
     uint256 private _dueNextShares;
     bool private _registered;
     uint256 private _deployedAssets;
+    uint256 private _markedLoss;
     address private _allocator;
     address private _rewardsDistributor;
     mapping(address controller => Request) private _requests;
@@ -482,6 +484,11 @@ contract Reactor is IReactor, RoleGated, Nonces {
     }
 
     /// @inheritdoc IReactor
+    function markedLoss() external view returns (uint256) {
+        return _markedLoss;
+    }
+
+    /// @inheritdoc IReactor
     function redeemRequest(address controller) external view returns (Request memory) {
         return _requests[controller];
     }
@@ -581,20 +588,47 @@ contract Reactor is IReactor, RoleGated, Nonces {
     function writeDown(uint256 loss) external onlyAllocator {
         uint256 deployed = _deployedAssets;
         if (loss == 0 || loss > deployed) revert ReactorBadWriteDown(loss, deployed);
-        uint256 supply = _ledger.totals.supply;
+        uint256 mark = _markedLoss;
+        // The marked part of the loss is already in the rate: realising it changes no value.
+        uint256 fromMark = loss < mark ? loss : mark;
+        uint256 rest = loss - fromMark;
         uint256 oldRate = _ledger.index.rate;
         uint256 newRate = oldRate;
-        if (supply != 0) {
-            // Rounded up so that supply x newRate <= supply x oldRate - loss: holders bear the
+        uint256 supply = _ledger.totals.supply;
+        if (rest != 0 && supply != 0) {
+            // Rounded up so that supply x newRate <= supply x oldRate - rest: holders bear the
             // whole loss, never less.
-            uint256 cut = (loss * CycleLedgerLib.RATE_SCALE + supply - 1) / supply;
+            uint256 cut = (rest * CycleLedgerLib.RATE_SCALE + supply - 1) / supply;
             if (cut >= oldRate) revert ReactorBadWriteDown(loss, deployed);
             newRate = oldRate - cut;
             // Cannot truncate: below the previous uint64 rate.
             _ledger.index.rate = uint64(newRate);
         }
+        if (fromMark != 0) _markedLoss = mark - fromMark;
         _deployedAssets = deployed - loss;
         emit WrittenDown(loss, oldRate, newRate);
+    }
+
+    /// @inheritdoc IReactor
+    function markLoss(uint256 unrealisedLoss) external onlyAllocator {
+        uint256 deployed = _deployedAssets;
+        if (unrealisedLoss > deployed) revert ReactorBadMark(unrealisedLoss, deployed);
+        uint256 oldMark = _markedLoss;
+        uint256 oldRate = _ledger.index.rate;
+        uint256 newRate = oldRate;
+        uint256 supply = _ledger.totals.supply;
+        if (supply != 0 && unrealisedLoss != oldMark) {
+            // The book value before any mark is supply x rate + the old mark; the new rate is
+            // that value net of the new mark, rounded down (holders never get more).
+            uint256 unmarked = supply * oldRate + oldMark * CycleLedgerLib.RATE_SCALE;
+            uint256 marked = unrealisedLoss * CycleLedgerLib.RATE_SCALE;
+            if (marked >= unmarked) revert ReactorBadMark(unrealisedLoss, deployed);
+            newRate = (unmarked - marked) / supply;
+            if (newRate == 0) revert ReactorBadMark(unrealisedLoss, deployed);
+            _ledger.index.rate = SafeCast.toUint64(newRate);
+        }
+        _markedLoss = unrealisedLoss;
+        emit LossMarked(unrealisedLoss, oldRate, newRate);
     }
 
     // =================================================================== roles

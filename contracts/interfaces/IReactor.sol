@@ -72,6 +72,9 @@ interface IReactor is
     /// @notice A write-down of `loss` is more than what is deployed (`deployed`) or would leave
     ///         no value per tAsset.
     error ReactorBadWriteDown(uint256 loss, uint256 deployed);
+    /// @notice A mark of `unrealisedLoss` is more than what is deployed (`deployed`) or would
+    ///         leave no value per tAsset.
+    error ReactorBadMark(uint256 unrealisedLoss, uint256 deployed);
     /// @notice The Reactor still has `supply` tAssets, so it cannot join a cycle afresh.
     error ReactorNotEmpty(uint256 supply);
     /// @notice The Reactor is not registered with the cycle manager.
@@ -113,6 +116,9 @@ interface IReactor is
     event AssetsPushed(address indexed allocator, uint256 assets);
     /// @notice A loss of `loss` assets lowered the rate from `oldRate` to `newRate`.
     event WrittenDown(uint256 loss, uint256 oldRate, uint256 newRate);
+    /// @notice The deployed positions' unrealised loss is now marked at `unrealisedLoss` assets:
+    ///         the rate moved from `oldRate` to `newRate`.
+    event LossMarked(uint256 unrealisedLoss, uint256 oldRate, uint256 newRate);
     /// @notice Governance sent `amount` of `token` not owed to holders to the Treasury.
     event Swept(address indexed token, uint256 amount);
 
@@ -158,6 +164,9 @@ interface IReactor is
     /// @notice Assets the allocator has taken out and not brought back (net of write-downs).
     function deployedAssets() external view returns (uint256);
 
+    /// @notice The deployed positions' unrealised loss the rate is marked down by (assets).
+    function markedLoss() external view returns (uint256);
+
     /// @notice `controller`'s request as stored.
     function redeemRequest(address controller) external view returns (Request memory);
 
@@ -200,8 +209,20 @@ interface IReactor is
     function pushAssets(uint256 assets) external;
 
     /// @notice Records that `loss` deployed assets are lost (allocator only, after the Treasury
-    ///         and LD stake covered what they could): lowers the rate for every holder pro rata.
+    ///         and LD stake covered what they could). The marked loss is consumed first (it is
+    ///         already in the rate); only the rest lowers the rate, for every holder pro rata.
     function writeDown(uint256 loss) external;
+
+    /// @notice Marks the deployed positions' unrealised loss (allocator only): `unrealisedLoss`
+    ///         assets (<= deployed), the shortfall of the positions valued at the TWAP against
+    ///         the principal deployed, computed by the allocator at each rollover before the
+    ///         settlement. The rate becomes (book value before any mark - `unrealisedLoss`) /
+    ///         supply, so exits settled at that rollover and deposits made during the next cycle
+    ///         use the marked rate: a holder who leaves before the loss is realised bears the
+    ///         same fraction as one who stays, and a late depositor does not buy in at a rate that
+    ///         hides the loss. A mark of 0 lifts the previous one; `writeDown` consumes it first.
+    /// @dev Warning: the mark is only as good as the allocator's valuation (TWAP, never spot).
+    function markLoss(uint256 unrealisedLoss) external;
 
     // ----------------------------------------------------------------- roles
 
