@@ -9,6 +9,12 @@ const require = createRequire(import.meta.url);
 const SOLC_VERSION = "0.8.30";
 const SUSHI_SOLC_VERSION = "0.6.12";
 const optimizer = { enabled: true, runs: 10_000 };
+// The Reactor and its module hold the most code: optimised for size first (EIP-170 and EIP-3860).
+const compactSolc = {
+  version: SOLC_VERSION,
+  path: require.resolve("solc/soljson.js"),
+  settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
+};
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
@@ -30,6 +36,10 @@ export default defineConfig({
         settings: { optimizer: { enabled: true, runs: 999_999 }, evmVersion: "istanbul" },
       },
     ],
+    overrides: {
+      "contracts/core/Reactor.sol": compactSolc,
+      "contracts/core/ReactorModule.sol": compactSolc,
+    },
     npmFilesToBuild: [
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Factory.sol",
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Pair.sol",
