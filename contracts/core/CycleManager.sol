@@ -157,8 +157,12 @@ contract CycleManager is ICycleManager, RoleGated {
         State memory s = _state;
         if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
         if (!_registered[reactor]) revert CycleManagerReactorNotRegistered(reactor);
+        // A Reactor with holders leaves only once wound down (closed, nothing deployed, every
+        // matured exit covered): its holders then redeem at once from idle.
         uint256 supply = IReactor(reactor).totalSupply();
-        if (supply != 0) revert CycleManagerReactorNotEmpty(reactor, supply);
+        if (supply != 0 && !IReactor(reactor).windDownComplete()) {
+            revert CycleManagerReactorNotEmpty(reactor, supply);
+        }
         // Registered, so it is in the list: move the last one into its place.
         uint256 last = s.reactorCount - 1;
         for (uint256 i; i < last; ++i) {

@@ -141,15 +141,7 @@ abstract contract ReactorToken is IReactorToken, ReactorStorage {
     function eip712Domain()
         external
         view
-        returns (
-            bytes1 fields,
-            string memory name_,
-            string memory version,
-            uint256 chainId,
-            address verifyingContract,
-            bytes32 salt,
-            uint256[] memory extensions
-        )
+        returns (bytes1, string memory, string memory, uint256, address, bytes32, uint256[] memory)
     {
         return (
             DOMAIN_FIELDS,
