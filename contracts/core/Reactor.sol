@@ -514,15 +514,15 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
         }
         // Credit before the pull: `idx` was read with no external call since, and the pull is
         // the last step (the price is the book rate, so a hook in the pull cannot move it, and a
-        // failed pull undoes the credit). The balance check refuses a fee on transfer, and a
-        // deposit reentered from the pull (its assets would show in this one's delta).
+        // failed pull undoes the credit). The balance check refuses a fee on transfer (a deposit
+        // reentered from the pull only adds to this one's delta).
         _ledger.credit(idx, receiver, shares);
         emit Transfer(address(0), receiver, shares);
         emit Deposit(msg.sender, receiver, assets, shares);
         uint256 before = _idle();
         _asset.safeTransferFrom(msg.sender, address(this), assets);
         uint256 received = _idle() - before;
-        if (received != assets) revert ReactorTransferMismatch(assets, received);
+        if (received < assets) revert ReactorTransferMismatch(assets, received);
     }
 
     /// @dev Pays `amountIn` (shares when `inShares`, else assets) of `controller`'s claimable

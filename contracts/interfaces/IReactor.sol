@@ -37,7 +37,7 @@ import {IReactorToken} from "./IReactorToken.sol";
 ///           unrealised loss moves it both ways (`markLoss`): deposits, exits and `totalAssets`
 ///           all use the marked rate, so nobody moves value by leaving early or entering late.
 /// @dev Warning: the asset must move exactly the amount asked (no fee on transfer): a deposit
-///      whose pull brings in any other amount reverts (`ReactorTransferMismatch`). Rebasing assets
+///      whose pull brings in less reverts (`ReactorTransferMismatch`). Rebasing assets
 ///      are not supported (a positive rebase is surplus for the Treasury, a negative one a loss).
 interface IReactor is IReactorToken, IERC4626, IERC7540Redeem, IERC7540Operator, IERC7575Share, IERC7887Redeem, IERC165 {
     /// @notice A pending request: `shares` escrowed, `activeShares` of them earning, maturing when
@@ -78,8 +78,8 @@ interface IReactor is IReactorToken, IERC4626, IERC7540Redeem, IERC7540Operator,
     /// @notice A mark of `unrealisedLoss` is more than what is deployed (`deployed`) or would
     ///         leave no value per tAsset.
     error ReactorBadMark(uint256 unrealisedLoss, uint256 deployed);
-    /// @notice A deposit asked for `asked` assets but the Reactor received `received` (a fee on
-    ///         transfer, or a token reentering): refused.
+    /// @notice A deposit asked for `asked` assets but the Reactor received only `received` (a
+    ///         fee on transfer): refused.
     error ReactorTransferMismatch(uint256 asked, uint256 received);
     /// @notice The Reactor still has `supply` tAssets, so it cannot join a cycle afresh.
     error ReactorNotEmpty(uint256 supply);

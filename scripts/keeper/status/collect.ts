@@ -36,9 +36,9 @@ export interface ReactorStatus {
   readonly activeSupply: bigint;
   readonly idle: bigint;
   readonly deployed: bigint;
-  /** Matured redemptions: idle assets set aside, and the tAssets they are for. */
+  /** Assets owed to matured redemptions, and the part of it idle assets do not cover yet. */
   readonly reservedAssets: bigint;
-  readonly reservedShares: bigint;
+  readonly uncoveredAssets: bigint;
   /** tAssets requested and not matured yet. */
   readonly pendingRedeemShares: bigint;
   readonly priceUsd: number | null;
@@ -138,7 +138,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         idle,
         deployed,
         reservedAssets,
-        reservedShares,
+        uncoveredAssets,
         pending,
       ] = await Promise.all([
         reactor.getAddress(),
@@ -151,7 +151,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         reactor.idleAssets(at),
         reactor.deployedAssets(at),
         reactor.reservedAssets(at),
-        reactor.reservedShares(at),
+        reactor.uncoveredAssets(at),
         reactor.pendingRedeemShares(at),
       ]);
       return {
@@ -166,7 +166,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         idle,
         deployed,
         reservedAssets,
-        reservedShares,
+        uncoveredAssets,
         pendingRedeemShares: pending,
         priceUsd: prices.get(assetAddress.toLowerCase()) ?? null,
         venues: null,

@@ -55,7 +55,7 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
     expect(await usdc.balanceOf(alice.address)).to.equal(USDC(300));
     expect(await tUsdc.balanceOf(alice.address)).to.equal(0n);
     expect(await tUsdc.totalSupply()).to.equal(USDC(1_200));
-    expect(await tUsdc.reservedShares()).to.equal(0n);
+    expect(await tUsdc.reservedAssets()).to.equal(0n);
     expect(await usdc.balanceOf(reactor)).to.equal(USDC(1_200));
 
     // Carol (received 700 in cycle 0, active from cycle 2) requests 700 in cycle 1.

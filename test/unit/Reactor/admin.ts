@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { MockEmissionHook } from "../../helpers/test-contracts.js";
+import type { MockEmissionHook, TestERC20 } from "../../helpers/test-contracts.js";
 import { deployCore, rollover, RATE_ONE } from "../../helpers/core.js";
 
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
@@ -359,7 +359,7 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
   it("refuses a fee-on-transfer asset at the first deposit (the pull must bring exactly the amount asked)", async () => {
     const { conn, manager, roles, treasury, users } = await setup();
     const [alice] = users;
-    const fee = await conn.ethers.deployContract("TestFeeToken");
+    const fee = (await conn.ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
     const reactor = await conn.ethers.deployContract("Reactor", [
       await fee.getAddress(),
       await manager.getAddress(),
