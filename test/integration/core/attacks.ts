@@ -253,6 +253,10 @@ describe("attacks on Reactors and the rollover", () => {
     await gateway.connect(alice).depositETH(alice.address, { value: ETH(1) });
     await tWeth.connect(alice).requestRedeem(ETH(1), alice.address, alice.address);
     await rollover(conn, manager);
+    // Claiming through the gateway needs it as Alice's operator, and the error says so.
+    await expect(gateway.connect(alice).redeemETH(ETH(1), alice.address, alice.address))
+      .to.be.revertedWithCustomError(gateway, "WethGatewayNeedsOperator")
+      .withArgs(alice.address, await gateway.getAddress());
     await tWeth.connect(alice).setOperator(await gateway.getAddress(), true);
     await expect(gateway.connect(thief).redeemETH(ETH(1), thief.address, alice.address))
       .to.be.revertedWithCustomError(gateway, "WethGatewayNotOperator")
