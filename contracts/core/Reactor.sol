@@ -70,11 +70,8 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
             rate: uint64(CycleLedgerLib.RATE_SCALE),
             paused: true
         });
-        _cover = RedemptionLib.Cover({
-            product: uint128(RedemptionLib.PRODUCT_ONE),
-            epoch: 0,
-            scale: 0
-        });
+        _owed.epoch = 1;
+        _coverProduct = CoverProduct({product: uint128(RedemptionLib.PRODUCT_ONE), scale: 0});
     }
 
     // ================================================================ ERC-4626
@@ -557,7 +554,7 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
         }
         if (c.shares == 0 && c.assets == 0 && !c.hasDebt && !c.hasNext) delete _claims[controller];
         else _claims[controller] = c;
-        _owed.covered -= uint128(assets);
+        _owed.covered -= uint112(assets);
         emit Withdraw(msg.sender, receiver, controller, assets, shares);
         _asset.safeTransfer(receiver, assets);
     }
@@ -575,7 +572,7 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
         c.shares = SafeCast.toUint112(c.shares + shares);
         c.assets = SafeCast.toUint112(c.assets + assets);
         _claims[controller] = c;
-        _owed.covered += SafeCast.toUint128(assets);
+        _owed.covered += SafeCast.toUint112(assets);
     }
 
     /// @dev `controller`'s claim, brought up to date and stored: inline in the common case (no

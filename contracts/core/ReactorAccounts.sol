@@ -73,7 +73,7 @@ abstract contract ReactorAccounts is ReactorStorage {
         c.shares = SafeCast.toUint112(c.shares + shares);
         c.assets = SafeCast.toUint112(c.assets + assets);
         _claims[controller] = c;
-        _owed.covered += SafeCast.toUint128(assets);
+        _owed.covered += SafeCast.toUint112(assets);
     }
 
     /// @dev Books the matured escrow of the cycle `idx` closed: `shares` owed at its rate, covered
@@ -81,7 +81,7 @@ abstract contract ReactorAccounts is ReactorStorage {
     function _mature(CycleLedgerLib.Index memory idx, uint256 rewardPerUnit, uint256 shares) internal {
         uint256 assets = (shares * idx.rate) / CycleLedgerLib.RATE_SCALE;
         emit IReactor.RedemptionsMatured(idx.cycle, shares, assets);
-        RedemptionLib.Cover memory cov = _cover;
+        RedemptionLib.Cover memory cov = _cover();
         Owed memory o = _owed;
         uint256 earlier = o.uncovered;
         uint256 owed = earlier + assets;
@@ -106,7 +106,7 @@ abstract contract ReactorAccounts is ReactorStorage {
     function _coverOwed(uint32 atCycle, bool settling) internal {
         Owed memory o = _owed;
         uint256 owed = o.uncovered;
-        uint256 paid = _pay(o, _cover, owed, true);
+        uint256 paid = _pay(o, _cover(), owed, true);
         if (paid != 0) emit IReactor.RedemptionsCovered(atCycle, paid, owed - paid);
         if (settling && paid != owed) emit IReactor.RedemptionShortfall(atCycle, owed, paid);
     }
@@ -122,12 +122,18 @@ abstract contract ReactorAccounts is ReactorStorage {
         uint256 idle = _idle();
         uint256 free = idle > o.covered ? idle - o.covered : 0;
         paid = free < owed ? free : owed;
-        o.covered += SafeCast.toUint128(paid);
-        o.uncovered = SafeCast.toUint128(owed - paid);
-        _owed = o;
+        o.covered += SafeCast.toUint112(paid);
+        o.uncovered = SafeCast.toUint112(owed - paid);
         // A debt paid in full at its own settlement, with nobody else owed, leaves the cover as
         // it was (its maturity says so); anything else moves it.
-        if (paid != 0 && (others || paid != owed)) _cover = cov.pay(owed, paid);
+        if (paid != 0 && (others || paid != owed)) {
+            RedemptionLib.Cover memory next = cov.pay(owed, paid);
+            o.epoch = next.epoch;
+            if (next.product != cov.product || next.scale != cov.scale) {
+                _coverProduct = CoverProduct({product: next.product, scale: next.scale});
+            }
+        }
+        _owed = o;
     }
 
     /// @dev Sets a controller's cancelled shares apart (escrowed, out of the ledger's totals).
@@ -167,7 +173,7 @@ abstract contract ReactorAccounts is ReactorStorage {
         if (a.hadNext) a.next = _nextRequests[controller];
         RedemptionLib.Cover memory cov;
         if (a.hadDebt) {
-            cov = _cover;
+            cov = _cover();
             a.debt = _debts[controller];
             a.snap = _debtSnaps[controller];
             _foldDebt(a, cov);
@@ -181,7 +187,7 @@ abstract contract ReactorAccounts is ReactorStorage {
             if (m.coveredAtOnce) {
                 _addToClaim(a, shares, assets);
             } else {
-                if (cov.product == 0) cov = _cover;
+                if (cov.product == 0) cov = _cover();
                 RedemptionLib.Snapshot memory s = _maturitySnaps[a.request.cycle];
                 if (s.product == 0) s.product = uint128(RedemptionLib.PRODUCT_ONE);
                 s.epoch = m.epoch;
