@@ -293,7 +293,9 @@ contract ReactorModule is ReactorAccounts, RoleGated {
         uint256 balance = IERC20(token).balanceOf(address(this));
         if (token == address(_asset)) {
             uint256 reserved = _reserved();
-            uint256 owed = _ledger.index.toUnderlyingUp(_shareSupply()) + reserved;
+            // The mark is held back too: the rate left it out of the tAssets' value, but it
+            // belongs to the holders until a write-down realises it.
+            uint256 owed = _ledger.index.toUnderlyingUp(_shareSupply()) + reserved + _markedLoss;
             uint256 held = balance + _deployedAssets;
             uint256 surplus = held > owed ? held - owed : 0;
             uint256 free = balance > reserved ? balance - reserved : 0;

@@ -281,8 +281,8 @@ interface IReactor is IReactorToken, IERC4626, IERC7540Redeem, IERC7540Operator,
     function setRewardsDistributor(address distributor) external;
 
     /// @notice Sends `token` held beyond what holders are owed to the Treasury (governance):
-    ///         for the asset, idle + deployed - (value of all tAssets + reserved assets), and
-    ///         never out of the reserved assets;
+    ///         for the asset, idle + deployed - (value of all tAssets + reserved assets + the
+    ///         marked loss), and never out of the reserved assets;
     ///         for any other token, the whole balance.
     /// @return amount What was sent.
     function sweep(address token) external returns (uint256 amount);

@@ -398,6 +398,21 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     expect(await usdc.balanceOf(alice.address)).to.equal(USDC(9_800));
   });
 
+  it("sweep never takes the marked loss as surplus (the mark still belongs to the holders)", async () => {
+    const { tUsdc, usdc, users, allocator } = await setup();
+    const [alice] = users;
+    await tUsdc.connect(alice).deposit(USDC(1_000), alice.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(600));
+    await tUsdc.connect(allocator).markLoss(USDC(100));
+    await expect(tUsdc.sweep(await usdc.getAddress()))
+      .to.emit(tUsdc, "Swept")
+      .withArgs(await usdc.getAddress(), 0n);
+    // The price recovers: the mark is lifted and every asset is still there for Alice.
+    await tUsdc.connect(allocator).markLoss(0n);
+    expect(await tUsdc.totalAssets()).to.equal(USDC(1_000));
+    expect(await tUsdc.idleAssets()).to.equal(USDC(400));
+  });
+
   it("escrowed shares keep earning LP rewards until they mature, booked to the controller (total <= emitted)", async () => {
     const { conn, manager, tUsdc, users } = await setup();
     const [alice, bob, carol] = users;
