@@ -6,18 +6,18 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
-import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {CycleLedgerLib} from "../libraries/CycleLedgerLib.sol";
 import {RedemptionLib} from "../libraries/RedemptionLib.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
-import {IERC7540Operator, IERC7540Redeem, IERC7575Share} from "../interfaces/IERC7540.sol";
+import {IERC7540Operator, IERC7540Redeem} from "../interfaces/IERC7540.sol";
 import {IERC7887Redeem} from "../interfaces/IERC7540.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {ReactorAccounts} from "./ReactorAccounts.sol";
 import {ReactorModule} from "./ReactorModule.sol";
 import {ReactorStorage} from "./ReactorStorage.sol";
 import {ReactorToken} from "./ReactorToken.sol";
+import {ReactorViews} from "./ReactorViews.sol";
 import {RoleGated} from "./RoleGated.sol";
 
 /// @title Reactor
@@ -29,17 +29,10 @@ import {RoleGated} from "./RoleGated.sol";
 /// @dev No reentrancy guard: amounts come from the book rate, never from balances (a deposit's
 ///      balance check only refuses), and every token transfer comes after the state change (see
 ///      the hook-token attack tests).
-contract Reactor is IReactor, ReactorToken, RoleGated {
+contract Reactor is ReactorViews, RoleGated {
     using CycleLedgerLib for CycleLedgerLib.Ledger;
     using CycleLedgerLib for CycleLedgerLib.Index;
     using SafeERC20 for IERC20;
-
-    /// @dev Balances are uint112 in the ledger.
-    uint256 private constant MAX_UNITS = type(uint112).max;
-    /// @dev ERC-165 id of ERC-7575 (the vault side, as the ERC states it).
-    bytes4 private constant ERC7575_VAULT_ID = 0x2f0a18c5;
-    /// @dev ERC-165 id of the ERC-7575 share token.
-    bytes4 private constant ERC7575_SHARE_ID = 0xf815c03d;
 
     address private immutable _module;
 
@@ -77,44 +70,6 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
     // ================================================================ ERC-4626
 
     /// @inheritdoc IERC4626
-    function asset() external view returns (address) {
-        return address(_asset);
-    }
-
-    /// @inheritdoc IERC7575Share
-    function share() external view returns (address) {
-        return address(this);
-    }
-
-    /// @inheritdoc IERC4626
-    /// @dev The book value of every tAsset at the marked rate, not the token balance: deployed
-    ///      assets count, and donations do not.
-    function totalAssets() external view returns (uint256) {
-        return _ledger.index.toUnderlying(_shareSupply());
-    }
-
-    /// @inheritdoc IERC4626
-    function convertToShares(uint256 assets) external view returns (uint256) {
-        return _ledger.index.toUnits(assets);
-    }
-
-    /// @inheritdoc IERC4626
-    function convertToAssets(uint256 shares) external view returns (uint256) {
-        return _ledger.index.toUnderlying(shares);
-    }
-
-    /// @inheritdoc IERC4626
-    function maxDeposit(address) external view returns (uint256) {
-        CycleLedgerLib.Index memory idx = _ledger.index;
-        return idx.paused ? 0 : idx.toUnderlying(MAX_UNITS - _ledger.totals.supply);
-    }
-
-    /// @inheritdoc IERC4626
-    function maxMint(address) external view returns (uint256) {
-        return _ledger.index.paused ? 0 : MAX_UNITS - _ledger.totals.supply;
-    }
-
-    /// @inheritdoc IERC4626
     function maxWithdraw(address controller) external view returns (uint256) {
         return _accountOf(controller).claim.assets;
     }
@@ -122,28 +77,6 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
     /// @inheritdoc IERC4626
     function maxRedeem(address controller) external view returns (uint256) {
         return _accountOf(controller).claim.shares;
-    }
-
-    /// @inheritdoc IERC4626
-    function previewDeposit(uint256 assets) external view returns (uint256) {
-        return _ledger.index.toUnits(assets);
-    }
-
-    /// @inheritdoc IERC4626
-    function previewMint(uint256 shares) external view returns (uint256) {
-        return _ledger.index.toUnderlyingUp(shares);
-    }
-
-    /// @inheritdoc IERC4626
-    /// @dev Always reverts: redemptions are asynchronous (ERC-7540).
-    function previewWithdraw(uint256) external pure returns (uint256) {
-        revert ReactorAsyncRedeem();
-    }
-
-    /// @inheritdoc IERC4626
-    /// @dev Always reverts: redemptions are asynchronous (ERC-7540).
-    function previewRedeem(uint256) external pure returns (uint256) {
-        revert ReactorAsyncRedeem();
     }
 
     /// @inheritdoc IERC4626
@@ -262,19 +195,6 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
     }
 
     /// @inheritdoc IERC7887Redeem
-    function pendingCancelRedeemRequest(uint256, address) external pure returns (bool) {
-        return false;
-    }
-
-    /// @inheritdoc IERC7887Redeem
-    function claimableCancelRedeemRequest(
-        uint256 requestId,
-        address controller
-    ) external view returns (uint256) {
-        return requestId == REQUEST_ID ? _cancelled[controller] : 0;
-    }
-
-    /// @inheritdoc IERC7887Redeem
     function claimCancelRedeemRequest(uint256, address, address) external returns (uint256) {
         _delegate();
     }
@@ -286,114 +206,7 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
         return true;
     }
 
-    /// @inheritdoc IERC7540Operator
-    function isOperator(address controller, address operator) external view returns (bool) {
-        return _operators[controller][operator];
-    }
-
-    /// @inheritdoc IERC165
-    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
-        return
-            interfaceId == type(IERC165).interfaceId ||
-            interfaceId == type(IERC7540Operator).interfaceId ||
-            interfaceId == type(IERC7540Redeem).interfaceId ||
-            interfaceId == type(IERC7887Redeem).interfaceId ||
-            interfaceId == ERC7575_VAULT_ID ||
-            interfaceId == ERC7575_SHARE_ID;
-    }
-
     // =================================================================== views
-
-    /// @inheritdoc IReactor
-    function manager() external view returns (address) {
-        return address(_manager);
-    }
-
-    /// @inheritdoc IReactor
-    function treasury() external view returns (address) {
-        return _treasury;
-    }
-
-    /// @inheritdoc IReactor
-    function cycle() external view returns (uint32) {
-        return _ledger.index.cycle;
-    }
-
-    /// @inheritdoc IReactor
-    function rate() external view returns (uint256) {
-        return _ledger.index.rate;
-    }
-
-    /// @inheritdoc IReactor
-    function paused() external view returns (bool) {
-        return _ledger.index.paused;
-    }
-
-    /// @inheritdoc IReactor
-    function closed() external view returns (bool) {
-        return _closed;
-    }
-
-    /// @inheritdoc IReactor
-    function activeSupply() external view returns (uint256) {
-        return _ledger.activeSupply();
-    }
-
-    /// @inheritdoc IReactor
-    function activeBalanceOf(address holder) external view returns (uint256) {
-        return _ledger.activeBalanceOf(holder);
-    }
-
-    /// @inheritdoc IReactor
-    function activeAssets() external view returns (uint256) {
-        return _ledger.index.toUnderlying(_ledger.activeSupply());
-    }
-
-    /// @inheritdoc IReactor
-    function idleAssets() external view returns (uint256) {
-        return _idle();
-    }
-
-    /// @inheritdoc IReactor
-    function reservedAssets() external view returns (uint256) {
-        return _reserved();
-    }
-
-    /// @inheritdoc IReactor
-    function coveredAssets() external view returns (uint256) {
-        return _owed.covered;
-    }
-
-    /// @inheritdoc IReactor
-    function uncoveredAssets() external view returns (uint256) {
-        return _owed.uncovered;
-    }
-
-    /// @inheritdoc IReactor
-    function pendingRedeemShares() external view returns (uint256) {
-        return _queue.dueShares + _queue.dueNextShares;
-    }
-
-    /// @inheritdoc IReactor
-    function deployedAssets() external view returns (uint256) {
-        return _deployedAssets;
-    }
-
-    /// @inheritdoc IReactor
-    function markedLoss() external view returns (uint256) {
-        return _markedLoss;
-    }
-
-    /// @inheritdoc IReactor
-    function windDownComplete() external view returns (bool) {
-        Queue memory q = _queue;
-        return
-            _closed &&
-            _deployedAssets == 0 &&
-            q.dueShares == 0 &&
-            q.dueNextShares == 0 &&
-            _owed.uncovered == 0;
-    }
 
     /// @inheritdoc IReactor
     function redeemRequest(
@@ -406,16 +219,6 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
     /// @inheritdoc IReactor
     function earnedRewards(address holder) external view returns (uint256) {
         return _ledger.earned(holder) + _accountOf(holder).reward;
-    }
-
-    /// @inheritdoc IReactor
-    function rewardsDistributor() external view returns (address) {
-        return _rewardsDistributor;
-    }
-
-    /// @inheritdoc IReactor
-    function allocator() external view returns (address) {
-        return _allocator;
     }
 
     // ==================================================== module (cold paths)
@@ -540,10 +343,14 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
         uint256 shares;
         uint256 assets;
         if (inShares) {
-            (shares, assets) = (amountIn, amountIn == c.shares ? c.assets : (amountIn * c.assets) / c.shares);
+            (shares, assets) = (
+                amountIn,
+                amountIn == c.shares ? c.assets : (amountIn * c.assets) / c.shares
+            );
             amountOut = assets;
         } else {
-            shares = amountIn == c.assets ? c.shares : (amountIn * c.shares + c.assets - 1) / c.assets;
+            shares =
+                amountIn == c.assets ? c.shares : (amountIn * c.shares + c.assets - 1) / c.assets;
             (assets, amountOut) = (amountIn, shares);
         }
         // Cannot underflow or truncate: both are within the claim, and a claim is part of what
@@ -596,11 +403,10 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
     function _accountOf(address controller) private view returns (ReactorAccounts.Account memory) {
         (bool simple, ReactorAccounts.Account memory a) = _fastAccount(controller);
         if (simple) return a;
+        // A view reaches the module through a STATICCALL to this contract's `viaModule`.
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory data) = address(this).staticcall(
-            abi.encodeCall(
-                this.viaModule,
-                (abi.encodeCall(ReactorModule.accountOf, (controller)))
-            )
+            abi.encodeCall(this.viaModule, (abi.encodeCall(ReactorModule.accountOf, (controller))))
         );
         if (!ok) _bubble(data);
         return abi.decode(abi.decode(data, (bytes)), (ReactorAccounts.Account));
@@ -650,6 +456,8 @@ contract Reactor is IReactor, ReactorToken, RoleGated {
 
     function _moduleCall(bytes memory data) private returns (bytes memory result) {
         bool ok;
+        // The module is this Reactor's own (deployed by its constructor), on its storage layout.
+        // solhint-disable-next-line avoid-low-level-calls
         (ok, result) = _module.delegatecall(data);
         if (!ok) _bubble(result);
     }

@@ -78,7 +78,11 @@ abstract contract ReactorAccounts is ReactorStorage {
 
     /// @dev Books the matured escrow of the cycle `idx` closed: `shares` owed at its rate, covered
     ///      from idle as far as it goes.
-    function _mature(CycleLedgerLib.Index memory idx, uint256 rewardPerUnit, uint256 shares) internal {
+    function _mature(
+        CycleLedgerLib.Index memory idx,
+        uint256 rewardPerUnit,
+        uint256 shares
+    ) internal {
         uint256 assets = (shares * idx.rate) / CycleLedgerLib.RATE_SCALE;
         emit IReactor.RedemptionsMatured(idx.cycle, shares, assets);
         RedemptionLib.Cover memory cov = _cover();
@@ -165,7 +169,10 @@ abstract contract ReactorAccounts is ReactorStorage {
     }
 
     /// @dev The controller's books as of the book cycle (a view: nothing is stored).
-    function _account(address controller, uint32 bookCycle) internal view returns (Account memory a) {
+    function _account(
+        address controller,
+        uint32 bookCycle
+    ) internal view returns (Account memory a) {
         a.request = _requests[controller];
         a.claim = _claims[controller];
         a.hadNext = a.claim.hasNext;
@@ -183,7 +190,8 @@ abstract contract ReactorAccounts is ReactorStorage {
             Maturity memory m = _maturities[a.request.cycle];
             uint256 shares = a.request.shares;
             uint256 assets = (shares * m.rate) / CycleLedgerLib.RATE_SCALE;
-            a.reward += (uint256(a.request.activeShares) * m.rewardPerUnit) / CycleLedgerLib.ACC_SCALE;
+            a.reward +=
+                (uint256(a.request.activeShares) * m.rewardPerUnit) / CycleLedgerLib.ACC_SCALE;
             if (m.coveredAtOnce) {
                 _addToClaim(a, shares, assets);
             } else {
@@ -193,9 +201,10 @@ abstract contract ReactorAccounts is ReactorStorage {
                 s.epoch = m.epoch;
                 _foldMatured(a, shares, assets, s, cov);
             }
-            a.request = a.claim.hasNext
-                ? IReactor.Request(a.next.shares, a.next.activeShares, a.request.cycle + 1)
-                : IReactor.Request(0, 0, 0);
+            a.request =
+                a.claim.hasNext
+                    ? IReactor.Request(a.next.shares, a.next.activeShares, a.request.cycle + 1)
+                    : IReactor.Request(0, 0, 0);
             a.next = Next(0, 0);
             a.claim.hasNext = false;
         }

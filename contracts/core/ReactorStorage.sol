@@ -7,6 +7,8 @@ import {RedemptionLib} from "../libraries/RedemptionLib.sol";
 import {ICycleManager} from "../interfaces/ICycleManager.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 
+// One contract holds every slot on purpose: the Reactor and its module must share one layout.
+/* solhint-disable max-states-count */
 /// @title ReactorStorage
 /// @notice Every storage slot of a Reactor, in one place: the Reactor and its module (which runs
 ///         the cold paths by DELEGATECALL) both inherit it and nothing else that holds state, so
@@ -109,6 +111,7 @@ abstract contract ReactorStorage {
     mapping(address controller => RedemptionLib.Snapshot) internal _debtSnaps;
     mapping(address controller => uint256) internal _cancelled;
 
+    /// @notice Fixes the dependencies both the Reactor and its module read.
     /// @param asset_    The underlying.
     /// @param manager_  The cycle manager.
     /// @param treasury_ Where swept surplus goes.
@@ -146,3 +149,4 @@ abstract contract ReactorStorage {
         return _asset.balanceOf(address(this));
     }
 }
+/* solhint-enable max-states-count */

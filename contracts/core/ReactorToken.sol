@@ -38,6 +38,7 @@ abstract contract ReactorToken is IReactorToken, ReactorStorage {
     uint256 private immutable _deployChainId;
     bytes32 private immutable _deployDomainSeparator;
 
+    /// @notice Names the tAsset after its asset and fixes its EIP-712 domain.
     /// @param asset_ The underlying: the tAsset is named after its symbol.
     constructor(IERC20Metadata asset_) {
         _decimals = asset_.decimals();
@@ -111,8 +112,10 @@ abstract contract ReactorToken is IReactorToken, ReactorStorage {
         bytes32 s
     ) external {
         if (block.timestamp > deadline) revert ERC2612ExpiredSignature(deadline);
+        uint256 nonce = _nonces[owner];
+        ++_nonces[owner];
         bytes32 structHash = keccak256(
-            abi.encode(PERMIT_TYPEHASH, owner, spender, value, _nonces[owner]++, deadline)
+            abi.encode(PERMIT_TYPEHASH, owner, spender, value, nonce, deadline)
         );
         address signer = ECDSA.recover(
             MessageHashUtils.toTypedDataHash(DOMAIN_SEPARATOR(), structHash),

@@ -22,7 +22,11 @@ interface IERC7575ShareToken {
 /// @notice ERC-7887 cancellation of a pending redemption request.
 interface IERC7887Redeem {
     /// @notice `sender` asked to cancel `controller`'s pending request `requestId`.
-    event CancelRedeemRequest(address indexed controller, uint256 indexed requestId, address sender);
+    event CancelRedeemRequest(
+        address indexed controller,
+        uint256 indexed requestId,
+        address sender
+    );
     /// @notice `sender` claimed `shares` of `controller`'s cancelled request for `receiver`.
     event CancelRedeemClaim(
         address indexed controller,

@@ -39,7 +39,15 @@ import {IReactorToken} from "./IReactorToken.sol";
 /// @dev Warning: the asset must move exactly the amount asked (no fee on transfer): a deposit
 ///      whose pull brings in less reverts (`ReactorTransferMismatch`). Rebasing assets
 ///      are not supported (a positive rebase is surplus for the Treasury, a negative one a loss).
-interface IReactor is IReactorToken, IERC4626, IERC7540Redeem, IERC7540Operator, IERC7575Share, IERC7887Redeem, IERC165 {
+interface IReactor is
+    IReactorToken,
+    IERC4626,
+    IERC7540Redeem,
+    IERC7540Operator,
+    IERC7575Share,
+    IERC7887Redeem,
+    IERC165
+{
     /// @notice A pending request: `shares` escrowed, `activeShares` of them earning, maturing when
     ///         the Reactor settles `cycle`.
     struct Request {

@@ -12,7 +12,13 @@ import {IERC7575ShareToken} from "./IERC7540.sol";
 ///         through EIP-5267, and the ERC-7575 share side (`vault(asset)` is the Reactor itself).
 /// @dev Warning: shares under a redemption request are escrowed in the Reactor's own balance
 ///      (`balanceOf(reactor)`); nobody can transfer tAssets to the Reactor's address.
-interface IReactorToken is IERC20Metadata, IERC20Permit, IERC5267, IERC20Errors, IERC7575ShareToken {
+interface IReactorToken is
+    IERC20Metadata,
+    IERC20Permit,
+    IERC5267,
+    IERC20Errors,
+    IERC7575ShareToken
+{
     /// @notice A permit signed until `deadline` has expired.
     error ERC2612ExpiredSignature(uint256 deadline);
     /// @notice A permit was signed by `signer`, not by `owner`.

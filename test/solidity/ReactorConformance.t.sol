@@ -214,7 +214,11 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         assertEq(reactor.convertToAssets(amount), _value(amount), "assets rounded down");
         vm.prank(ALICE);
         assertEq(reactor.convertToShares(amount), shares, "no variation with the caller");
-        assertEq(reactor.totalAssets(), _value(reactor.totalSupply()), "totalAssets = supply value");
+        assertEq(
+            reactor.totalAssets(),
+            _value(reactor.totalSupply()),
+            "totalAssets = supply value"
+        );
     }
 
     /// @dev ERC-4626: a deposit MUST emit Deposit and mint to the receiver, not the caller;

@@ -152,7 +152,8 @@ contract ReactorHandler is TestBase {
         vm.prank(actor);
         try reactor.redeem(shares, actor, actor) returns (uint256 assets) {
             _countClaim(actor, shares);
-            uint256 expected = shares == claimShares ? claimAssets : (shares * claimAssets) / claimShares;
+            uint256 expected =
+                shares == claimShares ? claimAssets : (shares * claimAssets) / claimShares;
             if (assets != expected) ++roundingViolations;
         } catch {}
     }

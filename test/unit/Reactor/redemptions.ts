@@ -80,7 +80,9 @@ describe("Reactor: ERC-7540 redemption requests", () => {
     expect(await tUsdc.vault(conn.ethers.ZeroAddress)).to.equal(conn.ethers.ZeroAddress);
     const receipt = await tUsdc.deploymentTransaction()?.wait();
     const logs = (receipt?.logs ?? []).filter((l) => l.address === reactor);
-    const parsed = logs.map((l) => tUsdc.interface.parseLog(l)).filter((l) => l?.name === "VaultUpdate");
+    const parsed = logs
+      .map((l) => tUsdc.interface.parseLog(l))
+      .filter((l) => l?.name === "VaultUpdate");
     expect(parsed.length).to.equal(1);
     expect(parsed[0]?.args).to.deep.equal([await usdc.getAddress(), reactor]);
   });
