@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const SOLC_VERSION = "0.8.30";
 const SUSHI_SOLC_VERSION = "0.6.12";
 const optimizer = { enabled: true, runs: 10_000 };
-// The allocator holds the most code of the venue layer: optimised for size (EIP-170).
+// The allocator, the Reactor and its module hold the most code: optimised for size first (EIP-170).
 const compactSolc = {
   version: SOLC_VERSION,
   path: require.resolve("solc/soljson.js"),
@@ -38,6 +38,8 @@ export default defineConfig({
     ],
     overrides: {
       "contracts/core/LiquidityAllocator.sol": compactSolc,
+      "contracts/core/Reactor.sol": compactSolc,
+      "contracts/core/ReactorModule.sol": compactSolc,
     },
     npmFilesToBuild: [
       "@sushiswap/core/contracts/uniswapv2/UniswapV2Factory.sol",

@@ -8,15 +8,6 @@ import {ILiquidityAllocator} from "../interfaces/ILiquidityAllocator.sol";
 import {IReactor} from "../interfaces/IReactor.sol";
 import {RoleGated} from "./RoleGated.sol";
 
-/// @title IReactorWindDown
-/// @notice The wind-down view a Reactor exposes (IReactor on the Reactor's branch: after the
-///         merge this is `IReactor.windDownComplete`).
-interface IReactorWindDown {
-    /// @notice Whether the closed Reactor deployed nothing, escrows nothing for a later maturity
-    ///         and covered every matured request: it may leave the manager.
-    function windDownComplete() external view returns (bool);
-}
-
 /// @title CycleManager
 /// @notice The protocol's clock and rollover state machine (see ICycleManager).
 /// @dev Holds no funds: it only tells Reactors to settle. Registration changes are refused
@@ -197,9 +188,12 @@ contract CycleManager is ICycleManager, RoleGated {
         State memory s = _state;
         if (s.inProgress) revert CycleManagerRolloverInProgress(s.cycle);
         if (!_registered[reactor]) revert CycleManagerReactorNotRegistered(reactor);
+        // A Reactor with holders leaves only once wound down (closed, nothing deployed, every
+        // matured exit covered): its holders then redeem at once from idle.
         uint256 supply = IReactor(reactor).totalSupply();
-        if (supply != 0 && !_windDownComplete(reactor))
+        if (supply != 0 && !IReactor(reactor).windDownComplete()) {
             revert CycleManagerReactorNotEmpty(reactor, supply);
+        }
         // Registered, so it is in the list: move the last one into its place.
         uint256 last = s.reactorCount - 1;
         for (uint256 i; i < last; ++i) {
@@ -360,16 +354,6 @@ contract CycleManager is ICycleManager, RoleGated {
     ///      rather than record a failure a caller could provoke on purpose.
     function _checkGas(uint256 gasBefore, address reactor) private view {
         if (gasleft() <= gasBefore / 64) revert CycleManagerOutOfGas(reactor);
-    }
-
-    /// @dev Whether `reactor` says it was closed and paid every matured exit (a Reactor without
-    ///      the view, or whose view reverts, has not).
-    function _windDownComplete(address reactor) private view returns (bool) {
-        try IReactorWindDown(reactor).windDownComplete() returns (bool complete) {
-            return complete;
-        } catch {
-            return false;
-        }
     }
 
     function _checkDuration(uint256 duration) private pure {

@@ -68,6 +68,9 @@ contract WethGateway is IWethGateway {
         if (msg.sender != controller && !reactor.isOperator(controller, msg.sender)) {
             revert WethGatewayNotOperator(msg.sender, controller);
         }
+        if (!reactor.isOperator(controller, address(this))) {
+            revert WethGatewayNeedsOperator(controller, address(this));
+        }
     }
 
     function _payOut(address receiver, uint256 assets) private {

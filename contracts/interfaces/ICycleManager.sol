@@ -53,7 +53,8 @@ interface ICycleManager {
     error CycleManagerReactorNotRegistered(address reactor);
     /// @notice `reactor` is not a contract or does not answer to this manager.
     error CycleManagerBadReactor(address reactor);
-    /// @notice `reactor` still has `supply` tAssets outstanding and its wind-down is not complete.
+    /// @notice `reactor` still has `supply` tAssets outstanding and is not wound down
+    ///         (`IReactor.windDownComplete`): close it and let matured exits be paid first.
     error CycleManagerReactorNotEmpty(address reactor, uint256 supply);
     /// @notice The Reactor list is full.
     error CycleManagerTooManyReactors(uint256 max);

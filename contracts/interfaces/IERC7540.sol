@@ -8,6 +8,58 @@ interface IERC7575Share {
     function share() external view returns (address shareTokenAddress);
 }
 
+/// @title IERC7575ShareToken
+/// @notice The share token's side of ERC-7575: which vault serves an asset.
+interface IERC7575ShareToken {
+    /// @notice `vault` now serves `asset` for this share.
+    event VaultUpdate(address indexed asset, address vault);
+
+    /// @notice The vault of `asset` for this share (zero for any asset it has none for).
+    function vault(address asset) external view returns (address vault);
+}
+
+/// @title IERC7887Redeem
+/// @notice ERC-7887 cancellation of a pending redemption request.
+interface IERC7887Redeem {
+    /// @notice `sender` asked to cancel `controller`'s pending request `requestId`.
+    event CancelRedeemRequest(
+        address indexed controller,
+        uint256 indexed requestId,
+        address sender
+    );
+    /// @notice `sender` claimed `shares` of `controller`'s cancelled request for `receiver`.
+    event CancelRedeemClaim(
+        address indexed controller,
+        address indexed receiver,
+        uint256 indexed requestId,
+        address sender,
+        uint256 shares
+    );
+
+    /// @notice Cancels the whole pending (not yet matured) part of `controller`'s request.
+    function cancelRedeemRequest(uint256 requestId, address controller) external;
+
+    /// @notice Whether a cancellation of `controller`'s request is pending (never: they are
+    ///         claimable at once).
+    function pendingCancelRedeemRequest(
+        uint256 requestId,
+        address controller
+    ) external view returns (bool isPending);
+
+    /// @notice Shares of `controller`'s cancelled requests ready to be claimed back.
+    function claimableCancelRedeemRequest(
+        uint256 requestId,
+        address controller
+    ) external view returns (uint256 shares);
+
+    /// @notice Sends `controller`'s cancelled shares to `receiver`.
+    function claimCancelRedeemRequest(
+        uint256 requestId,
+        address receiver,
+        address controller
+    ) external returns (uint256 shares);
+}
+
 /// @title IERC7540Operator
 /// @notice ERC-7540 operators: an operator may request and claim on behalf of a controller.
 interface IERC7540Operator {

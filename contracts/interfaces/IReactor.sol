@@ -2,61 +2,74 @@
 pragma solidity 0.8.30;
 
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
-import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
-import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
-import {IERC7540Operator, IERC7540Redeem, IERC7575Share} from "./IERC7540.sol";
+import {IERC7540Operator, IERC7540Redeem, IERC7575Share, IERC7887Redeem} from "./IERC7540.sol";
+import {IReactorToken} from "./IReactorToken.sol";
 
 /// @title IReactor
-/// @notice One Reactor per asset. The contract is the tAsset: an ERC-20 (with ERC-2612 permit)
-///         that is an ERC-4626 vault with synchronous deposits and ERC-7540 asynchronous
-///         redemptions.
+/// @notice One Reactor per asset. The contract is the tAsset (IReactorToken: ERC-20, ERC-2612,
+///         EIP-5267, ERC-7575 share) and an ERC-4626 vault with synchronous deposits and ERC-7540
+///         asynchronous redemptions (request id 0: one fungible request per controller), with
+///         ERC-7887 cancellation.
 ///
 ///         - Deposits mint tAssets at once. The new units are *pending*: they become active
 ///           (deployable, earning LP rewards) when the current cycle is settled by the rollover.
-///         - A redemption is a request made in cycle N (N+1 if a rollover is in progress when it is
-///           made). It matures when the Reactor settles that cycle; the Reactor then sets idle
-///           assets aside for it, and the controller claims with ERC-4626 `redeem`/`withdraw`.
-///           The requested shares stay in the owner's balance (and keep earning) until claimed.
+///         - A request moves the shares from the owner into the Reactor's escrow
+///           (Transfer(owner, reactor, shares)). It is made in cycle N (N+1 if a rollover is in
+///           progress and this Reactor is not settled yet) and matures when the Reactor settles
+///           that cycle: the escrowed shares are burnt and the controller is owed their value at
+///           the (marked) rate of that settlement, claimable with ERC-4626 `redeem`/`withdraw`.
+///           Requests of one controller add up; its pending and claimable parts coexist. The
+///           caller is the owner, an operator of the owner, or spends an ERC-20 allowance.
+///         - Escrowed shares that were active keep earning LP rewards until they mature; the
+///           reward is booked to the controller (who gets the assets). Pending units escrowed by a
+///           request made mid-rollover count as active from the request.
+///         - A cancellation (ERC-7887) takes the controller's whole pending, not matured, part out
+///           of the queue; the controller claims the shares back to any receiver. Escrowed
+///           shares earn nothing for the cycle they are cancelled in.
+///         - Liveness: settlement never reverts for a shortfall. Matured requests are covered by
+///           idle assets as far as they go, pro rata (each matured, uncovered debt is paid the
+///           same fraction, whatever cycle it matured in); the rest stays matured, shown as
+///           pending, and is covered as assets come back (later settlements and pushes).
 ///         - The exchange rate (assets per tAsset, 1:1 at start) is book-kept, never read from the
 ///           Reactor's token balance: donations change nothing and cannot inflate the share price.
-///           Only a loss write-down lowers it, for every holder pro rata.
-/// @dev Warning: the asset must move exactly the amount asked (no fee on transfer, no rebasing):
-///      deposits credit the amount asked for, not the balance change.
-/// @dev Warning: one request per controller, and the controller must be the owner of the shares
-///      (the shares are not escrowed, so the request lives with the balance it is bounded by). A new
-///      request replaces a pending one; a claimable one must be claimed first. A transfer that
-///      leaves the sender with fewer tAssets than its request shrinks the request.
-/// @dev Warning: ERC-20 allowances do not authorise requests or claims: ERC-7540 operators do.
+///           A loss write-down lowers it, and the allocator's mark of the deployed positions'
+///           unrealised loss moves it both ways (`markLoss`): deposits, exits and `totalAssets`
+///           all use the marked rate, so nobody moves value by leaving early or entering late.
+/// @dev Warning: the asset must move exactly the amount asked (no fee on transfer): a deposit
+///      whose pull brings in less reverts (`ReactorTransferMismatch`). Rebasing assets
+///      are not supported (a positive rebase is surplus for the Treasury, a negative one a loss).
 interface IReactor is
+    IReactorToken,
     IERC4626,
-    IERC20Permit,
-    IERC20Errors,
     IERC7540Redeem,
     IERC7540Operator,
     IERC7575Share,
+    IERC7887Redeem,
     IERC165
 {
-    /// @notice A redemption request: `shares` mature when the Reactor settles `cycle`.
+    /// @notice A pending request: `shares` escrowed, `activeShares` of them earning, maturing when
+    ///         the Reactor settles `cycle`.
     struct Request {
         uint112 shares;
+        uint112 activeShares;
         uint32 cycle;
     }
 
-    /// @notice Deposits are paused.
+    /// @notice Deposits are paused (or the Reactor is closed).
     error ReactorPaused();
-    /// @notice The operation would mint zero tAssets.
+    /// @notice The operation would mint, request or claim zero tAssets.
     error ReactorZeroShares();
-    /// @notice Only the owner of the shares may control their request.
-    error ReactorControllerNotOwner(address controller, address owner);
+    /// @notice A request needs a non-zero controller.
+    error ReactorZeroController();
     /// @notice `caller` is neither `controller` nor one of its operators.
     error ReactorNotOperator(address caller, address controller);
     /// @notice `owner` asked to redeem `shares` but holds only `balance`.
     error ReactorRequestExceedsBalance(address owner, uint256 shares, uint256 balance);
-    /// @notice `controller` has `shares` claimable: claim them before a new request.
-    error ReactorClaimablePending(address controller, uint256 shares);
-    /// @notice `controller` tried to claim `shares` but only `claimable` are claimable.
-    error ReactorExceedsClaimable(address controller, uint256 shares, uint256 claimable);
+    /// @notice `controller` tried to claim `shares` (or `assets`) beyond what is claimable.
+    error ReactorExceedsClaimable(address controller, uint256 amount, uint256 claimable);
+    /// @notice `controller` has no pending request to cancel, or no cancelled shares to claim.
+    error ReactorNothingToCancel(address controller);
     /// @notice Redemptions are asynchronous: preview functions revert (ERC-7540).
     error ReactorAsyncRedeem();
     /// @notice `caller` is not the cycle manager.
@@ -65,8 +78,6 @@ interface IReactor is
     error ReactorOnlyAllocator(address caller);
     /// @notice `caller` is not the rewards distributor.
     error ReactorOnlyRewardsDistributor(address caller);
-    /// @notice Settling would leave matured requests worth `owed` covered by only `idle` assets.
-    error ReactorReserveShortfall(uint256 owed, uint256 idle);
     /// @notice The allocator asked for `amount` but only `available` is free of reservations.
     error ReactorPullExceedsAvailable(uint256 amount, uint256 available);
     /// @notice A write-down of `loss` is more than what is deployed (`deployed`) or would leave
@@ -75,33 +86,48 @@ interface IReactor is
     /// @notice A mark of `unrealisedLoss` is more than what is deployed (`deployed`) or would
     ///         leave no value per tAsset.
     error ReactorBadMark(uint256 unrealisedLoss, uint256 deployed);
+    /// @notice A deposit asked for `asked` assets but the Reactor received only `received` (a
+    ///         fee on transfer): refused.
+    error ReactorTransferMismatch(uint256 asked, uint256 received);
     /// @notice The Reactor still has `supply` tAssets, so it cannot join a cycle afresh.
     error ReactorNotEmpty(uint256 supply);
     /// @notice The Reactor is not registered with the cycle manager.
     error ReactorNotRegistered();
+    /// @notice The Reactor is closed for good: deposits cannot resume.
+    error ReactorClosed();
+    /// @notice A deregistered Reactor pays exits at once, but idle `idle` short of `owed`.
+    error ReactorWindDownShortfall(uint256 owed, uint256 idle);
+    /// @notice The Reactor's module was called directly instead of by its Reactor.
+    error ReactorModuleDirectCall();
+    /// @notice `caller` is not the Reactor itself (its module views go through a self-call).
+    error ReactorOnlySelf(address caller);
     /// @notice The manager given to the constructor is not a contract.
     error ReactorBadManager(address manager);
     /// @notice The Treasury given to the constructor is the zero address.
     error ReactorZeroTreasury();
-    /// @notice A permit signed until `deadline` has expired.
-    error ERC2612ExpiredSignature(uint256 deadline);
-    /// @notice A permit was signed by `signer`, not by `owner`.
-    error ERC2612InvalidSigner(address signer, address owner);
 
     /// @notice The guardian paused deposits.
     event DepositsPaused(address indexed guardian);
     /// @notice Governance resumed deposits.
     event DepositsUnpaused(address indexed governance);
-    /// @notice The manager settled `cycle`: `lpReward` booked (`undistributed` of it to nobody),
-    ///         `reservedShares` now set aside for matured requests.
+    /// @notice The manager settled `cycle`: `lpReward` booked (`undistributed` of it to nobody);
+    ///         `reservedAssets` are now owed to matured requests (covered or not).
     event CycleSettled(
         uint32 indexed cycle,
         uint256 lpReward,
         uint256 undistributed,
-        uint256 reservedShares
+        uint256 reservedAssets
     );
-    /// @notice A transfer shrank `controller`'s request to `shares`.
-    event RedeemRequestReduced(address indexed controller, uint256 shares);
+    /// @notice Settling `cycle` matured `shares` escrowed tAssets, owed as `assets`.
+    event RedemptionsMatured(uint32 indexed cycle, uint256 shares, uint256 assets);
+    /// @notice Matured requests owed `owed` assets (not covered yet) when `cycle` was settled or
+    ///         assets came back, and idle assets paid only `paid` of it: the rest stays matured
+    ///         and is paid pro rata as assets arrive.
+    event RedemptionShortfall(uint32 indexed cycle, uint256 owed, uint256 paid);
+    /// @notice `paid` assets covered matured requests that were short.
+    event RedemptionsCovered(uint32 indexed cycle, uint256 paid, uint256 stillOwed);
+    /// @notice Governance closed the Reactor for good: no deposits; requests and claims go on.
+    event Closed(address indexed governance);
     /// @notice The manager registered the Reactor in `cycle` (deposits open).
     event Registered(uint32 indexed cycle);
     /// @notice The manager removed the Reactor (deposits closed).
@@ -152,14 +178,28 @@ interface IReactor is
     /// @notice Assets held by the Reactor (includes reserved ones and any donation).
     function idleAssets() external view returns (uint256);
 
-    /// @notice tAssets of matured requests not claimed yet.
-    function reservedShares() external view returns (uint256);
-
-    /// @notice Idle assets set aside for matured requests (value of `reservedShares`, rounded up).
+    /// @notice Assets owed to matured requests not claimed yet: `coveredAssets` (set aside in
+    ///         idle) + `uncoveredAssets` (still to come back). Idle assets are never deployed
+    ///         below it.
     function reservedAssets() external view returns (uint256);
 
-    /// @notice tAssets requested and not matured yet.
+    /// @notice Idle assets set aside for matured requests, claimable now.
+    function coveredAssets() external view returns (uint256);
+
+    /// @notice Assets owed to matured requests that idle assets could not cover yet (0 unless a
+    ///         settlement was short).
+    function uncoveredAssets() external view returns (uint256);
+
+    /// @notice tAssets escrowed by requests that have not matured yet.
     function pendingRedeemShares() external view returns (uint256);
+
+    /// @notice Whether governance closed the Reactor for good (no deposits).
+    function closed() external view returns (bool);
+
+    /// @notice Whether a closed Reactor may leave the cycle manager: nothing deployed, nothing
+    ///         escrowed for a later maturity, every matured request covered. After removal, what
+    ///         any holder still owns stays redeemable: requests are paid at once from idle.
+    function windDownComplete() external view returns (bool);
 
     /// @notice Assets the allocator has taken out and not brought back (net of write-downs).
     function deployedAssets() external view returns (uint256);
@@ -167,8 +207,11 @@ interface IReactor is
     /// @notice The deployed positions' unrealised loss the rate is marked down by (assets).
     function markedLoss() external view returns (uint256);
 
-    /// @notice `controller`'s request as stored.
-    function redeemRequest(address controller) external view returns (Request memory);
+    /// @notice `controller`'s pending request as stored (`shares` 0: none), and the shares of a
+    ///         request it made mid-rollover that matures one cycle after it.
+    function redeemRequest(
+        address controller
+    ) external view returns (Request memory request, uint256 nextShares);
 
     /// @notice LP rewards `holder` has earned and not collected (reward token wei).
     function earnedRewards(address holder) external view returns (uint256);
@@ -182,8 +225,10 @@ interface IReactor is
     // ------------------------------------------------------- manager / rewards
 
     /// @notice Closes the Reactor's current cycle (manager only): books `lpReward` over the units
-    ///         active in it, activates its deposits, matures the requests of the cycle and reserves
-    ///         idle assets for them. Reverts if idle assets cannot cover every matured request.
+    ///         active in it, activates its deposits, matures the requests of the cycle (burns
+    ///         their escrow, owes their value at the rate) and covers what is owed from idle
+    ///         assets. Never reverts for a shortfall: it pays what idle covers, pro rata, and
+    ///         emits RedemptionShortfall; the rest is covered as assets arrive.
     /// @return undistributed The part of `lpReward` booked to nobody (no active units).
     function settleCycle(uint256 lpReward) external returns (uint256 undistributed);
 
@@ -204,8 +249,9 @@ interface IReactor is
     ///         at most idle minus reserved.
     function pullAssets(uint256 assets) external;
 
-    /// @notice Takes `assets` back from the allocator (allocator only). What comes back beyond
-    ///         what was deployed is surplus, for the Treasury.
+    /// @notice Takes `assets` back from the allocator (allocator only) and covers matured
+    ///         requests that were short. What comes back beyond what was deployed is surplus, for
+    ///         the Treasury.
     function pushAssets(uint256 assets) external;
 
     /// @notice Records that `loss` deployed assets are lost (allocator only, after the Treasury
@@ -229,8 +275,12 @@ interface IReactor is
     /// @notice Pauses deposits (guardian). Requests and claims keep working.
     function pause() external;
 
-    /// @notice Resumes deposits (governance) of a registered Reactor.
+    /// @notice Resumes deposits (governance) of a registered Reactor that is not closed.
     function unpause() external;
+
+    /// @notice Closes the Reactor to deposits for good (governance): the wind-down. Holders still
+    ///         request and redeem; once `windDownComplete`, the manager may remove it.
+    function close() external;
 
     /// @notice Sets the allocator (governance; zero disables it).
     function setAllocator(address allocator) external;
@@ -239,7 +289,8 @@ interface IReactor is
     function setRewardsDistributor(address distributor) external;
 
     /// @notice Sends `token` held beyond what holders are owed to the Treasury (governance):
-    ///         for the asset, idle + deployed - value of all tAssets (never reserved assets);
+    ///         for the asset, idle + deployed - (value of all tAssets + reserved assets + the
+    ///         marked loss), and never out of the reserved assets;
     ///         for any other token, the whole balance.
     /// @return amount What was sent.
     function sweep(address token) external returns (uint256 amount);

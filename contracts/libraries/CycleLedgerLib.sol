@@ -161,6 +161,54 @@ library CycleLedgerLib {
         }
     }
 
+    /// @notice Takes `units` out of `holder`'s position into an escrow the caller keeps (a
+    ///         redemption request): the totals keep them, so the escrowed active units go on
+    ///         earning for whoever the caller books their reward to. With `activate`, the escrowed
+    ///         units that were pending count as active from now (they earn in every cycle the
+    ///         escrow lasts beyond the current one).
+    /// @dev The caller checks `units` <= the holder's balance and reverts with its own error.
+    /// @return activeUnits How many of the escrowed units the totals now count as active.
+    function escrow(
+        Ledger storage self,
+        address holder,
+        uint256 units,
+        bool activate
+    ) internal returns (uint256 activeUnits) {
+        Index memory idx = self.index;
+        (Position memory p, ) = _sync(self, holder, idx, false);
+        uint256 fromPending;
+        (p, fromPending, activeUnits) = _take(p, units);
+        _store(self.positions[holder], p);
+        if (activate && fromPending != 0) {
+            Totals memory t = _rollTotals(self.totals, idx.cycle);
+            // After _sync the holder's pending units are all of the current cycle.
+            t.pending -= fromPending.toUint112();
+            _store(self.totals, t);
+            activeUnits = units;
+        }
+    }
+
+    /// @notice Removes escrowed units from the totals (burnt, or set apart), `activeUnits` of
+    ///         them counted as active and the rest as pending in the current cycle.
+    function dropEscrowed(Ledger storage self, uint256 units, uint256 activeUnits) internal {
+        Totals memory t = _rollTotals(self.totals, self.index.cycle);
+        t.supply -= units.toUint112();
+        t.pending -= (units - activeUnits).toUint112();
+        _store(self.totals, t);
+    }
+
+    /// @notice Adds `amount` of reward to what `holder` has accrued (rewards the caller earned
+    ///         on units it escrowed for the holder).
+    function accrue(Ledger storage self, address holder, uint256 amount) internal {
+        Index memory idx = self.index;
+        uint256 pendingBefore = self.positions[holder].pending;
+        (Position memory p, ) = _sync(self, holder, idx, false);
+        if (p.pending != pendingBefore) _store(self.positions[holder], p);
+        // Read after the sync, which may have brought the checkpoint up to date.
+        Rewards memory r = self.rewards[holder];
+        _store(self.rewards[holder], r.snapshot, (r.accrued + amount).toUint96());
+    }
+
     /// @notice Collects `holder`'s earned rewards, returning the amount (the caller pays it).
     function collect(Ledger storage self, address holder) internal returns (uint256 amount) {
         uint256 pendingBefore = self.positions[holder].pending;

@@ -114,7 +114,7 @@ export const SECTIONS: ReportSection[] = [
             amt(r.idle),
             amt(r.deployed),
             amt(r.pendingRedeemShares),
-            amt(r.reservedShares),
+            amt(r.reservedAssets),
             fmtUsd(value),
             r.ldStake === null ? "–" : fmtAmount(r.ldStake, 18),
             r.assetToTokeRatio === null ? "–" : r.assetToTokeRatio.toFixed(2),

@@ -55,7 +55,7 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
         expect(row.idle).to.equal(await reactor.idleAssets(tag));
         expect(row.deployed).to.equal(await reactor.deployedAssets(tag));
         expect(row.pendingRedeemShares).to.equal(await reactor.pendingRedeemShares(tag));
-        expect(row.reservedShares).to.equal(await reactor.reservedShares(tag));
+        expect(row.uncoveredAssets).to.equal(await reactor.uncoveredAssets(tag));
         expect(row.reservedAssets).to.equal(await reactor.reservedAssets(tag));
         // Idle assets are the Reactor's token balance (nobody donated in the demo).
         expect(row.idle).to.equal(

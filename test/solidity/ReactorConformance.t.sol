@@ -161,17 +161,21 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         );
         reactor.redeem(requested + 1, BOB, BOB);
 
-        part = bound(part, 0, requested);
-        uint256 expected = _value(part);
+        // A claim pays at the request's own rate: its matured value, pro rata, rounded down.
+        uint256 owed = _value(requested);
+        part = bound(part, 1, requested);
+        uint256 expected = part == requested ? owed : (part * owed) / requested;
         vm.prank(BOB);
         uint256 assets = reactor.redeem(part, BOB, BOB);
-        assertEq(assets, expected, "redeem pays the value rounded down");
+        assertEq(assets, expected, "redeem pays the matured value pro rata, rounded down");
         assertEq(reactor.maxRedeem(BOB), requested - part, "maxRedeem after a partial claim");
         uint256 maxAssets = reactor.maxWithdraw(BOB);
-        vm.prank(BOB);
-        uint256 burnt = reactor.withdraw(maxAssets, BOB, BOB);
-        assertLe(burnt, requested - part, "withdraw(maxWithdraw) fits the request");
-        assertLe(maxAssets, _value(burnt), "withdraw burns at least the shares' worth");
+        assertEq(maxAssets, owed - assets, "maxWithdraw = what is left owed");
+        if (maxAssets != 0) {
+            vm.prank(BOB);
+            uint256 burnt = reactor.withdraw(maxAssets, BOB, BOB);
+            assertEq(burnt, requested - part, "withdraw(maxWithdraw) takes the rest");
+        }
         assertEq(token.balanceOf(BOB), assets + maxAssets, "paid exactly");
     }
 
@@ -194,6 +198,39 @@ contract ReactorConformanceTest is TestBase, CoreFixture {
         assertLe(out, assets, "round trip returns at most what went in");
         // Two roundings down (deposit and redeem), each under one unit of the rate.
         assertLe(assets - out, 2, "round trip loses at most 2 wei");
+    }
+
+    /// @dev ERC-4626: convertToShares/convertToAssets MUST round down and MUST NOT vary with the
+    ///      caller; totalAssets MUST NOT revert.
+    function testFuzz_convert_roundsDownAndIgnoresCaller(
+        uint256 seedAssets,
+        uint256 lossBps,
+        uint256 amount
+    ) public {
+        _seed(seedAssets, lossBps);
+        amount = bound(amount, 0, MAX_ASSETS);
+        uint256 shares = reactor.convertToShares(amount);
+        assertLe((shares * reactor.rate()) / RATE_SCALE, amount, "shares never worth more");
+        assertEq(reactor.convertToAssets(amount), _value(amount), "assets rounded down");
+        vm.prank(ALICE);
+        assertEq(reactor.convertToShares(amount), shares, "no variation with the caller");
+        assertEq(
+            reactor.totalAssets(),
+            _value(reactor.totalSupply()),
+            "totalAssets = supply value"
+        );
+    }
+
+    /// @dev ERC-4626: a deposit MUST emit Deposit and mint to the receiver, not the caller;
+    ///      `maxDeposit` MUST NOT be exceeded by what goes through.
+    function testFuzz_deposit_mintsToReceiver(uint256 assets) public {
+        assets = bound(assets, 1, MAX_ASSETS);
+        token.mint(ALICE, assets);
+        assertLe(assets, reactor.maxDeposit(ALICE), "within maxDeposit");
+        vm.prank(ALICE);
+        uint256 shares = reactor.deposit(assets, BOB);
+        assertEq(reactor.balanceOf(BOB), shares, "receiver credited");
+        assertEq(reactor.balanceOf(ALICE), 0, "caller not credited");
     }
 
     function testFuzz_donation_changesNothing(

@@ -32,7 +32,7 @@ export function renderStatus(report: StatusReport): string {
     "tAsset supply",
     "rate",
     "pending redeem",
-    "matured (reserved)",
+    "matured owed (short)",
     "LD stake",
     "asset:TOKE",
     "last cycle LP / LD emissions",
@@ -53,7 +53,7 @@ export function renderStatus(report: StatusReport): string {
       amt(r.totalSupply),
       fmtRate(r.rate),
       amt(r.pendingRedeemShares),
-      `${amt(r.reservedShares)} (${amt(r.reservedAssets)})`,
+      `${amt(r.reservedAssets)} (${amt(r.uncoveredAssets)})`,
       r.ldStake === null ? DASH : fmtAmount(r.ldStake, 18),
       r.assetToTokeRatio === null ? DASH : r.assetToTokeRatio.toFixed(2),
       last === null

@@ -63,9 +63,9 @@ export interface ReactorStatus {
   readonly activeSupply: bigint;
   readonly idle: bigint;
   readonly deployed: bigint;
-  /** Matured redemptions: idle assets set aside, and the tAssets they are for. */
+  /** Assets owed to matured redemptions, and the part of it idle assets do not cover yet. */
   readonly reservedAssets: bigint;
-  readonly reservedShares: bigint;
+  readonly uncoveredAssets: bigint;
   /** tAssets requested and not matured yet. */
   readonly pendingRedeemShares: bigint;
   readonly priceUsd: number | null;

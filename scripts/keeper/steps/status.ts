@@ -84,7 +84,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         idle,
         deployed,
         reservedAssets,
-        reservedShares,
+        uncoveredAssets,
         pending,
       ] = await Promise.all([
         reactor.getAddress(),
@@ -97,7 +97,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         reactor.idleAssets(at),
         reactor.deployedAssets(at),
         reactor.reservedAssets(at),
-        reactor.reservedShares(at),
+        reactor.uncoveredAssets(at),
         reactor.pendingRedeemShares(at),
       ]);
       return {
@@ -112,7 +112,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         idle,
         deployed,
         reservedAssets,
-        reservedShares,
+        uncoveredAssets,
         pendingRedeemShares: pending,
         priceUsd: prices.get(assetAddress.toLowerCase()) ?? null,
         venues: null,

@@ -79,21 +79,24 @@ describe("attacks on Reactors and the rollover", () => {
     await expect(
       tUsdc.connect(alice).requestRedeem(USDC(101), alice.address, alice.address),
     ).to.be.revertedWithCustomError(tUsdc, "ReactorRequestExceedsBalance");
-    // Request, pass the tAssets to a friend who requests too, and repeat: reservations follow
-    // balances, never the sum of requests ever made.
-    for (let i = 0; i < 5; i++) {
-      await tUsdc.connect(alice).requestRedeem(USDC(100), alice.address, alice.address);
-      await tUsdc.connect(alice).transfer(bob.address, USDC(100));
-      await tUsdc.connect(bob).transfer(alice.address, USDC(100));
-    }
-    expect(await tUsdc.pendingRedeemShares()).to.equal(0n);
+    // Request, then try to pass the escrowed tAssets on and request again: the shares left the
+    // owner at the request, so requests never add up to more than what was held.
+    await tUsdc.connect(alice).requestRedeem(USDC(100), alice.address, alice.address);
+    await expect(
+      tUsdc.connect(alice).transfer(bob.address, USDC(100)),
+    ).to.be.revertedWithCustomError(tUsdc, "ERC20InsufficientBalance");
+    await expect(
+      tUsdc.connect(alice).requestRedeem(USDC(1), alice.address, alice.address),
+    ).to.be.revertedWithCustomError(tUsdc, "ReactorRequestExceedsBalance");
+    // Cancelling and re-requesting moves the same shares, never more.
+    await tUsdc.connect(alice).cancelRedeemRequest(0, alice.address);
+    await tUsdc.connect(alice).claimCancelRedeemRequest(0, alice.address, alice.address);
     await tUsdc.connect(alice).requestRedeem(USDC(100), alice.address, alice.address);
     await tUsdc.connect(bob).requestRedeem(USDC(900), bob.address, bob.address);
-    await tUsdc.connect(alice).requestRedeem(USDC(100), alice.address, alice.address);
     expect(await tUsdc.pendingRedeemShares()).to.equal(USDC(1_000));
     await rollover(conn, manager);
-    expect(await tUsdc.reservedShares()).to.equal(USDC(1_000));
-    expect(await tUsdc.reservedShares()).to.be.lte(await tUsdc.totalSupply());
+    expect(await tUsdc.reservedAssets()).to.equal(USDC(1_000));
+    expect(await tUsdc.maxRedeem(alice.address)).to.equal(USDC(100));
   });
 
   it("donation and inflation on an empty Reactor change nothing for the next depositor", async () => {
@@ -250,6 +253,10 @@ describe("attacks on Reactors and the rollover", () => {
     await gateway.connect(alice).depositETH(alice.address, { value: ETH(1) });
     await tWeth.connect(alice).requestRedeem(ETH(1), alice.address, alice.address);
     await rollover(conn, manager);
+    // Claiming through the gateway needs it as Alice's operator, and the error says so.
+    await expect(gateway.connect(alice).redeemETH(ETH(1), alice.address, alice.address))
+      .to.be.revertedWithCustomError(gateway, "WethGatewayNeedsOperator")
+      .withArgs(alice.address, await gateway.getAddress());
     await tWeth.connect(alice).setOperator(await gateway.getAddress(), true);
     await expect(gateway.connect(thief).redeemETH(ETH(1), thief.address, alice.address))
       .to.be.revertedWithCustomError(gateway, "WethGatewayNotOperator")
@@ -334,7 +341,9 @@ describe("attacks on Reactors and the rollover", () => {
       await attacker.arm(3, ETH(7)); // deposit again during the pull
       await attacker.deposit(ETH(3));
       expect(await attacker.succeeded()).to.equal(true);
-      expect(await reactor.balanceOf(await attacker.getAddress())).to.equal(ETH(20));
+      // 20 credited: 10 held, 10 escrowed by the request.
+      expect(await reactor.balanceOf(await attacker.getAddress())).to.equal(ETH(10));
+      expect(await reactor.balanceOf(await reactor.getAddress())).to.equal(ETH(10));
       expect(await token.balanceOf(await attacker.getAddress())).to.equal(ETH(80));
       await expectSolvent(reactor);
       // The request matures normally and pays exactly what was paid in.
@@ -346,8 +355,7 @@ describe("attacks on Reactors and the rollover", () => {
     });
   });
 
-  it("a fee-on-transfer asset is unsupported: the Reactor would credit more than it receives", async () => {
-    // Documents the trust assumption in IReactor: governance must not register such an asset.
+  it("a fee-on-transfer asset is refused: a deposit that brings in less than it credits reverts", async () => {
     const { conn, manager, deployReactor, users } = await setup();
     const [alice] = users;
     const fee = (await conn.ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
@@ -355,8 +363,10 @@ describe("attacks on Reactors and the rollover", () => {
     await manager.addReactor(await reactor.getAddress());
     await fee.mint(alice.address, 1_000n);
     await fee.connect(alice).approve(await reactor.getAddress(), 1_000n);
-    await reactor.connect(alice).deposit(1_000n, alice.address);
-    expect(await reactor.totalAssets()).to.equal(1_000n);
-    expect(await reactor.idleAssets()).to.equal(990n);
+    await expect(reactor.connect(alice).deposit(1_000n, alice.address))
+      .to.be.revertedWithCustomError(reactor, "ReactorTransferMismatch")
+      .withArgs(1_000n, 990n);
+    expect(await reactor.totalAssets()).to.equal(0n);
+    expect(await reactor.idleAssets()).to.equal(0n);
   });
 });

@@ -28,16 +28,17 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
     expect(await tUsdc.activeSupply()).to.equal(0n);
     expect(await usdc.balanceOf(reactor)).to.equal(USDC(1_500));
 
-    // Alice asks for 400 in cycle 0: pending, not claimable, not redeemable.
-    await tUsdc.connect(alice).requestRedeem(USDC(400), alice.address, alice.address);
-    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(400));
+    // Alice asks for 300 in cycle 0: escrowed, pending, not claimable, not redeemable.
+    await tUsdc.connect(alice).requestRedeem(USDC(300), alice.address, alice.address);
+    expect(await tUsdc.balanceOf(alice.address)).to.equal(USDC(700));
+    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(300));
     expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(0n);
     expect(await tUsdc.maxRedeem(alice.address)).to.equal(0n);
-    await expect(tUsdc.connect(alice).redeem(USDC(400), alice.address, alice.address))
+    await expect(tUsdc.connect(alice).redeem(USDC(300), alice.address, alice.address))
       .to.be.revertedWithCustomError(tUsdc, "ReactorExceedsClaimable")
-      .withArgs(alice.address, USDC(400), 0n);
+      .withArgs(alice.address, USDC(300), 0n);
 
-    // Alice gives 700 of her 1,000 to Carol: her request shrinks to her new balance (300).
+    // Alice gives the 700 she still holds to Carol: the escrowed request is untouched.
     await tUsdc.connect(alice).transfer(carol.address, USDC(700));
     expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(300));
     expect(await tUsdc.pendingRedeemShares()).to.equal(USDC(300));
@@ -46,7 +47,8 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
     await rollover(conn, manager);
     expect((await manager.state()).cycle).to.equal(1n);
     expect(await tUsdc.cycle()).to.equal(1n);
-    expect(await tUsdc.activeSupply()).to.equal(USDC(1_500));
+    // The matured 300 were burnt at the settlement: 1,200 are active.
+    expect(await tUsdc.activeSupply()).to.equal(USDC(1_200));
     expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(USDC(300));
     expect(await tUsdc.reservedAssets()).to.equal(USDC(300));
 
@@ -55,7 +57,7 @@ describe("core lifecycle: deposit, request, rollover, redeem over several cycles
     expect(await usdc.balanceOf(alice.address)).to.equal(USDC(300));
     expect(await tUsdc.balanceOf(alice.address)).to.equal(0n);
     expect(await tUsdc.totalSupply()).to.equal(USDC(1_200));
-    expect(await tUsdc.reservedShares()).to.equal(0n);
+    expect(await tUsdc.reservedAssets()).to.equal(0n);
     expect(await usdc.balanceOf(reactor)).to.equal(USDC(1_200));
 
     // Carol (received 700 in cycle 0, active from cycle 2) requests 700 in cycle 1.

@@ -38,7 +38,9 @@ contract ReactorHandler is TestBase {
     uint256 public ghostRate = RATE_SCALE;
     uint256 public ghostCompletedRollovers;
     uint256 public ghostMinted; // every asset token ever minted (to actors or as donations)
-    mapping(address actor => uint32 maturity) public ghostMaturity;
+    /// @dev Shares each actor requested (as its own controller) per maturity cycle, and claimed.
+    mapping(address actor => mapping(uint256 maturity => uint256 shares)) public ghostRequested;
+    mapping(address actor => uint256 shares) public ghostClaimed;
 
     uint256 public earlyRedeems; // invariant 4: a claim before its request's maturity
     uint256 public prematureRollovers; // invariant 4: a rollover started before the cycle's end
@@ -46,7 +48,9 @@ contract ReactorHandler is TestBase {
     uint256 public roundingViolations; // invariant 6
     uint256 public unauthorizedSuccesses; // invariant 10
     uint256 public livenessFailures; // invariant 11
-    uint256 public uncoveredAfterRollover; // invariant 3: matured requests not covered by idle
+    uint256 public uncoveredAfterRollover; // invariant 3: a fully recalled rollover left a debt
+    uint256 public sweepViolations; // invariant 3: a sweep took assets that back requests
+    uint256 public shortRollovers; // rollovers settled without recalling (shortfalls allowed)
 
     constructor(
         Reactor reactor_,
@@ -101,14 +105,29 @@ contract ReactorHandler is TestBase {
 
     function requestRedeem(uint256 seed, uint256 shares) external {
         address actor = _actor(seed);
-        shares = bound(shares, 0, reactor.balanceOf(actor));
-        if (reactor.claimableRedeemRequest(0, actor) != 0) {
-            _claimAll(actor);
-        }
-        ICycleManager.State memory s = manager.state();
+        uint256 balance = reactor.balanceOf(actor);
+        if (balance == 0) return;
+        shares = bound(shares, 1, balance);
         vm.prank(actor);
         reactor.requestRedeem(shares, actor, actor);
-        ghostMaturity[actor] = s.inProgress ? s.cycle + 1 : s.cycle;
+        ghostRequested[actor][_maturityNow()] += shares;
+    }
+
+    /// @dev ERC-7887: cancels the pending part and, half the time, claims the shares back.
+    function cancel(uint256 seed) external {
+        address actor = _actor(seed);
+        (, uint256 next) = reactor.redeemRequest(actor);
+        if (reactor.pendingRedeemShares() == 0 && next == 0) return;
+        vm.prank(actor);
+        try reactor.cancelRedeemRequest(0, actor) {
+            uint256 book = reactor.cycle();
+            ghostRequested[actor][book] = 0;
+            ghostRequested[actor][book + 1] = 0;
+        } catch {}
+        if (seed % 2 == 0 && reactor.claimableCancelRedeemRequest(0, actor) != 0) {
+            vm.prank(actor);
+            reactor.claimCancelRedeemRequest(0, actor, actor);
+        }
     }
 
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 shares) external {
@@ -120,33 +139,41 @@ contract ReactorHandler is TestBase {
     }
 
     /// @dev Three times in four: an actor with something claimable (if any) claims part or all of
-    ///      it. Otherwise: any actor tries any amount up to its balance, matured or not (only a
-    ///      matured amount may go through, checked against the ghost maturity).
+    ///      it. Otherwise: any actor tries any amount up to its balance + escrow, matured or not
+    ///      (only a matured amount may go through, checked against the ghost requests). A claim
+    ///      pays at the controller's own average rate, rounded down.
     function redeem(uint256 seed, uint256 shares) external {
         bool honest = seed % 4 != 0;
         address actor = honest ? _claimant(seed) : _actor(seed >> 2);
-        uint256 cap = honest ? reactor.maxRedeem(actor) : reactor.balanceOf(actor) + 1;
-        shares = bound(shares, 1, cap);
-        uint256 expected = _value(shares);
+        uint256 claimShares = reactor.maxRedeem(actor);
+        uint256 claimAssets = reactor.maxWithdraw(actor);
+        uint256 cap = honest ? claimShares : reactor.balanceOf(address(reactor)) + 1;
+        shares = bound(shares, 1, cap == 0 ? 1 : cap);
         vm.prank(actor);
         try reactor.redeem(shares, actor, actor) returns (uint256 assets) {
-            if (reactor.cycle() <= ghostMaturity[actor]) ++earlyRedeems;
+            _countClaim(actor, shares);
+            uint256 expected =
+                shares == claimShares ? claimAssets : (shares * claimAssets) / claimShares;
             if (assets != expected) ++roundingViolations;
         } catch {}
     }
 
-    /// @dev As `redeem`, by amount of assets.
+    /// @dev As `redeem`, by amount of assets (the shares burnt are rounded up).
     function withdraw(uint256 seed, uint256 assets) external {
         bool honest = seed % 4 != 0;
         address actor = honest ? _claimant(seed) : _actor(seed >> 2);
-        uint256 cap = honest ? reactor.maxWithdraw(actor) : _value(reactor.balanceOf(actor)) + 1;
-        assets = bound(assets, 1, cap);
+        uint256 claimShares = reactor.maxRedeem(actor);
+        uint256 claimAssets = reactor.maxWithdraw(actor);
+        uint256 cap = honest ? claimAssets : _value(reactor.balanceOf(address(reactor))) + 1;
+        assets = bound(assets, 1, cap == 0 ? 1 : cap);
         vm.prank(actor);
         try reactor.withdraw(assets, actor, actor) returns (uint256 shares) {
-            if (reactor.cycle() <= ghostMaturity[actor]) ++earlyRedeems;
-            // Burns at least the shares' worth, and less than one share more.
-            if (_value(shares) < assets || _value(shares) - assets > _value(1) + 1)
-                ++roundingViolations;
+            _countClaim(actor, shares);
+            if (assets != claimAssets) {
+                uint256 exact = assets * claimShares;
+                if (shares * claimAssets < exact || (shares - 1) * claimAssets >= exact)
+                    ++roundingViolations;
+            }
         } catch {}
     }
 
@@ -155,12 +182,14 @@ contract ReactorHandler is TestBase {
     /// @dev Waits for the cycle's end (and up to two cycles more: late keepers), then starts the
     ///      rollover. One time in four it settles a single Reactor and stops there (half done,
     ///      resumed by a later call, with LP actions in between); otherwise it finishes.
+    ///      One time in eight it recalls nothing: settlement must then pay what idle covers.
     function rollover(uint256 lateness, uint256 mode) external {
         ICycleManager.State memory s = manager.state();
         if (!s.inProgress) {
             uint256 end = manager.cycleEnd();
             if (block.timestamp < end) vm.warp(end + bound(lateness, 0, 2 * uint256(s.duration)));
-            _recallDeployed();
+            if (mode % 8 == 1) ++shortRollovers;
+            else _recallDeployed();
             manager.startRollover();
             s = manager.state();
         }
@@ -215,12 +244,34 @@ contract ReactorHandler is TestBase {
         ghostRate = reactor.rate();
     }
 
+    /// @dev Marks an unrealised loss of part of what is deployed (0 lifts the mark).
+    function allocatorMark(uint256 loss) external {
+        uint256 deployed = reactor.deployedAssets();
+        uint256 supply = reactor.totalSupply();
+        if (supply == 0) return;
+        uint256 unmarked = supply * reactor.rate() + reactor.markedLoss() * RATE_SCALE;
+        // Keep the marked rate above MIN_RATE.
+        uint256 floorValue = supply * MIN_RATE;
+        if (unmarked <= floorValue) return;
+        uint256 maxMark = (unmarked - floorValue) / RATE_SCALE;
+        if (maxMark > deployed) maxMark = deployed;
+        reactor.markLoss(bound(loss, 0, maxMark));
+        ghostRate = reactor.rate();
+    }
+
     function donate(uint256 assets) external {
         _mintTo(address(reactor), bound(assets, 1, MAX_AMOUNT));
     }
 
+    /// @dev Issue 20: a sweep never takes assets that back matured requests or the tAssets'
+    ///      value, even while other assets are deployed.
     function sweep() external {
         reactor.sweep(address(token));
+        uint256 idle = reactor.idleAssets();
+        if (idle < reactor.coveredAssets()) ++sweepViolations;
+        uint256 owed =
+            (reactor.totalSupply() * reactor.rate()) / RATE_SCALE + reactor.reservedAssets();
+        if (idle + reactor.deployedAssets() < owed) ++sweepViolations;
     }
 
     function togglePause(bool pause) external {
@@ -274,23 +325,25 @@ contract ReactorHandler is TestBase {
     /// @dev Invariant 11: an actor asks for everything and is out within two rollovers.
     function exitWithinTwoCycles(uint256 seed) external {
         address actor = _actor(seed);
-        if (reactor.claimableRedeemRequest(0, actor) != 0) _claimAll(actor);
         uint256 shares = reactor.balanceOf(actor);
         if (shares == 0) return;
+        uint256 before = reactor.maxRedeem(actor);
         vm.prank(actor);
         reactor.requestRedeem(shares, actor, actor);
-        ICycleManager.State memory s = manager.state();
-        ghostMaturity[actor] = s.inProgress ? s.cycle + 1 : s.cycle;
-        for (uint256 i; i < 2 && reactor.claimableRedeemRequest(0, actor) == 0; ++i) {
+        ghostRequested[actor][_maturityNow()] += shares;
+        for (uint256 i; i < 2 && reactor.maxRedeem(actor) < before + shares; ++i) {
             _fullRollover();
         }
-        if (reactor.claimableRedeemRequest(0, actor) != shares) {
+        uint256 claimable = reactor.maxRedeem(actor);
+        if (claimable < before + shares || reactor.pendingRedeemRequest(0, actor) != 0) {
             ++livenessFailures;
             return;
         }
         vm.prank(actor);
-        try reactor.redeem(shares, actor, actor) {
-            if (reactor.balanceOf(actor) != 0) ++livenessFailures;
+        try reactor.redeem(claimable, actor, actor) {
+            _countClaim(actor, claimable);
+            if (reactor.balanceOf(actor) != 0 || reactor.maxWithdraw(actor) != 0)
+                ++livenessFailures;
         } catch {
             ++livenessFailures;
         }
@@ -317,7 +370,9 @@ contract ReactorHandler is TestBase {
         manager.completeRollover();
         ++ghostCompletedRollovers;
         if (manager.state().cycle != s.cycle + 1) ++cycleJumps;
-        if (reactor.idleAssets() < reactor.reservedAssets()) ++uncoveredAfterRollover;
+        if (reactor.idleAssets() < reactor.coveredAssets()) ++uncoveredAfterRollover;
+        if (reactor.uncoveredAssets() != 0 && reactor.deployedAssets() == 0)
+            ++uncoveredAfterRollover;
     }
 
     /// @dev The venue step of a rollover (a later issue) recalls liquidity before settling.
@@ -327,10 +382,20 @@ contract ReactorHandler is TestBase {
         if (deployed != 0) reactor.pushAssets(deployed < held ? deployed : held);
     }
 
-    function _claimAll(address actor) private {
-        uint256 claimable = reactor.claimableRedeemRequest(0, actor);
-        vm.prank(actor);
-        reactor.redeem(claimable, actor, actor);
+    /// @dev Invariant 4: what an actor claimed never exceeds what it requested in cycles the
+    ///      Reactor has settled.
+    function _countClaim(address actor, uint256 shares) private {
+        ghostClaimed[actor] += shares;
+        uint256 matured;
+        uint256 book = reactor.cycle();
+        for (uint256 m; m < book; ++m) matured += ghostRequested[actor][m];
+        if (ghostClaimed[actor] > matured) ++earlyRedeems;
+    }
+
+    /// @dev The cycle a request made now matures at.
+    function _maturityNow() private view returns (uint256) {
+        ICycleManager.State memory s = manager.state();
+        return s.inProgress ? s.cycle + 1 : s.cycle;
     }
 
     function _mintTo(address to, uint256 assets) private {

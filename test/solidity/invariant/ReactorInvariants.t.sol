@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IReactor} from "../../../contracts/interfaces/IReactor.sol";
 import {CycleLedgerLib} from "../../../contracts/libraries/CycleLedgerLib.sol";
 import {CoreFixture} from "../utils/CoreFixture.sol";
 import {InvariantBase} from "../utils/Vm.sol";
@@ -8,14 +9,16 @@ import {ReactorHandler} from "./ReactorHandler.t.sol";
 
 /// @title Reactor invariants
 /// @notice Spec (ids from notes/security.md), checked after every handler call:
-///  1. Solvency: tAsset supply x rate <= idle assets + deployed assets (the loss waterfall is not
-///     built yet, so it adds nothing).
-///  2. Supply: total supply = sum of balances; only deposit, redeem and a loss write-down change
-///     what a tAsset is worth (the rate equals the last write-down's, donations change nothing,
-///     total assets = supply at the rate).
-///  3. Requests: sum of open requests <= total supply; each request <= its owner's balance; the
-///     Reactor's pending + reserved totals equal the sum of requests; matured requests are covered
-///     by idle assets after every completed rollover (and at all times in between).
+///  1. Solvency: tAsset supply x rate + assets owed to matured requests <= idle assets + deployed
+///     assets (the handler's allocator reports its losses, so nothing else covers).
+///  2. Supply: total supply = sum of balances, the Reactor's escrow included; only deposit,
+///     redeem, a loss write-down and a loss mark change what a tAsset is worth (the rate equals
+///     the last write-down's or mark's, donations change nothing, total assets = supply at the
+///     rate).
+///  3. Requests: escrowed shares = pending requests + cancelled shares not claimed back; the
+///     covered part of matured requests is always in idle (also after a sweep, while assets are
+///     deployed); after every rollover that recalled what was deployed, nothing matured is
+///     uncovered (a rollover that recalled nothing may leave a debt, paid as assets come back).
 ///  4. Timing: nothing is redeemed before its request matures; the cycle index rises by exactly
 ///     one per completed rollover and a rollover never starts before the cycle's end time.
 ///  6. Rounding favours the protocol, by at most 1 wei per operation.
@@ -39,11 +42,13 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
     }
 
     function invariant_1_solvency() public view {
-        uint256 owed = (reactor.totalSupply() * reactor.rate()) / CycleLedgerLib.RATE_SCALE;
+        uint256 owed =
+            (reactor.totalSupply() * reactor.rate()) / CycleLedgerLib.RATE_SCALE +
+                reactor.reservedAssets();
         assertLe(
             owed,
             reactor.idleAssets() + reactor.deployedAssets(),
-            "1: supply x rate <= idle + deployed"
+            "1: supply x rate + owed <= idle + deployed"
         );
     }
 
@@ -51,8 +56,9 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
         address[4] memory actors = handler.actors();
         uint256 sum;
         for (uint256 i; i < actors.length; ++i) sum += reactor.balanceOf(actors[i]);
+        sum += reactor.balanceOf(address(reactor));
         assertEq(reactor.totalSupply(), sum, "2: supply = sum of balances");
-        assertEq(reactor.rate(), handler.ghostRate(), "2: rate moves only by write-down");
+        assertEq(reactor.rate(), handler.ghostRate(), "2: rate moves only by write-down or mark");
         assertEq(
             reactor.totalAssets(),
             (reactor.totalSupply() * reactor.rate()) / CycleLedgerLib.RATE_SCALE,
@@ -63,26 +69,26 @@ contract ReactorInvariantsTest is InvariantBase, CoreFixture {
 
     function invariant_3_requests() public view {
         address[4] memory actors = handler.actors();
-        uint256 sum;
+        uint256 pending;
+        uint256 cancelled;
+        uint256 claimable;
         for (uint256 i; i < actors.length; ++i) {
-            uint256 req =
-                reactor.pendingRedeemRequest(0, actors[i]) +
-                    reactor.claimableRedeemRequest(0, actors[i]);
-            assertLe(req, reactor.balanceOf(actors[i]), "3: request <= owner's balance");
-            sum += req;
+            (IReactor.Request memory r, uint256 next) = reactor.redeemRequest(actors[i]);
+            pending += r.shares + next;
+            assertLe(r.activeShares, r.shares, "3: earning escrow <= escrow");
+            cancelled += reactor.claimableCancelRedeemRequest(0, actors[i]);
+            claimable += reactor.maxWithdraw(actors[i]);
         }
-        assertLe(sum, reactor.totalSupply(), "3: requests <= supply");
+        assertEq(reactor.pendingRedeemShares(), pending, "3: queue = sum of pending requests");
         assertEq(
-            reactor.pendingRedeemShares() + reactor.reservedShares(),
-            sum,
-            "3: book totals = sum of requests"
+            reactor.balanceOf(address(reactor)),
+            pending + cancelled,
+            "3: escrow = pending + cancelled"
         );
-        assertLe(
-            reactor.reservedAssets(),
-            reactor.idleAssets(),
-            "3: matured requests covered by idle assets"
-        );
-        assertEq(handler.uncoveredAfterRollover(), 0, "3: covered after every completed rollover");
+        assertLe(claimable, reactor.coveredAssets(), "3: claimable <= covered");
+        assertLe(reactor.coveredAssets(), reactor.idleAssets(), "3: covered is in idle");
+        assertEq(handler.uncoveredAfterRollover(), 0, "3: covered after every recalled rollover");
+        assertEq(handler.sweepViolations(), 0, "3: sweep never takes what backs requests");
     }
 
     function invariant_4_timing() public view {

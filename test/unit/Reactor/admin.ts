@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { MockEmissionHook } from "../../helpers/test-contracts.js";
+import type { MockEmissionHook, TestERC20 } from "../../helpers/test-contracts.js";
 import { deployCore, rollover, RATE_ONE } from "../../helpers/core.js";
 
 const USDC = (n: number) => BigInt(n) * 10n ** 6n;
@@ -17,7 +17,7 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     const allocator = users[5];
     await usdc.connect(allocator).approve(await tUsdc.getAddress(), conn.ethers.MaxUint256);
     await tUsdc.setAllocator(allocator.address);
-    return { conn, ...core, allocator };
+    return { conn, ...core, allocator, reactor: await tUsdc.getAddress() };
   }
 
   it("the guardian pauses deposits; requests, transfers and matured claims still work; governance resumes", async () => {
@@ -87,35 +87,75 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     expect(await tUsdc.deployedAssets()).to.equal(USDC(500));
   });
 
-  it("refuses to settle if the allocator left matured requests uncovered", async () => {
-    const { conn, manager, tUsdc, users, allocator } = await setup();
-    const [alice] = users;
-    await tUsdc.connect(alice).deposit(USDC(1_000), alice.address);
-    await tUsdc.connect(allocator).pullAssets(USDC(900));
-    await tUsdc.connect(alice).requestRedeem(USDC(200), alice.address, alice.address);
+  it("a short settlement never reverts: idle pays matured requests pro rata, the rest is paid as assets come back", async () => {
+    const { conn, manager, tUsdc, usdc, users, allocator } = await setup();
+    const [alice, bob, carol] = users;
+    await tUsdc.connect(alice).deposit(USDC(600), alice.address);
+    await tUsdc.connect(bob).deposit(USDC(300), bob.address);
+    await tUsdc.connect(carol).deposit(USDC(100), carol.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(700));
+    await tUsdc.connect(alice).requestRedeem(USDC(400), alice.address, alice.address);
+    await tUsdc.connect(bob).requestRedeem(USDC(200), bob.address, bob.address);
     await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
     await manager.startRollover();
-    // The Reactor refuses; the manager records it (issue 11) and the rollover completes.
-    const reason = tUsdc.interface.encodeErrorResult("ReactorReserveShortfall", [
-      USDC(200),
-      USDC(100),
-    ]);
+    // 600 owed, 300 idle: half of each request is covered (hand computation).
     await expect(manager.processReactors(64))
-      .to.emit(manager, "ReactorSettlementFailed")
-      .withArgs(await tUsdc.getAddress(), 0n, reason);
+      .to.emit(tUsdc, "RedemptionShortfall")
+      .withArgs(0n, USDC(600), USDC(300));
     await manager.completeRollover();
-    expect(await tUsdc.reservedAssets()).to.equal(0n);
-    // Once the allocator brings liquidity back, the next rollover settles the missed cycle.
-    await tUsdc.connect(allocator).pushAssets(USDC(100));
-    await conn.networkHelpers.time.increaseTo(await manager.cycleEnd());
-    await manager.startRollover();
-    await manager.processReactors(64);
-    await manager.completeRollover();
-    expect(await tUsdc.reservedAssets()).to.equal(USDC(200));
-    expect(await tUsdc.cycle()).to.equal((await manager.state()).cycle);
+    expect(await tUsdc.coveredAssets()).to.equal(USDC(300));
+    expect(await tUsdc.uncoveredAssets()).to.equal(USDC(300));
+    expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(USDC(200));
+    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(200));
+    expect(await tUsdc.maxWithdraw(bob.address)).to.equal(USDC(100));
+    await tUsdc.connect(bob).redeem(USDC(100), bob.address, bob.address);
+    // Nothing can be deployed while matured requests are short.
+    await expect(tUsdc.connect(allocator).pullAssets(1n))
+      .to.be.revertedWithCustomError(tUsdc, "ReactorPullExceedsAvailable")
+      .withArgs(1n, 0n);
+    // 150 come back: a quarter of the original debts (half of what is left) is paid.
+    await expect(tUsdc.connect(allocator).pushAssets(USDC(150)))
+      .to.emit(tUsdc, "RedemptionsCovered")
+      .withArgs(1n, USDC(150), USDC(150));
+    expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(USDC(300));
+    expect(await tUsdc.claimableRedeemRequest(0, bob.address)).to.equal(USDC(50));
+    // The rest arrives at the next settlement: everyone is paid in full.
+    await tUsdc.connect(allocator).pushAssets(USDC(550));
+    expect(await tUsdc.uncoveredAssets()).to.equal(0n);
+    await tUsdc.connect(alice).redeem(USDC(400), alice.address, alice.address);
+    await tUsdc.connect(bob).redeem(USDC(100), bob.address, bob.address);
+    expect(await usdc.balanceOf(alice.address)).to.equal(USDC(9_400) + USDC(400));
+    expect(await usdc.balanceOf(bob.address)).to.equal(USDC(9_700) + USDC(200));
+    await rollover(conn, manager);
+    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(0n);
   });
 
-  it("a write-down spreads a loss pro rata over every holder, matured requests included", async () => {
+  it("a settlement short twice pays every matured request the same fraction, whatever cycle it matured in", async () => {
+    const { conn, manager, tUsdc, users, allocator } = await setup();
+    const [alice, bob] = users;
+    await tUsdc.connect(alice).deposit(USDC(1_000), alice.address);
+    await tUsdc.connect(bob).deposit(USDC(1_000), bob.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(1_900));
+    await tUsdc.connect(alice).requestRedeem(USDC(400), alice.address, alice.address);
+    await rollover(conn, manager); // 100 of 400 covered: Alice has 300 left owed
+    expect(await tUsdc.uncoveredAssets()).to.equal(USDC(300));
+    await tUsdc.connect(bob).requestRedeem(USDC(300), bob.address, bob.address);
+    await tUsdc.connect(allocator).pushAssets(USDC(300));
+    // The 300 pushed paid Alice in full before Bob's request matured.
+    expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(USDC(400));
+    await rollover(conn, manager); // Bob's 300 mature with nothing idle
+    expect(await tUsdc.uncoveredAssets()).to.equal(USDC(300));
+    await tUsdc.connect(alice).requestRedeem(USDC(300), alice.address, alice.address);
+    await rollover(conn, manager); // Alice's 300 join: 600 owed, nothing idle
+    expect(await tUsdc.uncoveredAssets()).to.equal(USDC(600));
+    // 240 arrive: 40% of every debt, old (Bob) and new (Alice).
+    await tUsdc.connect(allocator).pushAssets(USDC(240));
+    expect(await tUsdc.claimableRedeemRequest(0, bob.address)).to.equal(USDC(120));
+    expect(await tUsdc.claimableRedeemRequest(0, alice.address)).to.equal(USDC(400) + USDC(120));
+    expect(await tUsdc.pendingRedeemRequest(0, bob.address)).to.equal(USDC(180));
+  });
+
+  it("a write-down after a request matured falls on the holders who stay (the exit was settled at its rate)", async () => {
     const { conn, manager, tUsdc, usdc, users, allocator } = await setup();
     const [alice, bob] = users;
     await tUsdc.connect(alice).deposit(USDC(600), alice.address);
@@ -134,29 +174,92 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
       tUsdc,
       "ReactorOnlyAllocator",
     );
-    // 100 lost out of 1,000: every tUSDC is now worth 0.9 USDC (hand computation).
-    const newRate = (RATE_ONE * 9n) / 10n;
+    // 100 lost out of Bob's 400 deployed: every tUSDC left is worth 0.75 USDC.
+    const newRate = (RATE_ONE * 3n) / 4n;
     await expect(tUsdc.connect(allocator).writeDown(USDC(100)))
       .to.emit(tUsdc, "WrittenDown")
       .withArgs(USDC(100), RATE_ONE, newRate);
     expect(await tUsdc.rate()).to.equal(newRate);
     expect(await tUsdc.deployedAssets()).to.equal(USDC(300));
-    expect(await tUsdc.totalAssets()).to.equal(USDC(900));
-    expect(await tUsdc.convertToAssets(USDC(400))).to.equal(USDC(360));
-    expect(await tUsdc.reservedAssets()).to.equal(USDC(540));
-    expect(await tUsdc.maxWithdraw(alice.address)).to.equal(USDC(540));
+    expect(await tUsdc.totalAssets()).to.equal(USDC(300));
+    expect(await tUsdc.maxWithdraw(alice.address)).to.equal(USDC(600));
     await tUsdc.connect(alice).redeem(USDC(600), alice.address, alice.address);
-    expect(await usdc.balanceOf(alice.address)).to.equal(USDC(9_400) + USDC(540));
-    // A new depositor gets shares at the new rate: 90 USDC buy 100 tUSDC.
-    expect(await tUsdc.previewDeposit(USDC(90))).to.equal(USDC(100));
-    expect(await tUsdc.previewMint(USDC(100))).to.equal(USDC(90));
-    // Bob's 400 are backed: 60 idle + 300 deployed = 360.
+    expect(await usdc.balanceOf(alice.address)).to.equal(USDC(10_000));
+    // A new depositor gets shares at the new rate: 75 USDC buy 100 tUSDC.
+    expect(await tUsdc.previewDeposit(USDC(75))).to.equal(USDC(100));
+    expect(await tUsdc.previewMint(USDC(100))).to.equal(USDC(75));
     await tUsdc.connect(allocator).pushAssets(USDC(300));
     await tUsdc.connect(bob).requestRedeem(USDC(400), bob.address, bob.address);
     await rollover(conn, manager);
     await tUsdc.connect(bob).redeem(USDC(400), bob.address, bob.address);
-    expect(await usdc.balanceOf(bob.address)).to.equal(USDC(9_600) + USDC(360));
+    expect(await usdc.balanceOf(bob.address)).to.equal(USDC(9_600) + USDC(300));
     expect(await tUsdc.idleAssets()).to.equal(0n);
+  });
+
+  it("a marked loss is shared: an early leaver and a stayer lose the same fraction, a late depositor buys in at the marked rate", async () => {
+    const { conn, manager, tUsdc, usdc, users, allocator } = await setup();
+    const [alice, bob, carol] = users;
+    await tUsdc.connect(alice).deposit(USDC(500), alice.address);
+    await tUsdc.connect(bob).deposit(USDC(500), bob.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(800));
+    await expect(tUsdc.connect(allocator).markLoss(USDC(800) + 1n))
+      .to.be.revertedWithCustomError(tUsdc, "ReactorBadMark")
+      .withArgs(USDC(800) + 1n, USDC(800));
+    await expect(tUsdc.connect(alice).markLoss(1n))
+      .to.be.revertedWithCustomError(tUsdc, "ReactorOnlyAllocator")
+      .withArgs(alice.address);
+    // The deployed 800 are worth 600 at the TWAP: 200 unrealised of 1,000 -> rate 0.8.
+    const marked = (RATE_ONE * 8n) / 10n;
+    await expect(tUsdc.connect(allocator).markLoss(USDC(200)))
+      .to.emit(tUsdc, "LossMarked")
+      .withArgs(USDC(200), RATE_ONE, marked);
+    expect(await tUsdc.totalAssets()).to.equal(USDC(800));
+    // Carol enters late: 80 USDC buy 100 tUSDC (no hidden loss to buy into).
+    expect(await tUsdc.previewDeposit(USDC(80))).to.equal(USDC(100));
+    await tUsdc.connect(carol).deposit(USDC(80), carol.address);
+    // The allocator recalls 120 (at principal) so that idle covers Alice's exit.
+    await tUsdc.connect(allocator).pushAssets(USDC(120));
+    // Alice leaves at the marked rate.
+    await tUsdc.connect(alice).requestRedeem(USDC(500), alice.address, alice.address);
+    await rollover(conn, manager);
+    expect(await tUsdc.maxWithdraw(alice.address)).to.equal(USDC(400));
+    await tUsdc.connect(alice).redeem(USDC(500), alice.address, alice.address);
+    // The loss is realised in full: the mark is consumed, the rate does not move again.
+    await expect(tUsdc.connect(allocator).writeDown(USDC(200)))
+      .to.emit(tUsdc, "WrittenDown")
+      .withArgs(USDC(200), marked, marked);
+    expect(await tUsdc.markedLoss()).to.equal(0n);
+    await tUsdc.connect(allocator).pushAssets(USDC(480));
+    await tUsdc.connect(bob).requestRedeem(USDC(500), bob.address, bob.address);
+    await tUsdc.connect(carol).requestRedeem(USDC(100), carol.address, carol.address);
+    await rollover(conn, manager);
+    await tUsdc.connect(bob).redeem(USDC(500), bob.address, bob.address);
+    await tUsdc.connect(carol).redeem(USDC(100), carol.address, carol.address);
+    const lossOf = async (who: string, paid: bigint) =>
+      paid - ((await usdc.balanceOf(who)) - (USDC(10_000) - paid));
+    // Alice and Bob each lost 100 of 500 (20%); Carol lost nothing.
+    expect(await lossOf(alice.address, USDC(500))).to.equal(USDC(100));
+    expect(await lossOf(bob.address, USDC(500))).to.equal(USDC(100));
+    expect(await lossOf(carol.address, USDC(80))).to.equal(0n);
+  });
+
+  it("a mark moves the rate both ways and never beyond what is deployed", async () => {
+    const { tUsdc, users, allocator } = await setup();
+    const [alice] = users;
+    await tUsdc.connect(alice).deposit(USDC(1_000), alice.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(500));
+    await tUsdc.connect(allocator).markLoss(USDC(100));
+    expect(await tUsdc.rate()).to.equal((RATE_ONE * 9n) / 10n);
+    await expect(tUsdc.connect(allocator).markLoss(USDC(40)))
+      .to.emit(tUsdc, "LossMarked")
+      .withArgs(USDC(40), (RATE_ONE * 9n) / 10n, (RATE_ONE * 96n) / 100n);
+    await tUsdc.connect(allocator).markLoss(0n);
+    expect(await tUsdc.rate()).to.equal(RATE_ONE);
+    // A realised loss beyond the mark lowers the rate by the rest only.
+    await tUsdc.connect(allocator).markLoss(USDC(100));
+    await tUsdc.connect(allocator).writeDown(USDC(150));
+    expect(await tUsdc.rate()).to.equal((RATE_ONE * 85n) / 100n);
+    expect(await tUsdc.markedLoss()).to.equal(0n);
   });
 
   it("a write-down cannot take the rate to zero", async () => {
@@ -208,6 +311,141 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     await other.mint(await tUsdc.getAddress(), 7n);
     await tUsdc.sweep(await other.getAddress());
     expect(await other.balanceOf(await treasury.getAddress())).to.equal(7n);
+  });
+
+  it("a wind-down that dust cannot block: closed to deposits, removed once exits are paid, the rest redeemable at once", async () => {
+    const { conn, manager, tUsdc, usdc, users, allocator, reactor } = await setup();
+    const [alice, griefer] = users;
+    await tUsdc.connect(alice).deposit(USDC(1_000), alice.address);
+    await tUsdc.connect(griefer).deposit(1n, griefer.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(500));
+    await expect(tUsdc.connect(alice).close()).to.be.revertedWithCustomError(
+      tUsdc,
+      "RoleGatedUnauthorized",
+    );
+    await expect(tUsdc.close()).to.emit(tUsdc, "Closed");
+    expect(await tUsdc.closed()).to.equal(true);
+    expect(await tUsdc.maxDeposit(alice.address)).to.equal(0n);
+    await expect(tUsdc.connect(alice).deposit(1n, alice.address)).to.be.revertedWithCustomError(
+      tUsdc,
+      "ReactorPaused",
+    );
+    await expect(tUsdc.unpause()).to.be.revertedWithCustomError(tUsdc, "ReactorClosed");
+    // Assets still deployed: not wound down, removal refused.
+    expect(await tUsdc.windDownComplete()).to.equal(false);
+    await expect(manager.removeReactor(reactor)).to.be.revertedWithCustomError(
+      manager,
+      "CycleManagerReactorNotEmpty",
+    );
+    // Holders still request and redeem.
+    await tUsdc.connect(alice).requestRedeem(USDC(600), alice.address, alice.address);
+    await tUsdc.connect(allocator).pushAssets(USDC(500));
+    expect(await tUsdc.windDownComplete()).to.equal(false); // a request is pending
+    await rollover(conn, manager);
+    expect(await tUsdc.windDownComplete()).to.equal(true);
+    // The 1-wei griefer and Alice's 400 left do not block the removal.
+    await expect(manager.removeReactor(reactor)).to.emit(manager, "ReactorRemoved");
+    // After removal a request is claimable at once, from idle.
+    await tUsdc.connect(griefer).requestRedeem(1n, griefer.address, griefer.address);
+    expect(await tUsdc.claimableRedeemRequest(0, griefer.address)).to.equal(1n);
+    await tUsdc.connect(alice).requestRedeem(USDC(400), alice.address, alice.address);
+    await tUsdc.connect(alice).redeem(USDC(1_000), alice.address, alice.address);
+    await tUsdc.connect(griefer).redeem(1n, griefer.address, griefer.address);
+    expect(await usdc.balanceOf(alice.address)).to.equal(USDC(10_000));
+    expect(await tUsdc.totalSupply()).to.equal(0n);
+    expect(await tUsdc.idleAssets()).to.equal(0n);
+  });
+
+  it("refuses a fee-on-transfer asset at the first deposit (the pull must bring exactly the amount asked)", async () => {
+    const { conn, manager, roles, treasury, users } = await setup();
+    const [alice] = users;
+    const fee = (await conn.ethers.deployContract("TestFeeToken")) as unknown as TestERC20;
+    const reactor = await conn.ethers.deployContract("Reactor", [
+      await fee.getAddress(),
+      await manager.getAddress(),
+      await roles.getAddress(),
+      await treasury.getAddress(),
+    ]);
+    await manager.addReactor(await reactor.getAddress());
+    await fee.mint(alice.address, 10_000n);
+    await fee.connect(alice).approve(await reactor.getAddress(), 10_000n);
+    // 1% is burnt on transfer: 1,000 asked, 990 received.
+    await expect(reactor.connect(alice).deposit(1_000n, alice.address))
+      .to.be.revertedWithCustomError(reactor, "ReactorTransferMismatch")
+      .withArgs(1_000n, 990n);
+    expect(await reactor.totalSupply()).to.equal(0n);
+  });
+
+  it("sweep never sends out assets that back reserved or matured requests while other assets are deployed", async () => {
+    const { conn, manager, tUsdc, usdc, users, treasury, allocator } = await setup();
+    const [alice, bob] = users;
+    await tUsdc.connect(alice).deposit(USDC(500), alice.address);
+    await tUsdc.connect(bob).deposit(USDC(500), bob.address);
+    await tUsdc.connect(alice).requestRedeem(USDC(300), alice.address, alice.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(700));
+    await rollover(conn, manager); // 300 matured and covered by the 300 idle
+    await usdc.connect(bob).transfer(await tUsdc.getAddress(), USDC(40)); // a donation
+    // Surplus is 40 (the donation); idle is 340 of which 300 are reserved.
+    await expect(tUsdc.sweep(await usdc.getAddress()))
+      .to.emit(tUsdc, "Swept")
+      .withArgs(await usdc.getAddress(), USDC(40));
+    expect(await tUsdc.idleAssets()).to.equal(USDC(300));
+    await expect(tUsdc.sweep(await usdc.getAddress()))
+      .to.emit(tUsdc, "Swept")
+      .withArgs(await usdc.getAddress(), 0n);
+    expect(await treasury.holdings(await usdc.getAddress())).to.equal(USDC(40));
+    await tUsdc.connect(alice).redeem(USDC(300), alice.address, alice.address);
+    expect(await usdc.balanceOf(alice.address)).to.equal(USDC(9_800));
+  });
+
+  it("sweep never takes the marked loss as surplus (the mark still belongs to the holders)", async () => {
+    const { tUsdc, usdc, users, allocator } = await setup();
+    const [alice] = users;
+    await tUsdc.connect(alice).deposit(USDC(1_000), alice.address);
+    await tUsdc.connect(allocator).pullAssets(USDC(600));
+    await tUsdc.connect(allocator).markLoss(USDC(100));
+    await expect(tUsdc.sweep(await usdc.getAddress()))
+      .to.emit(tUsdc, "Swept")
+      .withArgs(await usdc.getAddress(), 0n);
+    // The price recovers: the mark is lifted and every asset is still there for Alice.
+    await tUsdc.connect(allocator).markLoss(0n);
+    expect(await tUsdc.totalAssets()).to.equal(USDC(1_000));
+    expect(await tUsdc.idleAssets()).to.equal(USDC(400));
+  });
+
+  it("escrowed shares keep earning LP rewards until they mature, booked to the controller (total <= emitted)", async () => {
+    const { conn, manager, tUsdc, users } = await setup();
+    const [alice, bob, carol] = users;
+    const distributor = users[6];
+    const hook = (await conn.ethers.deployContract(
+      "MockEmissionHook",
+    )) as unknown as MockEmissionHook;
+    await manager.setEmissionHook(await hook.getAddress());
+    const reward = 900n * 10n ** 18n;
+    await hook.setRewardPerRollover(reward);
+    await tUsdc.setRewardsDistributor(distributor.address);
+    await tUsdc.connect(alice).deposit(USDC(200), alice.address);
+    await tUsdc.connect(bob).deposit(USDC(100), bob.address);
+    await rollover(conn, manager); // cycle 0: nothing active
+    // Alice asks to leave with 150 of her 200 active units, controller Carol.
+    await tUsdc.connect(alice).requestRedeem(USDC(150), carol.address, alice.address);
+    expect((await tUsdc.redeemRequest(carol.address)).request.activeShares).to.equal(USDC(150));
+    await rollover(conn, manager); // cycle 1: 900 over 300 active units
+    // Alice 50 units -> 150, Bob 100 -> 300, Carol (the escrowed 150) -> 450 TOKE.
+    const toke = (n: bigint) => n * 10n ** 18n;
+    expect(await tUsdc.earnedRewards(alice.address)).to.equal(toke(150n));
+    expect(await tUsdc.earnedRewards(bob.address)).to.equal(toke(300n));
+    expect(await tUsdc.earnedRewards(carol.address)).to.equal(toke(450n));
+    expect(await tUsdc.connect(distributor).collectRewards.staticCall(carol.address)).to.equal(
+      toke(450n),
+    );
+    await tUsdc.connect(distributor).collectRewards(carol.address);
+    expect(await tUsdc.earnedRewards(carol.address)).to.equal(0n);
+    // Matured and burnt, the escrow earns nothing more.
+    await rollover(conn, manager); // cycle 2: 900 over 150 active units (50 Alice + 100 Bob)
+    expect(await tUsdc.earnedRewards(carol.address)).to.equal(0n);
+    expect(await tUsdc.earnedRewards(alice.address)).to.equal(toke(150n + 300n));
+    expect(await tUsdc.earnedRewards(bob.address)).to.equal(toke(300n + 600n));
   });
 
   it("books LP rewards per active unit and lets only the distributor collect them", async () => {

@@ -82,19 +82,39 @@ describe("Reactor: the tAsset as an ERC-20 with permit", () => {
     const [alice, bob] = users;
     await tUsdc.connect(alice).deposit(USDC(100), alice.address);
     await rollover(conn, manager);
-    await tUsdc.connect(alice).requestRedeem(USDC(80), alice.address, alice.address);
+    await tUsdc.connect(alice).requestRedeem(USDC(30), alice.address, alice.address);
     await expect(tUsdc.connect(alice).transfer(alice.address, USDC(50)))
       .to.emit(tUsdc, "Transfer")
       .withArgs(alice.address, alice.address, USDC(50));
-    expect(await tUsdc.balanceOf(alice.address)).to.equal(USDC(100));
-    expect(await tUsdc.activeBalanceOf(alice.address)).to.equal(USDC(100));
-    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(80));
+    expect(await tUsdc.balanceOf(alice.address)).to.equal(USDC(70));
+    expect(await tUsdc.activeBalanceOf(alice.address)).to.equal(USDC(70));
+    expect(await tUsdc.pendingRedeemRequest(0, alice.address)).to.equal(USDC(30));
     await expect(
-      tUsdc.connect(alice).transfer(alice.address, USDC(101)),
+      tUsdc.connect(alice).transfer(alice.address, USDC(71)),
     ).to.be.revertedWithCustomError(tUsdc, "ERC20InsufficientBalance");
     await expect(tUsdc.connect(bob).transferFrom(conn.ethers.ZeroAddress, bob.address, 0))
       .to.be.revertedWithCustomError(tUsdc, "ERC20InvalidSender")
       .withArgs(conn.ethers.ZeroAddress);
+  });
+
+  it("publishes its EIP-712 domain (EIP-5267), the one its permits are signed in", async () => {
+    const { conn, tUsdc } = await setup();
+    const [fields, name, version, chainId, verifyingContract, salt, extensions] =
+      await tUsdc.eip712Domain();
+    expect(fields).to.equal("0x0f"); // name, version, chainId, verifyingContract
+    expect(name).to.equal("Tokemak USDC");
+    expect(version).to.equal("1");
+    expect(chainId).to.equal((await conn.ethers.provider.getNetwork()).chainId);
+    expect(verifyingContract).to.equal(await tUsdc.getAddress());
+    expect(salt).to.equal(conn.ethers.ZeroHash);
+    expect(extensions).to.deep.equal([]);
+    const separator = conn.ethers.TypedDataEncoder.hashDomain({
+      name,
+      version,
+      chainId,
+      verifyingContract,
+    });
+    expect(await tUsdc.DOMAIN_SEPARATOR()).to.equal(separator);
   });
 
   it("a received tAsset starts earning from the next cycle (no double earning on a transfer)", async () => {

@@ -110,11 +110,11 @@ describe("keeper: transient errors, retries and messages", () => {
         cause: {
           code: "CALL_EXCEPTION",
           message: "reverted",
-          data: reactor.encodeErrorResult("ReactorReserveShortfall", [7, 3]),
+          data: reactor.encodeErrorResult("ReactorPullExceedsAvailable", [7, 3]),
         },
       }),
       "settle",
     );
-    expect(shortfall.message).to.equal("settle reverted: ReactorReserveShortfall(7, 3)");
+    expect(shortfall.message).to.equal("settle reverted: ReactorPullExceedsAvailable(7, 3)");
   });
 });
