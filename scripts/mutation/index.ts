@@ -15,7 +15,7 @@ import { firstFailure, matchGlobs, orderTests, ownersOf, projectFiles } from "./
 import {
   bytecodeFingerprint,
   changedArtifacts,
-  compiledSourceHashes,
+  rootCompiledWith,
   createWorkspace,
   killRunning,
   removeWorkspace,
@@ -100,6 +100,7 @@ async function worker(
   owners: Record<string, string[]>,
   opts: { baseline: boolean },
   sources: Map<string, string>,
+  layout: Layout,
   onOutcome: (o: Outcome) => void,
   log: (s: string) => void,
 ): Promise<void> {
@@ -137,72 +138,111 @@ async function worker(
       if (opts.baseline && !greenFiles.has(m.file) && !redFiles.has(m.file)) {
         // The owning tests must pass on the unmutated code, or a "kill" would mean nothing.
         writeFileSync(path.join(dir, m.file), original);
-        const rebuilt = await hardhat(dir, ["build", "--quiet", "--no-typechain"], BUILD_TIMEOUT_S);
-        const verdict = rebuilt.code === 0 ? await runTests(dir, tests) : "baseline build failed";
-        if (verdict === undefined) greenFiles.add(m.file);
-        else redFiles.set(m.file, verdict);
-        log(`baseline ${m.file}: ${verdict === undefined ? "green" : `RED (${verdict})`}`);
+        const verdict = await buildAndTest(dir, m.file, original, tests, layout);
+        if (verdict.kind === "passed") greenFiles.add(m.file);
+        else redFiles.set(m.file, verdict.detail);
+        log(
+          `baseline ${m.file}: ${verdict.kind === "passed" ? "green" : `RED (${verdict.detail})`}`,
+        );
       }
       if (redFiles.has(m.file)) {
         done("not-run", `owning tests fail without the mutant: ${redFiles.get(m.file)}`);
         continue;
       }
       writeFileSync(path.join(dir, m.file), mutatedText);
-      const build = await hardhat(dir, ["build", "--quiet", "--no-typechain"], BUILD_TIMEOUT_S);
-      if (build.code !== 0) {
-        const msg = /(\w*Error): ([^\n]+)/.exec(build.output);
-        done("compile-error", msg ? `${msg[1]}: ${msg[2]}` : `build exit ${build.code}`);
-        continue;
-      }
-      // Never trust a build we cannot tie to the mutant: the compiler must have seen its text...
-      if (!compiledSourceHashes(dir, `project/${m.file}`).has(sha256(mutatedText))) {
-        done("error", "build did not compile the mutated source (stale output)");
-        continue;
-      }
-      // ...and if no deployed bytecode changed, the mutant is equivalent by construction.
-      const changed = changedArtifacts(baseline, bytecodeFingerprint(dir));
-      if (changed.length === 0) {
-        done("equivalent-bytecode", "no deployed bytecode changed");
-        continue;
-      }
-      const verdict = await runTests(dir, tests);
-      done(
-        verdict === undefined ? "survived" : "killed",
-        verdict ?? `ran ${owners[m.file].length} files`,
-      );
+      const verdict = await buildAndTest(dir, m.file, mutatedText, tests, layout, baseline);
+      if (verdict.kind === "passed") done("survived", `ran ${owners[m.file].length} files`);
+      else done(verdict.kind, verdict.detail);
     }
   } finally {
     removeWorkspace(dir);
   }
 }
 
-/** Runs mocha files (with --bail), then Solidity test files; returns the first failure or
- *  undefined when everything passed. */
-async function runTests(
+/** Source files of the workspace the phased builds name. */
+export interface Layout {
+  /** Every contract under contracts/ (what mocha tests deploy). */
+  contracts: string[];
+  /** Deployable test-only Solidity (mocks, tokens, attackers): mocha tests deploy these too. */
+  support: string[];
+}
+
+type Verdict =
+  | { kind: "passed" }
+  | { kind: "killed" | "compile-error" | "equivalent-bytecode" | "error"; detail: string };
+
+/** Builds what each test phase needs, checks the build took `text` for `file`, then runs the
+ *  phase: contracts (and test-only contracts) then mocha with --bail; only if that passed, the
+ *  owning Solidity test files, built then. Building per phase keeps a mutant's build to the
+ *  files that depend on it instead of every test suite's closure. */
+async function buildAndTest(
   dir: string,
+  file: string,
+  text: string,
   tests: { mocha: string[]; solidity: string[] },
-): Promise<string | undefined> {
+  layout: Layout,
+  baseline?: Map<string, string>,
+): Promise<Verdict> {
+  const build = await hardhat(
+    dir,
+    ["build", "--quiet", "--no-typechain", ...layout.contracts, ...layout.support],
+    BUILD_TIMEOUT_S,
+  );
+  if (build.code !== 0) return { kind: "compile-error", detail: compilerMessage(build.output) };
+  // Never trust a build we cannot tie to the mutant: the compiler must have seen its text...
+  if (rootCompiledWith(dir, file, file) !== sha256(text))
+    return { kind: "error", detail: "build did not compile the mutated source (stale output)" };
+  // ...and if no deployed bytecode changed, the mutant is equivalent by construction.
+  if (baseline && changedArtifacts(baseline, bytecodeFingerprint(dir)).length === 0)
+    return { kind: "equivalent-bytecode", detail: "no deployed bytecode changed" };
   if (tests.mocha.length > 0) {
     const r = await hardhat(
       dir,
       ["test", "mocha", "--bail", "--no-compile", ...tests.mocha],
       TEST_TIMEOUT_S,
     );
-    if (r.timedOut) return `timeout after ${TEST_TIMEOUT_S}s (mocha)`;
+    if (r.timedOut) return { kind: "killed", detail: `timeout after ${TEST_TIMEOUT_S}s (mocha)` };
     if (r.code !== 0)
-      return firstFailure(r.output) ?? `mocha exit ${r.code}: ${r.output.slice(-300)}`;
+      return {
+        kind: "killed",
+        detail: firstFailure(r.output) ?? `mocha exit ${r.code}: ${r.output.slice(-300)}`,
+      };
   }
   if (tests.solidity.length > 0) {
+    const b = await hardhat(
+      dir,
+      ["build", "--quiet", "--no-typechain", ...tests.solidity],
+      BUILD_TIMEOUT_S,
+    );
+    if (b.code !== 0)
+      return { kind: "compile-error", detail: `tests: ${compilerMessage(b.output)}` };
+    for (const t of tests.solidity) {
+      const seen = rootCompiledWith(dir, t, file);
+      if (seen !== undefined && seen !== sha256(text))
+        return {
+          kind: "error",
+          detail: `${t} was not rebuilt with the mutated source (stale output)`,
+        };
+    }
     const r = await hardhat(
       dir,
       ["test", "solidity", "--no-compile", ...tests.solidity],
       TEST_TIMEOUT_S,
     );
-    if (r.timedOut) return `timeout after ${TEST_TIMEOUT_S}s (solidity)`;
+    if (r.timedOut)
+      return { kind: "killed", detail: `timeout after ${TEST_TIMEOUT_S}s (solidity)` };
     if (r.code !== 0)
-      return firstFailure(r.output) ?? `solidity exit ${r.code}: ${r.output.slice(-300)}`;
+      return {
+        kind: "killed",
+        detail: firstFailure(r.output) ?? `solidity exit ${r.code}: ${r.output.slice(-300)}`,
+      };
   }
-  return undefined;
+  return { kind: "passed" };
+}
+
+function compilerMessage(output: string): string {
+  const msg = /(\w*Error): ([^\n]+)/.exec(output);
+  return msg ? `${msg[1]}: ${msg[2]}` : output.slice(-200);
 }
 
 async function main(): Promise<void> {
@@ -303,11 +343,17 @@ async function main(): Promise<void> {
     outcomes.sort((a, b) => order.indexOf(a.mutant.id) - order.indexOf(b.mutant.id));
     save();
   };
-  // Split by file across workers so that each file's mutants share one workspace.
-  const lanes: Mutant[][] = Array.from({ length: jobs }, () => []);
-  [...new Set(selected.map((m) => m.file))].forEach((f, i) =>
-    lanes[i % jobs].push(...selected.filter((m) => m.file === f)),
+  // Files are dealt to workers (one workspace each); each worker keeps the selection's order.
+  const files_ = [...new Set(selected.map((m) => m.file))];
+  const lanes: Mutant[][] = Array.from({ length: jobs }, (_, j) =>
+    selected.filter((m) => files_.indexOf(m.file) % jobs === j),
   );
+  const layout: Layout = {
+    contracts: matchGlobs(all, ["contracts/**/*.sol"]),
+    support: matchGlobs(all, ["test/**/*.sol"]).filter(
+      (f) => !f.endsWith(".t.sol") && !f.startsWith("test/solidity/utils/"),
+    ),
+  };
   console.log(
     `${discovered} sites in ${files.length} files; running ${selected.length} mutants, ${jobs} job(s)`,
   );
@@ -315,7 +361,7 @@ async function main(): Promise<void> {
     lanes
       .filter((l) => l.length > 0)
       .map((lane, i) =>
-        worker(lane, owners, { baseline: opts.baseline }, sources, onOutcome, (s) =>
+        worker(lane, owners, { baseline: opts.baseline }, sources, layout, onOutcome, (s) =>
           console.log(`[job ${i}] ${s}`),
         ),
       ),

@@ -149,21 +149,24 @@ export function changedArtifacts(a: Map<string, string>, b: Map<string, string>)
   return [...keys].filter((k) => a.get(k) !== b.get(k)).sort();
 }
 
-/** sha256 of the source text each build-info records for `sourceName`, across build-infos: lets
- *  the runner check that the compiler really saw the mutated text. */
-export function compiledSourceHashes(dir: string, sourceName: string): Set<string> {
-  const infoDir = path.join(dir, "artifacts", "build-info");
-  const hashes = new Set<string>();
-  if (!existsSync(infoDir)) return hashes;
-  for (const name of readdirSync(infoDir)) {
-    if (!name.endsWith(".json") || name.endsWith(".output.json")) continue;
-    const text = readFileSync(path.join(infoDir, name), "utf8");
-    if (!text.includes(sourceName)) continue;
-    const info = JSON.parse(text) as { input?: { sources?: Record<string, { content?: string }> } };
-    const content = info.input?.sources?.[sourceName]?.content;
-    if (content !== undefined) hashes.add(createHash("sha256").update(content).digest("hex"));
-  }
-  return hashes;
+/** sha256 of the text of `sourceFile` in the build that produced root `rootFile`'s artifacts
+ *  (per Hardhat's compile cache), or undefined when that build did not include it. This is what
+ *  ties a build to the mutant: stale outputs from an earlier build point at other text. */
+export function rootCompiledWith(
+  dir: string,
+  rootFile: string,
+  sourceFile: string,
+): string | undefined {
+  const cache = JSON.parse(
+    readFileSync(path.join(dir, "cache", "compile-cache.json"), "utf8"),
+  ) as Record<string, { buildInfoPath?: string }>;
+  const entry = cache[path.join(dir, rootFile)];
+  if (!entry?.buildInfoPath || !existsSync(entry.buildInfoPath)) return undefined;
+  const info = JSON.parse(readFileSync(entry.buildInfoPath, "utf8")) as {
+    input?: { sources?: Record<string, { content?: string }> };
+  };
+  const content = info.input?.sources?.[`project/${sourceFile}`]?.content;
+  return content === undefined ? undefined : sha256(content);
 }
 
 export function sha256(text: string): string {
