@@ -57,20 +57,24 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
     uint256 internal overVotesAccepted;
     uint256 internal disallowedVotesAccepted;
     uint256 internal rollovers;
-    /// @notice An unstake request's reward paid a second time (collect, collect, withdraw, collect).
-    uint256 internal exitRewardPaidTwice;
-    /// @notice Withdrawals that reverted in the everyone-exits check (last holder stuck).
-    uint256 internal stuckWithdrawals;
-    /// @notice Everyone-exits checks that left more TOKE in LD staking than rounding explains.
-    uint256 internal strandedExits;
-    /// @notice Everyone-exits checks that ran to the end (so the property is not vacuous).
-    uint256 internal exitChecks;
-    /// @notice TOKE sent out by slashes, and slashes that took anything.
-    uint256 internal ghostSlashed;
-    uint256 internal slashes;
-    /// @notice Largest TOKE the stakers may have lost to rounding beyond the slashed amounts: a
-    ///         cut is rounded up per unit (< units / 1e18 + 1 wei), a stake's units down (< 2 wei).
-    uint256 internal ghostStakeDust;
+    /// @notice Ghost values of the slashing and exit actions (one slot group, one place).
+    struct ExitGhosts {
+        /// An unstake request's reward paid a second time (collect, collect, withdraw, collect).
+        uint256 paidTwice;
+        /// Withdrawals that reverted in the everyone-exits check (last holder stuck).
+        uint256 stuck;
+        /// Everyone-exits checks that left more TOKE in LD staking than rounding explains.
+        uint256 stranded;
+        /// Everyone-exits checks that ran to the end (so the property is not vacuous).
+        uint256 checks;
+        /// TOKE sent out by slashes, and slashes that took anything.
+        uint256 slashed;
+        uint256 slashes;
+        /// Largest TOKE the stakers may have lost to rounding beyond the slashed amounts: a cut
+        /// is rounded up per unit (< units / 1e18 + 1 wei), a stake's units down (< 2 wei).
+        uint256 stakeDust;
+    }
+    ExitGhosts internal exits;
     /// @notice TOKE per unit (RATE_SCALE = 1:1) per Reactor, as the last StakeSlashed event said.
     mapping(address reactor => uint256) internal ghostRate;
 
@@ -124,7 +128,7 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
                 staking.exitOf(address(r), a).units == 0;
         vm.prank(a);
         staking.stake(address(r), amount, a);
-        ghostStakeDust += 2;
+        exits.stakeDust += 2;
         if (fresh && staking.earned(address(r), a) != 0) ++freshStakerEarned;
     }
 
@@ -337,7 +341,7 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         vm.prank(a);
         uint256 amount = controller.claimAndStake(all, all, address(stakeable(reactorSeed)));
         ghostClaimed += amount;
-        ghostStakeDust += 2;
+        exits.stakeDust += 2;
         ghostDustBound += 5;
         _lastClaimable[a] = claimableOf(a);
     }
@@ -362,9 +366,9 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
             assertEq(amount_, slashed, "slash: event amount = returned amount");
             ghostRate[r] = rate;
         }
-        ghostSlashed += slashed;
-        ghostStakeDust += units / CycleLedgerLib.RATE_SCALE + 1;
-        if (slashed != 0) ++slashes;
+        exits.slashed += slashed;
+        exits.stakeDust += units / CycleLedgerLib.RATE_SCALE + 1;
+        if (slashed != 0) ++exits.slashes;
     }
 
     /// @dev Claims twice while a matured unstake request is open, withdraws it, claims again: the
@@ -381,7 +385,7 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         staking.withdraw(r, a);
         uint256 third = controller.claim(all, all, a);
         vm.stopPrank();
-        if (second != 0 || third != 0) ++exitRewardPaidTwice;
+        if (second != 0 || third != 0) ++exits.paidTwice;
         ghostClaimed += first + second + third;
         ghostDustBound += 15;
         _lastClaimable[a] = claimableOf(a);
@@ -394,9 +398,9 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         uint256 snapshot = VM_EXTRA.snapshotState();
         (uint256 stuck, bool stranded) = _exitEveryone();
         VM_EXTRA.revertToState(snapshot);
-        stuckWithdrawals += stuck;
-        if (stranded) ++strandedExits;
-        ++exitChecks;
+        exits.stuck += stuck;
+        if (stranded) ++exits.stranded;
+        ++exits.checks;
     }
 
     function _exitEveryone() private returns (uint256 stuck, bool stranded) {
@@ -436,7 +440,7 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
             }
         }
         // Each withdrawal rounds down (< 1 wei per holder and Reactor) on top of the stake dust.
-        stranded = IERC20(address(toke)).balanceOf(address(staking)) > ghostStakeDust + 2 * ACTORS;
+        stranded = IERC20(address(toke)).balanceOf(address(staking)) > exits.stakeDust + 2 * ACTORS;
     }
 
     /// @dev TOKE value of every stake and open request on `r`, each rounded down as paid out.

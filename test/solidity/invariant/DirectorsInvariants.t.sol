@@ -50,17 +50,17 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
         this.rollover();
         this.requestUnstake(1, 0, 100e18);
         this.slash(0, 123_456_789_012_345_678_901);
-        assertEq(slashes, 1, "slashed");
+        assertEq(exits.slashes, 1, "slashed");
         assertTrue(ghostRate[address(rA)] < 1e18, "rate cut");
         invariant_5s_slashedStakeCovered();
         this.rollover();
         assertTrue(staking.earned(address(rA), ACTOR_1) != 0, "the request earned");
         this.collectTwiceThenWithdraw(1, 0);
         assertEq(staking.exitOf(address(rA), ACTOR_1).units, 0, "request withdrawn");
-        assertEq(exitRewardPaidTwice, 0, "request's reward paid once");
+        assertEq(exits.paidTwice, 0, "request's reward paid once");
         this.everyoneExits();
-        assertEq(exitChecks, 1, "exit check ran");
-        assertEq(stuckWithdrawals + strandedExits, 0, "everyone exited, only dust stayed");
+        assertEq(exits.checks, 1, "exit check ran");
+        assertEq(exits.stuck + exits.stranded, 0, "everyone exited, only dust stayed");
         invariant_5_noFreeValue();
         invariant_8_rewards();
     }
@@ -87,11 +87,11 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
             }
         }
         assertEq(
-            wallets + inStaking + ghostSlashed,
+            wallets + inStaking + exits.slashed,
             ACTORS * ACTOR_TOKE + ghostClaimed,
             "5: TOKE in = TOKE out"
         );
-        if (slashes != 0) return;
+        if (exits.slashes != 0) return;
         assertEq(held + requested, ACTORS * ACTOR_TOKE + ghostClaimed, "5: units are TOKE");
         uint256 staked;
         for (uint256 j; j < 2; ++j) {
@@ -107,15 +107,15 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
         assertGe(balance, owed, "5s: LD staking covers every stake and request at the rate");
         assertLe(
             balance - owed,
-            ghostStakeDust + 2 * ACTORS,
+            exits.stakeDust + 2 * ACTORS,
             "5s: only rounding dust is left over"
         );
-        assertEq(stuckWithdrawals, 0, "5s: the last holder can always withdraw");
-        assertEq(strandedExits, 0, "5s: everyone exited and only dust stayed");
+        assertEq(exits.stuck, 0, "5s: the last holder can always withdraw");
+        assertEq(exits.stranded, 0, "5s: everyone exited and only dust stayed");
     }
 
     function invariant_8r_exitRewardPaidOnce() public view {
-        assertEq(exitRewardPaidTwice, 0, "8r: an unstake request's reward was paid twice");
+        assertEq(exits.paidTwice, 0, "8r: an unstake request's reward was paid twice");
     }
 
     function invariant_7_votes() public view {
