@@ -34,6 +34,7 @@ interface Options {
   jobs: string;
   ids?: string;
   rerunSurvivors?: boolean;
+  render?: boolean;
   list?: boolean;
   baseline: boolean;
   out: string;
@@ -258,6 +259,7 @@ async function main(): Promise<void> {
       "re-run the survivors of the last run (its .json beside the report) and merge the verdicts",
     )
     .option("--list", "list the selected mutants and exit")
+    .option("--render", "rewrite the report from its .json with the current notes, run nothing")
     .option("--no-baseline", "skip checking that the owning tests pass on the unmutated code")
     .option("--out <file>", "report file", "reports/mutation.md")
     .parse();
@@ -287,6 +289,15 @@ async function main(): Promise<void> {
   const discovered = [...byFile.values()].reduce((s, l) => s + l.length, 0);
   const outFile = path.resolve(ROOT, opts.out);
   const jsonFile = outFile.replace(/\.md$/, "") + ".json";
+  if (opts.render) {
+    const last = JSON.parse(readFileSync(jsonFile, "utf8")) as {
+      info: RunInfo;
+      outcomes: Outcome[];
+    };
+    writeReport(outFile, { ...last.info, notes }, last.outcomes);
+    console.log(`rewrote ${path.relative(ROOT, outFile)} with ${Object.keys(notes).length} notes`);
+    return;
+  }
   let previous: Outcome[] = [];
   let selected: Mutant[];
   if (opts.rerunSurvivors) {

@@ -68,6 +68,16 @@ export function writeReport(file: string, info: RunInfo, outcomes: Outcome[]): v
       `${count("equivalent-bytecode")} equivalent (identical bytecode, metadata stripped), ` +
       `${count("error")} tool errors, ${count("not-run")} not run.`,
   );
+  const argued = outcomes.filter((o) => o.status === "survived" && info.notes[noteKey(o)]).length;
+  if (argued > 0) {
+    const denominator = s.killed + s.survived - argued;
+    const pct = denominator === 0 ? 0 : (100 * s.killed) / denominator;
+    out.push("");
+    out.push(
+      `${argued} of the ${s.survived} survivors are argued equivalent below; without them the ` +
+        `score is ${pct.toFixed(1)}% (${s.killed}/${denominator}).`,
+    );
+  }
   out.push("");
   out.push(
     `${info.discovered} mutation sites found over ${info.files.length} files; ${info.selected} selected ` +
