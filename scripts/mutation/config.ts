@@ -91,6 +91,8 @@ export const config: MutationConfig = {
       "test/integration/venues/allocator.ts",
     ],
     LiquidityMathLib: [
+      "test/solidity/properties/LiquidityMathLib.t.sol",
+      "test/integration/properties/allocator.ts",
       "test/integration/venues/allocator.ts",
       "test/integration/venues/uniswap-v2-style.ts",
       "test/integration/venues/balancer-v2-weighted.ts",

@@ -3,4 +3,8 @@
 export const notes: Record<string, string> = {
   "LiquidityMathLib.sol | b = Math.sqrt(bReserve * Math.mulDiv(aReserve, priceX112, Q112)); | b = Math.sqrt(bReserve * Math.mulDiv(aReserve, priceX112, Q112, Math.Rounding.Ceil));":
     "Equivalent in effect: rounding the inner product up adds < bReserve under the square root, which moves sqrt(bReserve * aReserve * p) by < 1/2 wei at the pool's own price, so the fair base reserve (then scaled down by held/supply) changes by at most 1 wei; no consumer's rule depends on the direction of that rounding (the fee and cover sizing allow a few wei, see test/integration/properties/allocator.ts).",
+  "LiquidityMathLib.sol | if (bForAllOfA <= bDesired) return (aDesired, bForAllOfA); | if (bForAllOfA < bDesired) return (aDesired, bForAllOfA);":
+    "Killed by a test added after the run: test/solidity/properties/LiquidityMathLib.t.sol test_proportionalAmounts_whenBJustSufficesUsesAllOfA (3 a : 2 b offering 4 a and 2 b: the mutant scales a down to 3 where the router's rule uses all 4).",
+  "LiquidityAllocator.sol | if (value <= principalValue) return 0; | if (value < principalValue) return 0;":
+    "Equivalent: at value == principalValue the mutant goes on to mulDiv(held, 0, value) = 0, the same 0 liquidity the guard returns.",
 };
