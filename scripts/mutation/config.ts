@@ -47,6 +47,7 @@ export const config: MutationConfig = {
       "test/solidity/invariant/ReactorInvariants.t.sol",
     ],
     CycleLedgerLib: [
+      "test/integration/properties/ldstaking.ts",
       "test/unit/Reactor/redemptions.ts",
       "test/unit/LDStaking/*.ts",
       "test/integration/core/attacks.ts",

@@ -7,4 +7,6 @@ export const notes: Record<string, string> = {
     "Killed by a test added after the run: test/solidity/properties/LiquidityMathLib.t.sol test_proportionalAmounts_whenBJustSufficesUsesAllOfA (3 a : 2 b offering 4 a and 2 b: the mutant scales a down to 3 where the router's rule uses all 4).",
   "LiquidityAllocator.sol | if (value <= principalValue) return 0; | if (value < principalValue) return 0;":
     "Equivalent: at value == principalValue the mutant goes on to mulDiv(held, 0, value) = 0, the same 0 liquidity the guard returns.",
+  "EmissionController.sol | lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight); | lpReward = EmissionMathLib.share(s.lpWeight, r.budget, cur.weight);":
+    "Equivalent: share(budget, part, total) is budget * part / total, symmetric in its first two arguments.",
 };

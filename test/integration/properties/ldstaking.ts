@@ -86,6 +86,28 @@ describe("properties: LD staking", function () {
     expect(await claim(carol)).to.equal(0n);
   });
 
+  it("rewards booked by a stake change after the settle, then claimed twice, are paid exactly once", async function () {
+    const d = await networkHelpers.loadFixture(fixture);
+    const [carol, , , , lp] = d.users;
+    await depositTo(d, d.tWeth, lp, 10n * E18);
+    await d.staking.connect(carol).stake(d.reactor, 1_000n * E18, carol.address);
+    for (let i = 0; i < 3; ++i) await rolloverWithPrices(conn, d);
+    const owed = await d.staking.earned(d.reactor, carol.address);
+    expect(owed).to.be.greaterThan(0n);
+    // A top-up after the settle books what carol earned so far into her position...
+    await d.staking.connect(carol).stake(d.reactor, 1n, carol.address);
+    expect(await d.staking.earned(d.reactor, carol.address)).to.equal(owed);
+    // ...and the first claim pays it, the second nothing.
+    const claim = async () => {
+      const before = await d.toke.balanceOf(carol.address);
+      await (await d.controller.connect(carol).claim([], [d.reactor], carol.address)).wait();
+      return (await d.toke.balanceOf(carol.address)) - before;
+    };
+    expect(await claim()).to.equal(owed);
+    expect(await claim()).to.equal(0n);
+    expect(await d.staking.earned(d.reactor, carol.address)).to.equal(0n);
+  });
+
   it("after any slash LD staking's TOKE covers every stake and open request at the slashed rate, and the last holder withdraws", async function () {
     const d = await networkHelpers.loadFixture(fixture);
     const holders = d.users.slice(0, 4);
