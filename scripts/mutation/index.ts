@@ -34,6 +34,7 @@ interface Options {
   jobs: string;
   ids?: string;
   rerunSurvivors?: boolean;
+  merge?: boolean;
   render?: boolean;
   list?: boolean;
   baseline: boolean;
@@ -193,10 +194,19 @@ async function buildAndTest(
   // Never trust a build we cannot tie to the mutant: the compiler must have seen its text...
   if (rootCompiledWith(dir, file, file) !== sha256(text))
     return { kind: "error", detail: "build did not compile the mutated source (stale output)" };
-  // ...and if no deployed bytecode changed, the mutant is equivalent by construction.
-  if (baseline && changedArtifacts(baseline, bytecodeFingerprint(dir)).length === 0)
+  // ...and if no deployed bytecode changed, mocha cannot see the mutant (the Solidity tests
+  // still may: they are built next, and only if they did not change either is it equivalent).
+  // Only the artifacts this phase uses count: Solidity test artifacts left by an earlier mutant's
+  // phase are stale by design (rebuilt when their phase runs).
+  const changedIn = (files: string[]) =>
+    changedArtifacts(baseline ?? new Map(), bytecodeFingerprint(dir)).filter(
+      (a) =>
+        a.startsWith("artifacts/contracts/") || files.some((f) => a.startsWith(`artifacts/${f}/`)),
+    );
+  const mochaSees = !baseline || changedIn(layout.support).length > 0;
+  if (!mochaSees && tests.solidity.length === 0)
     return { kind: "equivalent-bytecode", detail: "no deployed bytecode changed" };
-  if (tests.mocha.length > 0) {
+  if (mochaSees && tests.mocha.length > 0) {
     const r = await hardhat(
       dir,
       ["test", "mocha", "--bail", "--no-compile", ...tests.mocha],
@@ -225,6 +235,8 @@ async function buildAndTest(
           detail: `${t} was not rebuilt with the mutated source (stale output)`,
         };
     }
+    if (baseline && changedIn([...layout.support, ...tests.solidity]).length === 0)
+      return { kind: "equivalent-bytecode", detail: "no deployed or test bytecode changed" };
     const r = await hardhat(
       dir,
       ["test", "solidity", "--no-compile", ...tests.solidity],
@@ -258,6 +270,7 @@ async function main(): Promise<void> {
       "--rerun-survivors",
       "re-run the survivors of the last run (its .json beside the report) and merge the verdicts",
     )
+    .option("--merge", "with --ids: merge the verdicts into the last run's report")
     .option("--list", "list the selected mutants and exit")
     .option("--render", "rewrite the report from its .json with the current notes, run nothing")
     .option("--no-baseline", "skip checking that the owning tests pass on the unmutated code")
@@ -307,6 +320,8 @@ async function main(): Promise<void> {
     selected = [...byFile.values()].flat().filter((m) => ids.has(m.id));
   } else if (opts.ids) {
     const ids = new Set(opts.ids.split(",").map((s) => s.trim()));
+    if (opts.merge)
+      previous = (JSON.parse(readFileSync(jsonFile, "utf8")) as { outcomes: Outcome[] }).outcomes;
     selected = [...byFile.values()].flat().filter((m) => ids.has(m.id));
   } else {
     // Sample order (round-robin over files): a run cut short still covers every contract.

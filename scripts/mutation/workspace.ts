@@ -125,12 +125,14 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Hash of every deployed bytecode under artifacts/contracts (metadata stripped), per artifact.
+/** Hash of every deployed bytecode under artifacts/contracts and artifacts/test (the Solidity
+ *  tests link libraries' internal code too), metadata stripped, per artifact.
  *  Compared before and after a mutant's build: if nothing changed, the build either did not take
  *  the mutant (stale output) or the mutant compiles to the same code (equivalent). */
 export function bytecodeFingerprint(dir: string): Map<string, string> {
   const files: string[] = [];
   walk(path.join(dir, "artifacts", "contracts"), files);
+  walk(path.join(dir, "artifacts", "test"), files);
   const map = new Map<string, string>();
   for (const f of files.sort()) {
     const json = JSON.parse(readFileSync(f, "utf8")) as { deployedBytecode?: string };
