@@ -15,4 +15,8 @@ export const notes: Record<string, string> = {
     "Equivalent in effect, as its twin on the next line: rounding the inner quotient up adds < aReserve under the square root, moving the fair token reserve by at most 1 wei before it is scaled down by held/supply.",
   "CycleLedgerLib.sol | if (accrued != r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) { | if (accrued == r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) {":
     'Killed by a test added after the run: test/integration/properties/ldstaking.ts "rewards booked by a stake change after the settle, then claimed twice, are paid exactly once" (the mutant skips zeroing the booked rewards on the claim, so the second claim pays them again).',
+  "EmissionController.sol | if (stakeValue > EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE; | if (stakeValue >= EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE;":
+    "Equivalent: at stakeValue == MAX_VALUE the mutant assigns the value it already has.",
+  "VoteTallyLib.sol | } else if (before > next) { | } else if (before >= next) {":
+    "Equivalent in effect: at before == next the mutant calls _change with all four deltas zero, which leaves every tally value as it was.",
 };

@@ -74,7 +74,8 @@ export function writeReport(file: string, info: RunInfo, outcomes: Outcome[]): v
     const pct = denominator === 0 ? 0 : (100 * s.killed) / denominator;
     out.push("");
     out.push(
-      `${argued} of the ${s.survived} survivors are argued equivalent below; without them the ` +
+      `${argued} of the ${s.survived} survivors carry a one-line equivalence argument below; ` +
+        `without them the ` +
         `score is ${pct.toFixed(1)}% (${s.killed}/${denominator}).`,
     );
   }
