@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Reactor} from "../../../contracts/core/Reactor.sol";
 import {ILDStaking} from "../../../contracts/interfaces/ILDStaking.sol";
+import {CycleLedgerLib} from "../../../contracts/libraries/CycleLedgerLib.sol";
 import {DirectorsFixture} from "../utils/DirectorsFixture.sol";
 import {TestBase} from "../utils/Vm.sol";
 
@@ -11,10 +13,29 @@ address constant ACTOR_1 = address(0xB0B);
 address constant ACTOR_2 = address(0xCA401);
 address constant ACTOR_3 = address(0xDA7E);
 uint256 constant ACTOR_TOKE = 1_000_000e18;
+/// @dev Where slashed TOKE goes (stands in for the Treasury covering a venue loss).
+address constant SLASH_SINK = address(0x51A54);
+
+/// @dev Cheatcodes the directors suite needs beyond utils/Vm.sol: the slash event's rate is read
+///      from the logs, and the everyone-exits check runs on a snapshot it then throws away.
+interface VmStateAndLogs {
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
+    function snapshotState() external returns (uint256 id);
+    function revertToState(uint256 id) external returns (bool reverted);
+}
 
 /// @notice Drives LPs and LDs at random: deposits, tAsset transfers, redemptions, stake, unstake
 ///         requests, withdrawals, stake transfers, votes (valid and invalid), delegations,
-///         rollovers and claims, and keeps the ghost values the invariants compare against.
+///         rollovers, claims, slashes (uneven cuts), collect-twice-then-withdraw, and an
+///         everyone-exits check on a snapshot; it keeps the ghost values the invariants compare
+///         against.
 /// @dev Inherited by the invariant test, which targets itself: run on its own file, the runner
 ///      did not recognise a separate handler contract here ("No contracts to fuzz"), while the
 ///      test contract is always known. The deployer (the test) is governance.
@@ -36,6 +57,28 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
     uint256 internal overVotesAccepted;
     uint256 internal disallowedVotesAccepted;
     uint256 internal rollovers;
+    /// @notice Ghost values of the slashing and exit actions (one slot group, one place).
+    struct ExitGhosts {
+        /// An unstake request's reward paid a second time (collect, collect, withdraw, collect).
+        uint256 paidTwice;
+        /// Withdrawals that reverted in the everyone-exits check (last holder stuck).
+        uint256 stuck;
+        /// Everyone-exits checks that left more TOKE in LD staking than rounding explains.
+        uint256 stranded;
+        /// Everyone-exits checks that ran to the end (so the property is not vacuous).
+        uint256 checks;
+        /// TOKE sent out by slashes, and slashes that took anything.
+        uint256 slashed;
+        uint256 slashes;
+        /// Largest TOKE the stakers may have lost to rounding beyond the slashed amounts: a cut
+        /// is rounded up per unit (< units / 1e18 + 1 wei), a stake's units down (< 2 wei).
+        uint256 stakeDust;
+    }
+    ExitGhosts internal exits;
+    /// @notice TOKE per unit (RATE_SCALE = 1:1) per Reactor, as the last StakeSlashed event said.
+    mapping(address reactor => uint256) internal ghostRate;
+
+    VmStateAndLogs private constant VM_EXTRA = VmStateAndLogs(address(vm));
 
     mapping(address actor => uint256) private _lastClaimable;
 
@@ -52,6 +95,10 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
             assetB.approve(address(rB), type(uint256).max);
             vm.stopPrank();
         }
+        // The test is the slasher (the allocator is, in the system): slashes are handler actions.
+        staking.setSlasher(address(this));
+        ghostRate[address(rA)] = CycleLedgerLib.RATE_SCALE;
+        ghostRate[address(rB)] = CycleLedgerLib.RATE_SCALE;
     }
 
     /// @dev After every action no actor's claimable went down, except by claiming it.
@@ -81,6 +128,7 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
                 staking.exitOf(address(r), a).units == 0;
         vm.prank(a);
         staking.stake(address(r), amount, a);
+        exits.stakeDust += 2;
         if (fresh && staking.earned(address(r), a) != 0) ++freshStakerEarned;
     }
 
@@ -293,8 +341,120 @@ abstract contract DirectorsHandler is TestBase, DirectorsFixture {
         vm.prank(a);
         uint256 amount = controller.claimAndStake(all, all, address(stakeable(reactorSeed)));
         ghostClaimed += amount;
+        exits.stakeDust += 2;
         ghostDustBound += 5;
         _lastClaimable[a] = claimableOf(a);
+    }
+
+    // ------------------------------------------------------------------ slashing and exits
+
+    /// @dev Slashes up to half of a Reactor's stake value by an amount that rarely divides the
+    ///      units evenly; the rate comes from the StakeSlashed event, not from the contract's math.
+    function slash(uint256 reactorSeed, uint256 amount) external watchClaimables {
+        address r = address(stakeable(reactorSeed));
+        uint256 value = _stakeValue(r);
+        if (value < 2) return;
+        amount = bound(amount, 1, value / 2);
+        (uint256 units, ) = staking.totalStake(r);
+        units += _exitUnits(r);
+        VM_EXTRA.recordLogs();
+        uint256 slashed = staking.slash(r, amount, SLASH_SINK);
+        VmStateAndLogs.Log[] memory logs = VM_EXTRA.getRecordedLogs();
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].topics[0] != ILDStaking.StakeSlashed.selector) continue;
+            (uint256 amount_, uint256 rate) = abi.decode(logs[i].data, (uint256, uint256));
+            assertEq(amount_, slashed, "slash: event amount = returned amount");
+            ghostRate[r] = rate;
+        }
+        exits.slashed += slashed;
+        exits.stakeDust += units / CycleLedgerLib.RATE_SCALE + 1;
+        if (slashed != 0) ++exits.slashes;
+    }
+
+    /// @dev Claims twice while a matured unstake request is open, withdraws it, claims again: the
+    ///      request's reward must come with the first claim only.
+    function collectTwiceThenWithdraw(uint256 actorSeed, uint256 reactorSeed) external {
+        address a = _actor(actorSeed);
+        address r = address(stakeable(reactorSeed));
+        ILDStaking.Exit memory e = staking.exitOf(r, a);
+        if (e.units == 0 || e.cycle >= staking.ledgerCycle(r)) return;
+        address[] memory all = allReactors();
+        vm.startPrank(a);
+        uint256 first = controller.claim(all, all, a);
+        uint256 second = controller.claim(all, all, a);
+        staking.withdraw(r, a);
+        uint256 third = controller.claim(all, all, a);
+        vm.stopPrank();
+        if (second != 0 || third != 0) ++exits.paidTwice;
+        ghostClaimed += first + second + third;
+        ghostDustBound += 15;
+        _lastClaimable[a] = claimableOf(a);
+    }
+
+    /// @dev On a snapshot: every holder asks for all their stake, a rollover passes, everyone
+    ///      withdraws. No withdrawal may revert (the last holder included), and what stays in LD
+    ///      staking must be rounding dust. The snapshot is then dropped; only the verdict is kept.
+    function everyoneExits() external {
+        uint256 snapshot = VM_EXTRA.snapshotState();
+        (uint256 stuck, bool stranded) = _exitEveryone();
+        VM_EXTRA.revertToState(snapshot);
+        exits.stuck += stuck;
+        if (stranded) ++exits.stranded;
+        ++exits.checks;
+    }
+
+    function _exitEveryone() private returns (uint256 stuck, bool stranded) {
+        for (uint256 i; i < ACTORS; ++i) {
+            for (uint256 j; j < 2; ++j) {
+                address r = address(stakeable(j));
+                ILDStaking.Exit memory e = staking.exitOf(r, _actors[i]);
+                vm.startPrank(_actors[i]);
+                if (e.units != 0 && e.cycle < staking.ledgerCycle(r)) {
+                    try staking.withdraw(r, _actors[i]) {} catch {
+                        ++stuck;
+                    }
+                }
+                (uint256 total, ) = staking.stakeOf(r, _actors[i]);
+                if (total != 0) {
+                    try staking.requestUnstake(r, total) {} catch {
+                        ++stuck;
+                    }
+                }
+                vm.stopPrank();
+            }
+        }
+        vm.warp(manager.cycleEnd());
+        feed.setPrice(address(assetA), PRICE_A);
+        feed.setPrice(address(assetB), PRICE_B);
+        manager.startRollover();
+        manager.processReactors(3);
+        manager.completeRollover();
+        for (uint256 i; i < ACTORS; ++i) {
+            for (uint256 j; j < 2; ++j) {
+                address r = address(stakeable(j));
+                if (staking.exitOf(r, _actors[i]).units == 0) continue;
+                vm.prank(_actors[i]);
+                try staking.withdraw(r, _actors[i]) {} catch {
+                    ++stuck;
+                }
+            }
+        }
+        // Each withdrawal rounds down (< 1 wei per holder and Reactor) on top of the stake dust.
+        stranded = IERC20(address(toke)).balanceOf(address(staking)) > exits.stakeDust + 2 * ACTORS;
+    }
+
+    /// @dev TOKE value of every stake and open request on `r`, each rounded down as paid out.
+    function _stakeValue(address r) internal view returns (uint256 value) {
+        for (uint256 i; i < ACTORS; ++i) {
+            (uint256 total, ) = staking.stakeOf(r, _actors[i]);
+            value +=
+                ((total + staking.exitOf(r, _actors[i]).units) * ghostRate[r]) /
+                CycleLedgerLib.RATE_SCALE;
+        }
+    }
+
+    function _exitUnits(address r) internal view returns (uint256 units) {
+        for (uint256 i; i < ACTORS; ++i) units += staking.exitOf(r, _actors[i]).units;
     }
 
     // ------------------------------------------------------------------ internal

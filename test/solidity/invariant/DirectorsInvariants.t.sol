@@ -15,9 +15,15 @@ import {
 
 /// @title LD staking, votes and emissions invariants
 /// @notice Spec (ids from notes/security.md), checked after every handler call:
-///  5. No free value: the actors' TOKE (held, staked, requested for unstaking, in the TOKE
-///     Reactor) always equals what they started with plus what they claimed; LD staking holds
-///     exactly the stake and the unwithdrawn requests.
+///  5. No free value: the actors' TOKE (held, in LD staking, in the TOKE Reactor) plus what
+///     slashes sent out always equals what they started with plus what they claimed; until a
+///     slash, LD staking holds exactly the stake and the unwithdrawn requests (units are TOKE).
+///  5s. Slashing: after any slash LD staking's TOKE covers every stake and open request at the
+///     slashed rate (the rate the StakeSlashed event published), each rounded down as it would be
+///     paid, with at most the rounding dust to spare; on a snapshot, every holder can exit (none
+///     of the withdrawals reverts, the last one included) and only that dust stays behind.
+///  8r. An unstake request's reward is paid exactly once: claiming twice between the request's
+///     maturity and its withdrawal, then again after it, pays nothing the second and third time.
 ///  7. Votes: each venue slot's tally equals the sum, over the accounts directing votes, of their
 ///     voting power (own stake unless delegated, plus stake delegated to them) times their share,
 ///     both for the current cycle and the next; the tallies together never exceed the active
@@ -34,6 +40,31 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
         targetContract(address(this));
     }
 
+    /// @dev The slash, collect-twice-then-withdraw and everyone-exits actions do what they say on
+    ///      a fixed sequence, so the campaign over them is not vacuous.
+    function test_handler_slashesCollectsTwiceAndEveryoneExits() public {
+        this.deposit(2, 0, 10_000e18); // LPs on rA, so that its LD side earns
+        this.stake(0, 0, 600e18);
+        this.stake(1, 0, 400e18);
+        this.rollover();
+        this.rollover();
+        this.requestUnstake(1, 0, 100e18);
+        this.slash(0, 123_456_789_012_345_678_901);
+        assertEq(exits.slashes, 1, "slashed");
+        assertTrue(ghostRate[address(rA)] < 1e18, "rate cut");
+        invariant_5s_slashedStakeCovered();
+        this.rollover();
+        assertTrue(staking.earned(address(rA), ACTOR_1) != 0, "the request earned");
+        this.collectTwiceThenWithdraw(1, 0);
+        assertEq(staking.exitOf(address(rA), ACTOR_1).units, 0, "request withdrawn");
+        assertEq(exits.paidTwice, 0, "request's reward paid once");
+        this.everyoneExits();
+        assertEq(exits.checks, 1, "exit check ran");
+        assertEq(exits.stuck + exits.stranded, 0, "everyone exited, only dust stayed");
+        invariant_5_noFreeValue();
+        invariant_8_rewards();
+    }
+
     function invariant_5_noFreeValue() public view {
         address[ACTORS] memory actors = _actorList();
         uint256 held;
@@ -47,17 +78,44 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
                 requested += staking.exitOf(r, actors[i]).units;
             }
         }
-        assertEq(held + requested, ACTORS * ACTOR_TOKE + ghostClaimed, "5: TOKE in = TOKE out");
+        uint256 inStaking = IERC20(address(toke)).balanceOf(address(staking));
+        uint256 wallets = held;
+        for (uint256 i; i < ACTORS; ++i) {
+            for (uint256 j; j < 2; ++j) {
+                (uint256 total, ) = staking.stakeOf(address(stakeable(j)), actors[i]);
+                wallets -= total;
+            }
+        }
+        assertEq(
+            wallets + inStaking + exits.slashed,
+            ACTORS * ACTOR_TOKE + ghostClaimed,
+            "5: TOKE in = TOKE out"
+        );
+        if (exits.slashes != 0) return;
+        assertEq(held + requested, ACTORS * ACTOR_TOKE + ghostClaimed, "5: units are TOKE");
         uint256 staked;
         for (uint256 j; j < 2; ++j) {
             (uint256 total, ) = staking.totalStake(address(stakeable(j)));
             staked += total;
         }
-        assertEq(
-            IERC20(address(toke)).balanceOf(address(staking)),
-            staked + requested,
-            "5: staking holds stake + requests"
+        assertEq(inStaking, staked + requested, "5: staking holds stake + requests");
+    }
+
+    function invariant_5s_slashedStakeCovered() public view {
+        uint256 owed = _stakeValue(address(rA)) + _stakeValue(address(rB));
+        uint256 balance = IERC20(address(toke)).balanceOf(address(staking));
+        assertGe(balance, owed, "5s: LD staking covers every stake and request at the rate");
+        assertLe(
+            balance - owed,
+            exits.stakeDust + 2 * ACTORS,
+            "5s: only rounding dust is left over"
         );
+        assertEq(exits.stuck, 0, "5s: the last holder can always withdraw");
+        assertEq(exits.stranded, 0, "5s: everyone exited and only dust stayed");
+    }
+
+    function invariant_8r_exitRewardPaidOnce() public view {
+        assertEq(exits.paidTwice, 0, "8r: an unstake request's reward was paid twice");
     }
 
     function invariant_7_votes() public view {

@@ -39,8 +39,9 @@ contract TestFixedVotes is IStakeDirectory {
 
 /// @notice Drives a token Reactor paired with a base Reactor on a real SushiSwap pair through
 ///         random deposits, redemption requests and claims, traders moving the pool's price,
-///         rollovers (with the allocator's venue step), and outsiders calling privileged
-///         functions. It counts every violation it sees as it happens.
+///         rollovers (with the allocator's venue step), donations and governance sweeps while
+///         liquidity is deployed, and outsiders calling privileged functions. It counts every
+///         violation it sees as it happens. It holds GOVERNANCE_ROLE (for `sweep` only).
 contract VenueHandler is TestBase {
     uint256 private constant ACTORS = 3;
     uint256 private constant MAX_TOKEN = 50_000e18;
@@ -75,6 +76,10 @@ contract VenueHandler is TestBase {
     uint256 public lateExits; // invariant 11
     bytes public lastRolloverError;
     uint256 public custodyViolations; // invariant 9
+    uint256 public sweeps;
+    uint256 public swept; // asset units sent to the Treasury by sweeps, both Reactors
+    uint256 public donated; // asset units given to the Reactors outside deposits
+    uint256 public sweepsIntoBackedAssets; // invariant 3: a sweep left requests or supply unbacked
 
     constructor(
         Reactor tToken_,
@@ -181,6 +186,40 @@ contract VenueHandler is TestBase {
         _checkCustody();
         _checkExits(tToken);
         _checkExits(tBase);
+    }
+
+    // =============================================================== donations and sweeps
+
+    /// @dev Someone sends a Reactor `donation` of its own asset outside `deposit` (0: none), and
+    ///      governance sweeps it, liquidity deployed or not. Afterwards the idle assets still
+    ///      cover the reserved (matured) requests, supply x rate is still backed by idle +
+    ///      deployed, and every matured request is paid in full. The donation never outlives the
+    ///      action (see the report of issue 20: a donation left across a rollover can starve it).
+    function sweep(uint256 donation, bool fromBase) external {
+        (Reactor reactor, TestERC20 asset, uint256 max) = fromBase
+            ? (tBase, base, MAX_BASE)
+            : (tToken, token, MAX_TOKEN);
+        donation = bound(donation, 0, max / 100);
+        if (donation != 0) asset.mint(address(reactor), donation);
+        donated += donation;
+        uint256 amount = reactor.sweep(address(asset));
+        ++sweeps;
+        swept += amount;
+        if (
+            reactor.idleAssets() < reactor.reservedAssets() ||
+            reactor.convertToAssets(reactor.totalSupply()) >
+                reactor.idleAssets() + reactor.deployedAssets()
+        ) ++sweepsIntoBackedAssets;
+        for (uint256 i; i < ACTORS; ++i) {
+            address actor = _actors[i];
+            uint256 claimable = reactor.claimableRedeemRequest(0, actor);
+            if (claimable == 0) continue;
+            vm.prank(actor);
+            try reactor.redeem(claimable, actor, actor) {} catch {
+                ++claimFailures;
+                ++sweepsIntoBackedAssets;
+            }
+        }
     }
 
     // =============================================================== outsiders

@@ -1,0 +1,22 @@
+// One line per surviving mutant that is argued equivalent (or killed by a test added since the
+// last full run), keyed by `noteKey` in report.ts: "<file> | <original line> | <mutated line>".
+export const notes: Record<string, string> = {
+  "LiquidityMathLib.sol | b = Math.sqrt(bReserve * Math.mulDiv(aReserve, priceX112, Q112)); | b = Math.sqrt(bReserve * Math.mulDiv(aReserve, priceX112, Q112, Math.Rounding.Ceil));":
+    "Equivalent in effect: rounding the inner product up adds < bReserve under the square root, which moves sqrt(bReserve * aReserve * p) by < 1/2 wei at the pool's own price, so the fair base reserve (then scaled down by held/supply) changes by at most 1 wei; no consumer's rule depends on the direction of that rounding (the fee and cover sizing allow a few wei, see test/integration/properties/allocator.ts).",
+  "LiquidityMathLib.sol | if (bForAllOfA <= bDesired) return (aDesired, bForAllOfA); | if (bForAllOfA < bDesired) return (aDesired, bForAllOfA);":
+    "Killed by a test added after the run: test/solidity/properties/LiquidityMathLib.t.sol test_proportionalAmounts_whenBJustSufficesUsesAllOfA (3 a : 2 b offering 4 a and 2 b: the mutant scales a down to 3 where the router's rule uses all 4).",
+  "LiquidityAllocator.sol | if (value <= principalValue) return 0; | if (value < principalValue) return 0;":
+    "Equivalent: at value == principalValue the mutant goes on to mulDiv(held, 0, value) = 0, the same 0 liquidity the guard returns.",
+  "EmissionController.sol | lpReward = EmissionMathLib.share(r.budget, s.lpWeight, cur.weight); | lpReward = EmissionMathLib.share(s.lpWeight, r.budget, cur.weight);":
+    "Equivalent: share(budget, part, total) is budget * part / total, symmetric in its first two arguments.",
+  "EmissionMathLib.sol | return v > MAX_VALUE ? MAX_VALUE : v; | return v >= MAX_VALUE ? MAX_VALUE : v;":
+    "Equivalent: at v == MAX_VALUE both branches return MAX_VALUE.",
+  "LiquidityMathLib.sol | a = Math.sqrt(aReserve * Math.mulDiv(bReserve, Q112, priceX112)); | a = Math.sqrt(aReserve * Math.mulDiv(bReserve, Q112, priceX112, Math.Rounding.Ceil));":
+    "Equivalent in effect, as its twin on the next line: rounding the inner quotient up adds < aReserve under the square root, moving the fair token reserve by at most 1 wei before it is scaled down by held/supply.",
+  "CycleLedgerLib.sol | if (accrued != r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) { | if (accrued == r.accrued || (hasActive && r.snapshot != idx.rewardPerUnit)) {":
+    'Killed by a test added after the run: test/integration/properties/ldstaking.ts "rewards booked by a stake change after the settle, then claimed twice, are paid exactly once" (the mutant skips zeroing the booked rewards on the claim, so the second claim pays them again).',
+  "EmissionController.sol | if (stakeValue > EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE; | if (stakeValue >= EmissionMathLib.MAX_VALUE) stakeValue = EmissionMathLib.MAX_VALUE;":
+    "Equivalent: at stakeValue == MAX_VALUE the mutant assigns the value it already has.",
+  "VoteTallyLib.sol | } else if (before > next) { | } else if (before >= next) {":
+    "Equivalent in effect: at before == next the mutant calls _change with all four deltas zero, which leaves every tally value as it was.",
+};
