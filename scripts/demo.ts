@@ -83,7 +83,8 @@ await writeFile(
     seed: SEED,
     seconds,
     chart: "chart.png",
-  }) + pricerMarkdown(pricerCycles) +
+  }) +
+    pricerMarkdown(pricerCycles) +
     renderDaoMarkdown(dao),
 );
 console.log(

@@ -73,7 +73,7 @@ async function claimAtRate(reactor: Reactor, who: HardhatEthersSigner, shares: b
 
 /** The request of `who` is claimable in full now, or after one more rollover: returns which. */
 async function paidWithinNextCycle(p: Protocol, reactor: Reactor, who: HardhatEthersSigner) {
-  const [shares] = await reactor.redeemRequest(who.address);
+  const [{ shares }] = await reactor.redeemRequest(who.address);
   if ((await reactor.claimableRedeemRequest(0n, who.address)) === shares) return 0;
   await rolloverWith(p);
   expect(await reactor.claimableRedeemRequest(0n, who.address), "claimable next cycle").to.equal(
