@@ -61,7 +61,7 @@ export async function pricerFixture() {
     toke,
     24n * 3600n,
     1_000n,
-    0n,
+    900n,
   ])) as unknown as PriceFeed;
   const newToken = async (symbol: string, decimals: number) =>
     (await ethers.deployContract("TestERC20", [symbol, symbol, decimals])) as unknown as TestERC20;

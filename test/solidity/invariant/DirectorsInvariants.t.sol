@@ -70,7 +70,12 @@ contract DirectorsInvariantsTest is InvariantBase, DirectorsHandler {
         uint256 held;
         uint256 requested;
         for (uint256 i; i < ACTORS; ++i) {
-            held += IERC20(address(toke)).balanceOf(actors[i]) + rT.balanceOf(actors[i]);
+            // tTOKE in a redemption request is escrowed in the Reactor but still the actor's.
+            held +=
+                IERC20(address(toke)).balanceOf(actors[i]) +
+                rT.balanceOf(actors[i]) +
+                rT.pendingRedeemRequest(0, actors[i]) +
+                rT.claimableRedeemRequest(0, actors[i]);
             for (uint256 j; j < 2; ++j) {
                 address r = address(stakeable(j));
                 (uint256 total, ) = staking.stakeOf(r, actors[i]);

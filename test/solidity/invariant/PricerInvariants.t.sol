@@ -49,7 +49,7 @@ contract PricerInvariantsTest is InvariantBase {
         uint256[] memory amounts = new uint256[](1);
         (holders[0], amounts[0]) = (address(this), 1e24);
         Toke toke = new Toke(holders, amounts);
-        PriceFeed feed = new PriceFeed(r, address(toke), 1 days, 1_000, 0);
+        PriceFeed feed = new PriceFeed(r, address(toke), 1 days, 1_000, 15 minutes);
         asset = new TestERC20("XYZ", "XYZ", 18);
         base = new TestERC20("USDC", "USDC", 6);
         feed.setPrice(address(asset), 2e18);
