@@ -113,9 +113,17 @@ export const REACTOR_FACETS: readonly ReactorFacet[] = [
           ldAprWhy,
         };
       }
-      const [opened] = (
-        await emissions.queryFilter(emissions.filters.RoundOpened(closed), from, clock.blockNumber)
-      ).slice(-1);
+      // Before the first rollover no round has closed yet (closed = -1).
+      const [opened] =
+        closed < 0n
+          ? []
+          : (
+              await emissions.queryFilter(
+                emissions.filters.RoundOpened(closed),
+                from,
+                clock.blockNumber,
+              )
+            ).slice(-1);
       if (opened !== undefined) {
         report.emissions = {
           cycle: closed,

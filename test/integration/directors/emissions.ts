@@ -129,6 +129,7 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
     const usdcLpActive = [USDC(2_000n), USDC(2_000n), USDC(1_000n), USDC(1_000n)];
     const wethLdActive = [500n * E18, 800n * E18, 800n * E18, 800n * E18];
     let accWethLpAfter2 = 0n;
+    let accUsdcLpAfter2 = 0n;
     let accUsdcLpAfter3 = 0n;
     let accWethLdAfter2 = 0n;
     let carolExitReward = 0n;
@@ -145,6 +146,7 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
       }
       wethLd.settle(ld, wethLdActive[i]);
       if (i === 0) {
+        accUsdcLpAfter2 = usdcLp.acc;
         accWethLpAfter2 = wethLp.acc;
         accWethLdAfter2 = wethLd.acc;
       }
@@ -157,7 +159,11 @@ describe("emissions over six cycles: several LPs and LDs against the documented 
       // before round 3): floor(units x acc at the touch), then the rest with their new units.
       [
         "bob",
-        (USDC(2_000n) * accUsdcLpAfter3) / E18 + usdcLp.earned(USDC(1_000n), accUsdcLpAfter3),
+        // ERC-7540 escrow: his 2,000 are checkpointed at the request (after round 2); the 1,000
+        // escrowed earn on their own until they mature (round 3), the 1,000 kept from then on.
+        (USDC(2_000n) * accUsdcLpAfter2) / E18 +
+          (USDC(1_000n) * (accUsdcLpAfter3 - accUsdcLpAfter2)) / E18 +
+          usdcLp.earned(USDC(1_000n), accUsdcLpAfter2),
       ],
       ["erin", poolLp.earned(300n * E18)],
       ["dave", usdcLd.earned(200n * E18)],

@@ -77,8 +77,10 @@ describe("properties: LD staking", function () {
     // ...and not zero times: carol (1,000 of 1,500 staked) and dave (500) shared the cycle's LD
     // reward 2:1; each share is rounded down by the accumulators (under 1 wei per 1e18 units).
     expect(first + daves).to.be.lessThanOrEqual(ldReward);
-    expect(first + daves).to.be.greaterThanOrEqual(ldReward - 2n);
-    expect(first).to.be.closeTo((ldReward * 2n) / 3n, 2n);
+    // 1,500 TOKE of units: the accumulators may keep back up to 1,500 wei (carried, not paid).
+    const dust = (1_500n * E18) / E18;
+    expect(first + daves).to.be.greaterThanOrEqual(ldReward - dust);
+    expect(first).to.be.closeTo((ldReward * 2n) / 3n, dust);
 
     // A later cycle pays carol nothing more for the request she withdrew.
     await rolloverWithPrices(conn, d);

@@ -73,8 +73,9 @@ describe("Treasury: protocol-controlled liquidity", () => {
     await expect(
       tUsdc.connect(attacker).requestRedeem(USDC(1_000), treasuryAddress, treasuryAddress),
     )
-      .to.be.revertedWithCustomError(tUsdc, "ReactorNotOperator")
-      .withArgs(attacker.address, treasuryAddress);
+      // ERC-7540: neither the Treasury's operator nor holding its allowance (the Treasury gives none).
+      .to.be.revertedWithCustomError(tUsdc, "ERC20InsufficientAllowance")
+      .withArgs(attacker.address, 0n, USDC(1_000));
     await expect(tUsdc.connect(attacker).redeem(USDC(1_000), attacker.address, treasuryAddress))
       .to.be.revertedWithCustomError(tUsdc, "ReactorNotOperator")
       .withArgs(attacker.address, treasuryAddress);
