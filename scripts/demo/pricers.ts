@@ -115,6 +115,7 @@ export async function startPricers(system: System, seed: number): Promise<Pricer
           if (rng.next() < 0.5) {
             const baseIn = parseUnits((100 + rng.next() * 900).toFixed(2), 6);
             const { assetOut, fee } = askFill(ask.quote.price, baseIn, feeBps);
+            if (assetOut > (await pool.books()).asset) continue;
             await (
               await pool.connect(taker).fill(ask.quote, ask.signature, baseIn, assetOut, deadline)
             ).wait();
@@ -123,6 +124,8 @@ export async function startPricers(system: System, seed: number): Promise<Pricer
           } else {
             const assetIn = parseEther((20 + rng.next() * 200).toFixed(4));
             const { gross, fee, baseOut } = bidFill(bid.quote.price, assetIn, feeBps);
+            // A taker sells only what the pool can pay from its books (it would revert otherwise).
+            if (baseOut > (await pool.books()).base) continue;
             await (
               await pool.connect(taker).fill(bid.quote, bid.signature, assetIn, baseOut, deadline)
             ).wait();

@@ -4,7 +4,7 @@
 import { readClock, secondsToRollover } from "../chain/clock.js";
 import type { Clock } from "../chain/clock.js";
 import type { KeeperContext } from "../chain/context.js";
-import { decodeBytes32String } from "ethers";
+import { decodeBytes32String, id } from "ethers";
 import { dexPrices, usdValue } from "../../lib/prices.js";
 import { REACTOR_FACETS } from "./facets.js";
 import {
@@ -34,6 +34,22 @@ async function lastSettlement(ctx: KeeperContext, symbol: string, clock: Clock) 
   return last === undefined ? undefined : { cycle: BigInt(closed), lpReward: last.args.lpReward };
 }
 
+/** Sources some contracts record as the hash of their label (the pricers) rather than the label. */
+const HASHED_SOURCES = new Map(
+  ["PRICER_FEES", "PRICER_CAPITAL", "PRICER_SLASH"].map((label) => [id(label), label]),
+);
+
+/** A Treasury source id as a label: a bytes32 string, a known hashed label, or the raw id. */
+function sourceLabel(source: string): string {
+  const hashed = HASHED_SOURCES.get(source);
+  if (hashed !== undefined) return hashed;
+  try {
+    return decodeBytes32String(source);
+  } catch {
+    return source;
+  }
+}
+
 /** A Treasury asset's inflows by source label and its outflows, from the Treasury's events. */
 async function treasurySources(
   ctx: KeeperContext,
@@ -50,7 +66,7 @@ async function treasurySources(
     fromBlock,
     toBlock,
   ))
-    add(decodeBytes32String(e.args.source), e.args.amount);
+    add(sourceLabel(e.args.source), e.args.amount);
   for (const e of await treasury.queryFilter(treasury.filters.Paid(asset), fromBlock, toBlock))
     add("paid out", -e.args.amount);
   for (const e of await treasury.queryFilter(
