@@ -15,6 +15,7 @@ const compactSolc = {
   path: require.resolve("solc/soljson.js"),
   settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
 };
+const COVERAGE = process.argv.includes("--coverage");
 // The fuzzer's seed for every Solidity fuzz and invariant campaign (see `test.solidity`).
 const SOLIDITY_TEST_SEED = "0x5eed000000000000000000000000000000000000000000000000000000000014";
 
@@ -22,7 +23,13 @@ export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
   // Ignition reads modules from <ignition>/modules and writes deployments to
   // <ignition>/deployments: both live under deploy/ (`hardhat ignition deploy deploy/modules/X.ts`).
-  paths: { ignition: "deploy" },
+  // A coverage run (`hardhat --coverage test`, scripts/test.sh) compiles instrumented bytecode:
+  // it builds into coverage/build so that the plain artifacts, which the gas bench, the size
+  // pins and the spawned e2e processes read, are never replaced by it.
+  paths: {
+    ignition: "deploy",
+    ...(COVERAGE ? { artifacts: "coverage/build/artifacts", cache: "coverage/build/cache" } : {}),
+  },
   solidity: {
     compilers: [
       {
