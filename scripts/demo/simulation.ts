@@ -4,6 +4,7 @@
 // the block it was read at, so every figure in the report can be checked on-chain.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { encodeBytes32String } from "ethers";
+import { extraSigners } from "../gas/measure.js";
 import { keeperContext, type KeeperContext } from "../keeper/chain/context.js";
 import { pokeOracle } from "../keeper/steps/market.js";
 import { MemoryOutput } from "../keeper/chain/output.js";
@@ -350,7 +351,8 @@ export async function runSimulation(
   const traders = signers.slice(1 + LP_COUNT, 1 + LP_COUNT + TRADER_COUNT);
   const lds = signers.slice(1 + LP_COUNT + TRADER_COUNT, 1 + LP_COUNT + TRADER_COUNT + LD_COUNT);
   const arbitrageur = signers[signers.length - 1];
-  const project = signers[signers.length - 2];
+  // The project is an account of its own: Hardhat's spare ones are the app's user's.
+  const [project] = await extraSigners(system.connection, 1, "alcx-project");
   const owned = options.protocolOwned ?? PROTOCOL_OWNED;
   // The market's reference prices (USD): arbitrage keeps every pool at them.
   const reference: Record<string, number> = { ...SEED_PRICES_USD };
