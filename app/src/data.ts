@@ -59,6 +59,29 @@ export interface ReactorInfo {
   /** This cycle's projected APRs (ratio a year). */
   readonly lpApr: number | null;
   readonly ldApr: number | null;
+  /**
+   * The Treasury's share of the active tAssets (bps) in the last closed cycle, and how many cycles
+   * in a row it was full, as the last rollover recorded them; null for the TOKE Reactor or before.
+   */
+  readonly coverage: { readonly bps: number; readonly streak: number } | null;
+}
+
+/** The singularity: every Reactor covered by the Treasury for `cycles` (K) cycles in a row. */
+export interface SingularityInfo {
+  readonly cycles: number;
+  readonly reached: boolean;
+  /** The Treasury's share of all Reactors' active assets by value, bps. */
+  readonly overallBps: number;
+}
+
+export async function readSingularity(ctx: AppContext): Promise<SingularityInfo> {
+  const emissions = read(ctx, ctx.config.addresses.emissionController, ABI.emissionController);
+  const [curve, reached, overall] = await Promise.all([
+    emissions.coverageCurve(),
+    emissions.singularity() as Promise<boolean>,
+    emissions.overallCoverage() as Promise<bigint>,
+  ]);
+  return { cycles: Number(curve.singularityCycles), reached, overallBps: Number(overall) };
 }
 
 /** Display names of the venues whose ids are known; others are shown from their id. */
@@ -177,6 +200,10 @@ export async function readReactors(ctx: AppContext): Promise<ReactorInfo[]> {
         allowed: ids.map((id, i) => ({ id, name: venueLabel(id), slot: BigInt(slots[i]) })),
         lpApr: apr(BigInt(snapshot.lpWeight), valueToke),
         ldApr: apr(BigInt(snapshot.ldWeight), BigInt(stake[1])),
+        coverage:
+          assetAddress.toLowerCase() === book.toke.toLowerCase() || BigInt(snapshot.cycle) === 0n
+            ? null
+            : { bps: Number(snapshot.coverageBps), streak: Number(snapshot.coveredCycles) },
       } satisfies ReactorInfo;
     }),
   );

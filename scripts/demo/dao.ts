@@ -41,7 +41,7 @@ export interface DaoOutcome {
   readonly feeBlock: number;
   readonly distributedWeth: bigint;
   readonly claims: readonly FeeClaim[];
-  /** Coverage and singularity (issue 14.2): switch on when the Treasury exposes them. */
+  /** Coverage and singularity after the hand-over, in words. */
   readonly singularity: string;
 }
 
@@ -54,13 +54,21 @@ async function stakers(system: System, dao: Dao): Promise<HardhatEthersSigner[]>
 }
 
 /**
- * Hook for the singularity view of the emissions/coverage work (issue 14.2): not on this branch,
- * so it reports that; once `singularity()` exists, read it here.
+ * The coverage views after the hand-over: which Reactors the Treasury has covered K cycles in a
+ * row (EmissionController.snapshotOf), and the protocol-wide singularity() (every Reactor).
  */
 async function singularityLine(system: System): Promise<string> {
-  const probe = system.emissions as unknown as { singularity?: () => Promise<boolean> };
-  if (typeof probe.singularity !== "function") return "coverage view not deployed on this branch";
-  return (await probe.singularity()) ? "reached" : "not reached";
+  const { emissions } = system;
+  const [{ singularityCycles: k }, all] = await Promise.all([
+    emissions.coverageCurve(),
+    emissions.singularity(),
+  ]);
+  const covered: string[] = [];
+  for (const [symbol, reactor] of Object.entries(system.reactors)) {
+    const snapshot = await emissions.snapshotOf(reactor);
+    if (snapshot.coveredCycles >= k) covered.push(`${symbol} (${snapshot.coveredCycles} cycles)`);
+  }
+  return `${covered.length === 0 ? "no Reactor" : covered.join(", ")} covered by the Treasury at least K = ${k} cycles in a row; every Reactor: ${all ? "reached" : "not reached"}`;
 }
 
 /** Runs the hand-over and the fee-distribution proposal on `system` (a local chain). */

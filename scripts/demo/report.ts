@@ -3,7 +3,16 @@
 // part's section is one more entry in SECTIONS.
 import Table from "cli-table3";
 import pc from "picocolors";
-import { RATE_ONE, fmtAmount, fmtPct, fmtRate, fmtUsd } from "../lib/format.js";
+import {
+  RATE_ONE,
+  fmtAmount,
+  fmtBps,
+  fmtCoverage,
+  fmtPct,
+  fmtRate,
+  fmtSingularity,
+  fmtUsd,
+} from "../lib/format.js";
 import type { ReactorStatus } from "../keeper/steps/status-types.js";
 import type { CycleRecord } from "./simulation.js";
 
@@ -272,6 +281,26 @@ export const SECTIONS: ReportSection[] = [
     },
   },
   {
+    title: "Coverage and singularity",
+    render: ({ status }) => {
+      const s = status.singularity;
+      if (s === null) return undefined;
+      const rows = status.reactors.filter((r) => r.coverage !== null);
+      return {
+        lines: [fmtSingularity(s)],
+        grid: {
+          head: ["Reactor", "Treasury tAssets (active)", "active supply", "coverage (streak/K)"],
+          rows: rows.map((r) => [
+            r.symbol,
+            fmtAmount(r.coverage!.treasuryShares, r.decimals),
+            fmtAmount(r.activeSupply, r.decimals),
+            fmtCoverage(r.coverage, s.cycles) ?? "–",
+          ]),
+        },
+      };
+    },
+  },
+  {
     title: "Treasury",
     render: ({ status }) => {
       const held = status.treasury.holdings.filter((h) => h.amount > 0n || h.sources.length > 0);
@@ -294,6 +323,34 @@ export const SECTIONS: ReportSection[] = [
     },
   },
 ];
+
+/** The first cycle, per Reactor, whose rollover found it covered K cycles in a row. */
+export function singularityReached(
+  records: readonly CycleRecord[],
+): { readonly symbol: string; readonly cycle: bigint }[] {
+  const first = new Map<string, bigint>();
+  for (const record of records) {
+    for (const symbol of record.status.singularity?.reactorsReached ?? []) {
+      if (!first.has(symbol)) first.set(symbol, record.cycle);
+    }
+  }
+  return [...first].map(([symbol, cycle]) => ({ symbol, cycle }));
+}
+
+/** "singularity reached at cycle N on X" lines, or why not. */
+export function singularityLines(records: readonly CycleRecord[]): string[] {
+  const last = records.at(-1)?.status.singularity;
+  if (last === null || last === undefined) return ["coverage not deployed on this system"];
+  const reached = singularityReached(records);
+  return [
+    ...reached.map(
+      (r) =>
+        `${r.symbol}: singularity reached at cycle ${r.cycle} (the Treasury held all its active tAssets for ${last.cycles} cycles in a row, K = ${last.cycles})`,
+    ),
+    ...(reached.length === 0 ? [`no Reactor covered ${last.cycles} cycles in a row yet`] : []),
+    `every Reactor (the protocol-wide singularity() view): ${last.reached ? "reached" : "not reached"}; overall coverage ${fmtBps(last.overallBps)}`,
+  ];
+}
 
 /** What the report cannot show yet, from the status' list of parts not deployed. */
 export function missingParts(records: readonly CycleRecord[]): readonly string[] {
@@ -338,7 +395,17 @@ export function renderCycleConsole(record: CycleRecord): string {
 /** The summary across cycles: one row per cycle. */
 export function summaryGrid(records: readonly CycleRecord[]): Grid {
   return {
-    head: ["cycle", "TVL", "Treasury", "APR LP", "APR LD", "swaps", "rollover gas"],
+    head: [
+      "cycle",
+      "TVL",
+      "Treasury",
+      "APR LP",
+      "APR LD",
+      "swaps",
+      "rollover gas",
+      "coverage",
+      "covered K cycles",
+    ],
     rows: records.map((r) => [
       String(r.cycle),
       fmtUsd(tvlUsd(r)),
@@ -347,12 +414,18 @@ export function summaryGrid(records: readonly CycleRecord[]): Grid {
       fmtPct(weightedApr(r, "ldApr")),
       String(r.flows.swaps),
       r.rollover.reduce((s, t) => s + t.gasUsed, 0n).toLocaleString("en-US"),
+      r.status.singularity === null ? "–" : fmtBps(r.status.singularity.overallBps),
+      r.status.singularity?.reactorsReached.join(", ") || "–",
     ]),
   };
 }
 
 export function renderSummaryConsole(records: readonly CycleRecord[]): string {
-  return [pc.bold("\nSummary"), consoleTable(summaryGrid(records))].join("\n");
+  return [
+    pc.bold("\nSummary"),
+    consoleTable(summaryGrid(records)),
+    ...singularityLines(records).map((l) => `Singularity: ${l}`),
+  ].join("\n");
 }
 
 export interface MarkdownMeta {
@@ -372,6 +445,8 @@ export function renderMarkdown(records: readonly CycleRecord[], meta: MarkdownMe
     "## Summary",
     "",
     markdownTable(summaryGrid(records)),
+    "",
+    ...singularityLines(records).map((l) => `- Singularity: ${l}`),
     "",
     `![Treasury value, TVL and APRs over the cycles](${meta.chart})`,
     "",

@@ -3,6 +3,8 @@
 // over. After every rollover the same `status` collection the keeper CLI prints is taken, with
 // the block it was read at, so every figure in the report can be checked on-chain.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { encodeBytes32String } from "ethers";
+import { extraSigners } from "../gas/measure.js";
 import { keeperContext, type KeeperContext } from "../keeper/chain/context.js";
 import { pokeOracle } from "../keeper/steps/market.js";
 import { MemoryOutput } from "../keeper/chain/output.js";
@@ -32,7 +34,27 @@ export interface SimulationOptions {
   readonly swapsPerCycle: number;
   /** Called after each cycle (progress output). */
   readonly onCycle?: (cycle: CycleRecord) => void | Promise<void>;
+  /** The protocol-owned Reactor of the singularity story (default PROTOCOL_OWNED). */
+  readonly protocolOwned?: ProtocolOwned;
 }
+
+/**
+ * The singularity story: a CoRE winner's project pays its token into the Treasury, governance
+ * deploys it as protocol-controlled liquidity (Treasury.provideLiquidity) into the project's
+ * Reactor before the first rollover, and outside LPs deposit elsewhere (a covered Reactor's LP
+ * side earns no emissions), so the Treasury owns that Reactor's whole asset side.
+ */
+export interface ProtocolOwned {
+  readonly symbol: string;
+  /** What the Treasury provides, in USD at the seed price. */
+  readonly usd: number;
+  /** Governance sets K (consecutive covered cycles) to this first; undefined keeps the deployed K. */
+  readonly singularityCycles?: number;
+}
+
+export const PROTOCOL_OWNED: ProtocolOwned = { symbol: "ALCX", usd: 100_000 };
+/** The Treasury source label of a project's CoRE funding. */
+export const CORE_FUNDING = "CORE_FUNDING";
 
 /** What users did in a cycle, per Reactor symbol (asset units; TOKE for LD actions). */
 export interface CycleFlows {
@@ -143,6 +165,7 @@ async function actAsLp(
   lp: HardhatEthersSigner,
   rng: Random,
   flows: CycleFlows,
+  protocolOwned: string,
 ): Promise<void> {
   const symbols = Object.keys(system.reactors);
   for (const symbol of symbols) {
@@ -174,7 +197,7 @@ async function actAsLp(
     }
   }
   if (rng.chance(DEPOSIT_CHANCE)) {
-    const symbol = rng.pick(symbols);
+    const symbol = rng.pick(symbols.filter((x) => x !== protocolOwned));
     const decimals = Number(await system.assets[symbol].decimals());
     const amount = units(rng.between(...DEPOSIT_USD) / SEED_PRICES_USD[symbol], decimals);
     if (symbol === "WETH" && rng.chance(GATEWAY_SHARE)) {
@@ -273,6 +296,35 @@ async function claimAll(
   }
 }
 
+/** The Treasury's liquidity in `owned.symbol`'s Reactor, by governance (see ProtocolOwned). */
+async function provideProtocolLiquidity(
+  system: System,
+  owned: ProtocolOwned,
+  project: HardhatEthersSigner,
+  flows: CycleFlows,
+): Promise<void> {
+  const { emissions, treasury, signer } = system;
+  if (owned.singularityCycles !== undefined) {
+    const { cutBps } = await emissions.coverageCurve();
+    await send(emissions.connect(signer).setCoverageCurve(cutBps, owned.singularityCycles));
+    flows.events.push(`governance set the singularity's K to ${owned.singularityCycles} cycles`);
+  }
+  const token = system.assets[owned.symbol];
+  const amount = units(owned.usd / SEED_PRICES_USD[owned.symbol], Number(await token.decimals()));
+  await fund(system, owned.symbol, project, amount);
+  await send(token.connect(project).approve(treasury, amount));
+  await send(treasury.connect(project).deposit(token, amount, encodeBytes32String(CORE_FUNDING)));
+  // A fresh Reactor mints 1:1: the shares must be at least the assets.
+  await send(
+    treasury.connect(signer).provideLiquidity(system.reactors[owned.symbol], amount, amount),
+  );
+  add(flows.deposits, owned.symbol, amount);
+  ++flows.depositCount;
+  flows.events.push(
+    `the ${owned.symbol} project funded the Treasury with its token (CoRE), and governance deployed it as protocol-controlled liquidity into the ${owned.symbol} Reactor (Treasury.provideLiquidity); LPs deposit elsewhere`,
+  );
+}
+
 /** The keeper, in-process: pokes the oracle ahead of the cycle's end, then rolls over. */
 async function keeperCycle(ctx: KeeperContext): Promise<readonly SentStep[]> {
   const { manager, connection } = ctx.system;
@@ -299,6 +351,9 @@ export async function runSimulation(
   const traders = signers.slice(1 + LP_COUNT, 1 + LP_COUNT + TRADER_COUNT);
   const lds = signers.slice(1 + LP_COUNT + TRADER_COUNT, 1 + LP_COUNT + TRADER_COUNT + LD_COUNT);
   const arbitrageur = signers[signers.length - 1];
+  // The project is an account of its own: Hardhat's spare ones are the app's user's.
+  const [project] = await extraSigners(system.connection, 1, "alcx-project");
+  const owned = options.protocolOwned ?? PROTOCOL_OWNED;
   // The market's reference prices (USD): arbitrage keeps every pool at them.
   const reference: Record<string, number> = { ...SEED_PRICES_USD };
   const market = await seedMarket(system, maker);
@@ -310,7 +365,8 @@ export async function runSimulation(
   for (let i = 0; i < options.cycles; ++i) {
     const { cycle, cycleStart } = await system.manager.state();
     const flows = emptyFlows();
-    for (const lp of lps) await actAsLp(system, lp, rng, flows);
+    if (i === 0) await provideProtocolLiquidity(system, owned, project, flows);
+    for (const lp of lps) await actAsLp(system, lp, rng, flows, owned.symbol);
     for (const ld of lds) await actAsLd(system, ld, rng, flows, i === 0);
     if (i === 0) {
       // One LD lets another vote for its stake on ALCX.

@@ -39,6 +39,23 @@ export const fmtPct = (x: number | null | undefined) =>
   x === null || x === undefined ? DASH : `${(x * 100).toFixed(2)}%`;
 /** Fixed point of a Reactor's rate (assets per tAsset). */
 export const RATE_ONE = 10n ** 18n;
+/** Basis points as a percentage with two decimals: 10,000 -> "100.00%". */
+export const fmtBps = (bps: number) => `${(bps / 100).toFixed(2)}%`;
+
+/** A Reactor's coverage and its run of fully covered cycles against K: "100.00% (3/4)". */
+export const fmtCoverage = (coverage: { bps: number; streak: number } | null, k: number) =>
+  coverage === null ? null : `${fmtBps(coverage.bps)} (${coverage.streak}/${k})`;
+
+/** The singularity in words: reached or not, K, overall coverage and the Reactors at K. */
+export function fmtSingularity(s: {
+  cycles: number;
+  overallBps: number;
+  reached: boolean;
+  reactorsReached: readonly string[];
+}): string {
+  const each = s.reactorsReached.length === 0 ? "none" : s.reactorsReached.join(", ");
+  return `overall coverage ${fmtBps(s.overallBps)}; singularity ${s.reached ? "reached" : "not reached"} (every Reactor covered ${s.cycles} cycles in a row, K = ${s.cycles}); Reactors covered ${s.cycles} cycles: ${each}`;
+}
 export const fmtRate = (rate: bigint) => (Number(rate) / Number(RATE_ONE)).toFixed(6);
 
 /** "3d 4h 5m" for a number of seconds. */

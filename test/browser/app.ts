@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { encodeBytes32String } from "ethers";
+import type { TestToken } from "../../scripts/lib/dex-types.js";
 import { fmt as formatAmount } from "../../app/src/format.js";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { keeperContext } from "../../scripts/keeper/chain/context.js";
@@ -211,6 +212,20 @@ if (CHROMIUM === undefined && process.env.CI === undefined) {
       const alcx = world.system.reactors.ALCX;
       const registry = world.system.venueRegistry;
       const STAKE = 1_000n * E18;
+      // Governance (the deployer here) deploys Treasury liquidity into FXS, which has no LP in
+      // this world: the Treasury's coverage of FXS shows on the Reactors page after rollovers.
+      const fxs = world.system.reactors.FXS;
+      expect(await fxs.totalSupply()).to.equal(0n);
+      const fxsToken = (await world.connection.ethers.getContractAt(
+        "TestERC20",
+        await world.system.assets.FXS.getAddress(),
+      )) as unknown as TestToken;
+      const { treasury, signer } = world.system;
+      const PCL = 10_000n * E18;
+      await (await fxsToken.mint(signer.address, PCL)).wait();
+      await (await fxsToken.connect(signer).approve(treasury, PCL)).wait();
+      await (await treasury.deposit(fxsToken, PCL, encodeBytes32String("CORE_FUNDING"))).wait();
+      await (await treasury.provideLiquidity(fxs, PCL, PCL)).wait();
       // The asset side first: a Reactor far below the emission balance floor earns nothing, and
       // 400 ALCX at the deployment's 2.5 TOKE per ALCX balance 1,000 TOKE of stake 1:1.
       await open(page, "reactors");
@@ -272,6 +287,21 @@ if (CHROMIUM === undefined && process.env.CI === undefined) {
       // owed on every source, and leaves nothing behind.
       expect((await world.system.toke.balanceOf(me)) - tokeBefore).to.equal(owed);
       expect(await emissions.claimable(me, all, staked)).to.equal(0n);
+
+      // The Treasury's deposit of this test's cycle is active from the next: the two rollovers
+      // after that one found it the only FXS holder, so FXS is covered 100% two cycles in a row.
+      const k = Number((await emissions.coverageCurve()).singularityCycles);
+      const snapshot = await emissions.snapshotOf(fxs);
+      expect([snapshot.coverageBps, snapshot.coveredCycles]).to.deep.equal([10_000n, 2n]);
+      await go(page, "reactors");
+      expect(await textOf(page, "coverage-FXS")).to.equal(`100.00% (2 of ${k} cycles)`);
+      // WETH's LP left in the first test: no Treasury tAssets there.
+      expect(await textOf(page, "coverage-WETH")).to.equal(`0.00% (0 of ${k} cycles)`);
+      const overall = Number(await emissions.overallCoverage());
+      expect(await emissions.singularity()).to.equal(false);
+      expect(await textOf(page, "singularity")).to.include(
+        `${k} cycles in a row): not reached; overall coverage ${(overall / 100).toFixed(2)}%`,
+      );
     });
 
     it("wrong chain: the banner shows, and the switch request moves the wallet to the deployment's chain", async () => {

@@ -1,13 +1,16 @@
+import { stripVTControlCharacters } from "node:util";
 import { expect } from "chai";
 import { encodeBytes32String, formatUnits } from "ethers";
 import { network } from "hardhat";
 import { renderChartSvg, svgToPng } from "../../scripts/demo/chart.js";
+import { renderDaoMarkdown, runDaoFinale, type DaoOutcome } from "../../scripts/demo/dao.js";
 import { renderMarkdown, tvlUsd } from "../../scripts/demo/report.js";
 import {
   runSimulation,
   type CycleRecord,
   type SimulationResult,
 } from "../../scripts/demo/simulation.js";
+import { renderStatus } from "../../scripts/keeper/jobs/status.js";
 import { fmtAmount, fmtRate, fmtUsd } from "../../scripts/lib/format.js";
 import { v2PairAt } from "../../scripts/lib/v2.js";
 import { deploySystem, type System } from "../../scripts/lib/system.js";
@@ -18,22 +21,39 @@ import { deploySystem, type System } from "../../scripts/lib/system.js";
 const CYCLES = 3;
 const E2E_TIMEOUT_MS = 180_000;
 const RATE_ONE = 10n ** 18n;
+/** The singularity story in 3 cycles: governance sets K = 2; ALCX is the protocol-owned Reactor. */
+const K = 2;
+const OWNED = { symbol: "ALCX", usd: 100_000, singularityCycles: K };
+const BPS = 10_000n;
+/** The fee proposal distributes half the Treasury's WETH (scripts/demo/dao.ts). */
+const FEE_SHARE_BPS = 5_000n;
 
 describe("e2e: the demo's report agrees with on-chain state", function () {
   this.timeout(E2E_TIMEOUT_MS);
   let system: System;
   let result: SimulationResult;
   let markdown: string;
+  let dao: DaoOutcome;
+  let wethBeforeDao: bigint;
+  let daoMarkdown: string;
 
   before(async () => {
     system = await deploySystem(await network.create());
-    result = await runSimulation(system, { cycles: CYCLES, seed: 11, swapsPerCycle: 8 });
+    result = await runSimulation(system, {
+      cycles: CYCLES,
+      seed: 11,
+      swapsPerCycle: 8,
+      protocolOwned: OWNED,
+    });
     markdown = renderMarkdown(result.records, {
       network: "default",
       seed: 11,
       seconds: 1,
       chart: "chart.png",
     });
+    wethBeforeDao = await system.treasury.holdings(system.assets.WETH);
+    dao = await runDaoFinale(system);
+    daoMarkdown = renderDaoMarkdown(dao);
   });
 
   const at = (record: CycleRecord) => ({ blockTag: record.status.clock.blockNumber });
@@ -300,6 +320,96 @@ describe("e2e: the demo's report agrees with on-chain state", function () {
         .find((l) => l.startsWith(`| ${record.cycle} |`));
       expect(summary!.split("|")[2].trim()).to.equal(fmtUsd(tvlUsd(record)));
     }
+  });
+
+  /**
+   * Coverage the rollover closing each record's cycle recorded, recomputed from the Reactor's
+   * views at the rollover's start (before any settlement moved the books): the Treasury's active
+   * tAssets over the active supply, in basis points, capped at 100%.
+   */
+  async function expectedCoverage(record: CycleRecord, symbol: string): Promise<bigint> {
+    const start = record.rollover.find((s) => s.kind === "start")!;
+    const tag = { blockTag: start.blockNumber };
+    const reactor = system.reactors[symbol];
+    const [mine, all] = await Promise.all([
+      reactor.activeBalanceOf(system.addresses.treasury, tag),
+      reactor.activeSupply(tag),
+    ]);
+    if (all === 0n) return 0n;
+    return mine >= all ? BPS : (mine * BPS) / all;
+  }
+
+  it("coverage per Reactor, its streak and the singularity equal the chain (status and report)", async () => {
+    const streaks = new Map<string, number>();
+    const reachedAt = new Map<string, bigint>();
+    for (const record of result.records) {
+      const s = record.status.singularity!;
+      expect(s.cycles).to.equal(K);
+      expect(BigInt(s.overallBps)).to.equal(await system.emissions.overallCoverage(at(record)));
+      expect(s.reached).to.equal(await system.emissions.singularity(at(record)));
+      const reached: string[] = [];
+      for (const row of record.status.reactors) {
+        if (row.symbol === "TOKE") {
+          expect(row.coverage).to.equal(null); // the pooled option is not an asset side
+          continue;
+        }
+        const bps = await expectedCoverage(record, row.symbol);
+        const streak = bps === BPS ? (streaks.get(row.symbol) ?? 0) + 1 : 0;
+        streaks.set(row.symbol, streak);
+        if (streak >= K) {
+          reached.push(row.symbol);
+          if (!reachedAt.has(row.symbol)) reachedAt.set(row.symbol, record.cycle);
+        }
+        expect(row.coverage?.cycle).to.equal(record.cycle);
+        expect(BigInt(row.coverage!.bps), `${row.symbol} coverage`).to.equal(bps);
+        expect(row.coverage?.streak, `${row.symbol} streak`).to.equal(streak);
+        expect(row.coverage?.treasuryShares).to.equal(
+          await system.reactors[row.symbol].activeBalanceOf(system.addresses.treasury, at(record)),
+        );
+        // keeper `status` prints the same figures in its coverage column.
+        const line = stripVTControlCharacters(renderStatus(record.status))
+          .split("\n")
+          .find((l) => l.includes(`│ ${row.symbol}`))!;
+        expect(line).to.include(`${(Number(bps) / 100).toFixed(2)}% (${streak}/${K})`);
+      }
+      expect(s.reactorsReached).to.deep.equal(reached);
+      const statusText = stripVTControlCharacters(renderStatus(record.status));
+      expect(statusText).to.include(
+        `Coverage: overall coverage ${(s.overallBps / 100).toFixed(2)}%; singularity ${s.reached ? "reached" : "not reached"} (every Reactor covered ${K} cycles in a row, K = ${K})`,
+      );
+    }
+    // The Treasury is the only LP of ALCX from cycle 1 on (its deposit of cycle 0 activates then):
+    // covered in cycles 1 and 2, so K = 2 is reached at cycle 2; the other Reactors have LPs.
+    expect([...reachedAt]).to.deep.equal([[OWNED.symbol, 2n]]);
+    expect(markdown).to.include(
+      `- Singularity: ${OWNED.symbol}: singularity reached at cycle 2 (the Treasury held all its active tAssets for ${K} cycles in a row, K = ${K})`,
+    );
+    expect(await system.emissions.singularity()).to.equal(false);
+    expect(markdown).to.include(
+      "- Singularity: every Reactor (the protocol-wide singularity() view): not reached",
+    );
+    const [provided] = await system.treasury.liquidityOf(system.reactors[OWNED.symbol]);
+    // 100,000 USD at the seed price of $20 per ALCX.
+    expect(provided).to.equal(5_000n * 10n ** 18n);
+  });
+
+  it("the DAO finale hands over and distributes half the Treasury's WETH, pro rata to stake", async () => {
+    expect(dao.deployerHasRoles).to.equal(false);
+    const amount = (wethBeforeDao * FEE_SHARE_BPS) / BPS;
+    expect(amount > 0n, "the Treasury collected WETH in 3 cycles").to.equal(true);
+    expect(dao.distributedWeth).to.equal(amount);
+    expect(daoMarkdown).to.include(`: ${fmtAmount(amount, 18, 6)} WETH from the Treasury`);
+    const staked = dao.claims.reduce((s, c) => s + c.stakedToke, 0n);
+    const claimed = dao.claims.reduce((s, c) => s + c.claimedWeth, 0n);
+    // The stream pays out everything but rounding dust (at most a wei per staker and step).
+    expect(claimed <= amount && amount - claimed < 1_000_000n).to.equal(true);
+    for (const c of dao.claims) {
+      const fair = (amount * c.stakedToke) / staked;
+      const diff = fair > c.claimedWeth ? fair - c.claimedWeth : c.claimedWeth - fair;
+      expect(diff < 1_000_000n, `${c.account} claim`).to.equal(true);
+    }
+    expect(daoMarkdown).to.include(`(${K} cycles)`); // ALCX's streak >= K after the hand-over
+    expect(daoMarkdown).to.include(`${OWNED.symbol} (`);
   });
 
   it("renders the chart as SVG and PNG", async () => {

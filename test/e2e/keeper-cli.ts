@@ -95,8 +95,17 @@ describe("e2e: keeper CLI against a deployed system", function () {
       due: boolean;
       reactors: { symbol: string; totalSupply: string; idle: string; rate: string }[];
       treasury: { holdings: { symbol: string; amount: string }[] };
+      singularity: { cycles: number; overallBps: number; reached: boolean };
     };
     expect(result.clock.cycle).to.equal("0");
+    // Coverage and the singularity from the emission controller: K as deployed, nothing
+    // covered before the first rollover (the Treasury holds no tAssets).
+    const { emissions } = chain.system;
+    expect(result.singularity.cycles).to.equal(
+      Number((await emissions.coverageCurve()).singularityCycles),
+    );
+    expect(result.singularity.overallBps).to.equal(Number(await emissions.overallCoverage()));
+    expect(result.singularity.reached).to.equal(false);
     expect(result.due).to.equal(false);
     expect(result.reactors.map((r) => r.symbol)).to.deep.equal(REACTORS);
     const usdc = result.reactors.find((r) => r.symbol === "USDC");

@@ -2,7 +2,15 @@
 // ether through the gateway), request redemption, pending and claimable with a countdown, redeem.
 import { ABI } from "../abis";
 import { read, type AppContext } from "../context";
-import { inToke, readClock, readReactors, venueLabel, type ReactorInfo } from "../data";
+import {
+  inToke,
+  readClock,
+  readReactors,
+  readSingularity,
+  venueLabel,
+  type ReactorInfo,
+  type SingularityInfo,
+} from "../data";
 import { txForm } from "../forms";
 import { duration, fmt, pct } from "../format";
 import { card, h, stat } from "../ui";
@@ -10,12 +18,16 @@ import { card, h, stat } from "../ui";
 const TOKE = { symbol: "TOKE", decimals: 18 };
 
 export async function reactorsPage(ctx: AppContext): Promise<HTMLElement> {
-  const [reactors, clock] = await Promise.all([readReactors(ctx), readClock(ctx)]);
+  const [reactors, clock, singularity] = await Promise.all([
+    readReactors(ctx),
+    readClock(ctx),
+    readSingularity(ctx),
+  ]);
   const due = clock.now >= clock.end;
   const countdown = due
     ? "the rollover is due now"
     : `next rollover in ${duration(clock.end - clock.now)}`;
-  const cards = await Promise.all(reactors.map((r) => reactorCard(ctx, r, countdown)));
+  const cards = await Promise.all(reactors.map((r) => reactorCard(ctx, r, countdown, singularity)));
   return h(
     "div",
     { class: "page" },
@@ -25,14 +37,23 @@ export async function reactorsPage(ctx: AppContext): Promise<HTMLElement> {
       { class: "lede" },
       `Deposit an asset single-sided, get its tAsset 1:1. Redemptions are requested and paid after the next rollover (cycle ${clock.cycle}, ${countdown}).`,
     ),
+    h(
+      "p",
+      { class: "lede", "data-testid": "singularity" },
+      `Singularity (the Treasury holds every Reactor's asset side for ${singularity.cycles} cycles in a row): ${singularity.reached ? "reached" : "not reached"}; overall coverage ${bps(singularity.overallBps)}.`,
+    ),
     h("div", { class: "grid" }, ...cards),
   );
 }
+
+/** Basis points as a percentage: 10,000 -> "100.00%". */
+const bps = (x: number) => `${(x / 100).toFixed(2)}%`;
 
 async function reactorCard(
   ctx: AppContext,
   r: ReactorInfo,
   countdown: string,
+  singularity: SingularityInfo,
 ): Promise<HTMLElement> {
   const tvlToke = inToke(r.totalAssets, r.price);
   const ratio =
@@ -54,6 +75,13 @@ async function reactorCard(
       ? stat("Pooled TOKE", "LD option: a share of every Reactor's yield")
       : stat("Asset : TOKE", ratio === null ? "–" : `${ratio.toFixed(2)} : 1`),
     stat("APR (LP / LD)", `${pct(r.lpApr)} / ${r.isToke ? "–" : pct(r.ldApr)}`),
+    r.coverage === null
+      ? null
+      : stat(
+          "Treasury coverage",
+          `${bps(r.coverage.bps)} (${r.coverage.streak} of ${singularity.cycles} cycles)`,
+          `coverage-${r.symbol}`,
+        ),
   );
   const body: (HTMLElement | null)[] = [stats];
   if (ctx.account !== undefined) body.push(await positionPanel(ctx, r, ctx.account, countdown));

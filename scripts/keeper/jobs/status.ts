@@ -2,7 +2,16 @@
 // one table of Reactors, the Treasury.
 import Table from "cli-table3";
 import pc from "picocolors";
-import { DASH, fmtAmount, fmtDuration, fmtPct, fmtRate, fmtUsd } from "../../lib/format.js";
+import {
+  DASH,
+  fmtAmount,
+  fmtCoverage,
+  fmtDuration,
+  fmtPct,
+  fmtRate,
+  fmtSingularity,
+  fmtUsd,
+} from "../../lib/format.js";
 import { collectStatus } from "../steps/status.js";
 import type { StatusReport } from "../steps/status-types.js";
 import type { Job } from "./job.js";
@@ -38,7 +47,9 @@ export function renderStatus(report: StatusReport): string {
     "last cycle LP / LD emissions",
     "fees",
     "APR LP / LD",
+    "coverage (streak/K)",
   ]);
+  const k = report.singularity?.cycles ?? 0;
   for (const r of report.reactors) {
     const amt = (x: bigint) => fmtAmount(x, r.decimals);
     const deployed =
@@ -61,9 +72,11 @@ export function renderStatus(report: StatusReport): string {
         : `${fmtAmount(last.lpEmissions, 18)} / ${last.ldEmissions === null ? DASH : fmtAmount(last.ldEmissions, 18)}`,
       last?.fees === null || last === null ? DASH : amt(last.fees),
       last === null ? DASH : `${fmtPct(last.lpApr)} / ${fmtPct(last.ldApr)}`,
+      fmtCoverage(r.coverage, k) ?? DASH,
     ]);
   }
   lines.push(pc.bold("Reactors"), reactors.toString());
+  if (report.singularity !== null) lines.push(`Coverage: ${fmtSingularity(report.singularity)}`);
 
   const treasury = table(["asset", "held", "value"]);
   for (const h of report.treasury.holdings)

@@ -1,5 +1,6 @@
 // The parts' columns of `status`, in one list: the directors part (LD stake, votes, emissions
-// and APRs) and the venues part (positions per venue, fees, losses and their cover).
+// and APRs), the venues part (positions per venue, fees, losses and their cover) and the coverage
+// part (the Treasury's share of each Reactor's asset side, and the singularity).
 import type { Clock } from "../chain/clock.js";
 import type { KeeperContext } from "../chain/context.js";
 import { venueName } from "../../lib/protocol-config.js";
@@ -223,6 +224,40 @@ export const REACTOR_FACETS: readonly ReactorFacet[] = [
           writtenDown: l?.w ?? 0n,
         };
       }
+    },
+  },
+  {
+    provides: "coverage: the Treasury's share of each Reactor's asset side, the singularity",
+    present: () => true,
+    async apply(ctx, rows, _prices, clock, report) {
+      const { emissions } = ctx.system;
+      const at = { blockTag: clock.blockNumber };
+      const [pool, curve, overall, reached] = await Promise.all([
+        emissions.poolReactor(at),
+        emissions.coverageCurve(at),
+        emissions.overallCoverage(at),
+        emissions.singularity(at),
+      ]);
+      const k = Number(curve.singularityCycles);
+      const reactorsReached: string[] = [];
+      for (const row of rows) {
+        if (row.address.toLowerCase() === pool.toLowerCase()) continue;
+        const reactor = ctx.system.reactors[row.symbol];
+        const [snapshot, treasuryShares] = await Promise.all([
+          emissions.snapshotOf(row.address, at),
+          reactor.activeBalanceOf(ctx.system.addresses.treasury, at),
+        ]);
+        // A snapshot is taken in the rollover that closes a cycle, tagged with the next one.
+        if (snapshot.cycle === 0n) continue;
+        row.coverage = {
+          cycle: snapshot.cycle - 1n,
+          bps: Number(snapshot.coverageBps),
+          streak: Number(snapshot.coveredCycles),
+          treasuryShares,
+        };
+        if (row.coverage.streak >= k) reactorsReached.push(row.symbol);
+      }
+      report.singularity = { cycles: k, overallBps: Number(overall), reached, reactorsReached };
     },
   },
 ];

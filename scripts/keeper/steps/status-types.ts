@@ -80,6 +80,35 @@ export interface ReactorStatus {
   lastCycle: LastCycle | null;
   /** The last rollover's losses on venue positions and how they were covered (venues part). */
   losses: Losses | null;
+  /** The Treasury's coverage of the asset side (coverage part); null for the TOKE Reactor. */
+  coverage: ReactorCoverage | null;
+}
+
+/**
+ * The Treasury's share of a Reactor's active tAssets, as the emission controller recorded it in
+ * the last rollover (for the cycle it closed), and the run of fully covered cycles up to it.
+ */
+export interface ReactorCoverage {
+  /** The cycle the coverage was measured in. */
+  readonly cycle: bigint;
+  /** Basis points, 10,000 = the Treasury holds every active tAsset. */
+  readonly bps: number;
+  /** Consecutive fully covered cycles up to `cycle`. */
+  readonly streak: number;
+  /** The Treasury's active tAssets now. */
+  readonly treasuryShares: bigint;
+}
+
+/** The singularity (issue 14): every Reactor covered for K cycles in a row (coverage part). */
+export interface Singularity {
+  /** K: consecutive fully covered cycles that make it. */
+  readonly cycles: number;
+  /** The Treasury's share of all Reactors' active assets by value, basis points. */
+  readonly overallBps: number;
+  /** The emission controller's `singularity()`: every Reactor covered K cycles. */
+  readonly reached: boolean;
+  /** Reactors covered K cycles in a row (each reached it on its own). */
+  readonly reactorsReached: readonly string[];
 }
 
 /** Decision 3's waterfall, for one Reactor in one rollover. */
@@ -115,6 +144,8 @@ export interface StatusReport {
   readonly missing: string[];
   /** The last rollover's emission round (directors part); null before one or without the part. */
   emissions: EmissionRound | null;
+  /** Coverage and the singularity (coverage part); null without the part. */
+  singularity: Singularity | null;
 }
 
 /** A part's contribution to each Reactor's row. */
@@ -128,6 +159,6 @@ export interface ReactorFacet {
     rows: ReactorStatus[],
     prices: PriceBook,
     clock: Clock,
-    report: Pick<StatusReport, "emissions">,
+    report: Pick<StatusReport, "emissions" | "singularity">,
   ): Promise<void>;
 }

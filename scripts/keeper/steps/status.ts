@@ -50,10 +50,15 @@ function sourceLabel(source: string): string {
   }
 }
 
-/** A Treasury asset's inflows by source label and its outflows, from the Treasury's events. */
+/**
+ * A Treasury asset's inflows by source label and its outflows, from the Treasury's events; the
+ * liquidity it provided to `reactors` (those of the asset) is an outflow, and what came back an
+ * inflow.
+ */
 async function treasurySources(
   ctx: KeeperContext,
   asset: string,
+  reactors: readonly string[],
   fromBlock: number,
   toBlock: number,
 ): Promise<TreasurySource[]> {
@@ -75,6 +80,20 @@ async function treasurySources(
     toBlock,
   ))
     add("loss cover", -e.args.amount);
+  for (const reactor of reactors) {
+    for (const e of await treasury.queryFilter(
+      treasury.filters.LiquidityProvided(reactor),
+      fromBlock,
+      toBlock,
+    ))
+      add("provided as liquidity", -e.args.assets);
+    for (const e of await treasury.queryFilter(
+      treasury.filters.WithdrawalCompleted(reactor),
+      fromBlock,
+      toBlock,
+    ))
+      add("liquidity returned", e.args.assets);
+  }
   return [...book].map(([source, amount]) => ({ source, amount }));
 }
 
@@ -137,6 +156,7 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
         assetToTokeRatio: null,
         lastCycle: null,
         losses: null,
+        coverage: null,
       } as ReactorStatus;
     });
     const settled = await ctx.rpc(`read CycleSettled of ${symbol}`, () =>
@@ -164,7 +184,10 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
   }
 
   const missing = [...UNWIRED_PARTS];
-  const totals: Pick<StatusReport, "emissions"> = { emissions: null };
+  const totals: Pick<StatusReport, "emissions" | "singularity"> = {
+    emissions: null,
+    singularity: null,
+  };
   for (const facet of REACTOR_FACETS) {
     if (facet.present(ctx)) await facet.apply(ctx, rows, prices, clock, totals);
     else missing.push(facet.provides);
@@ -179,7 +202,13 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
     );
     const d = Number(decimals);
     const sources = await ctx.rpc(`Treasury ${symbol} by source`, () =>
-      treasurySources(ctx, address, fromBlock, clock.blockNumber),
+      treasurySources(
+        ctx,
+        address,
+        rows.filter((r) => r.asset.toLowerCase() === address.toLowerCase()).map((r) => r.address),
+        fromBlock,
+        clock.blockNumber,
+      ),
     );
     holdings.push({
       symbol,
@@ -205,5 +234,6 @@ export async function collectStatus(ctx: KeeperContext): Promise<StatusReport> {
     treasury: { holdings, totalUsd },
     missing,
     emissions: totals.emissions,
+    singularity: totals.singularity,
   };
 }
