@@ -84,7 +84,7 @@ describe("coverage: CoreElection and CoreFunding guards and views", () => {
       [zero, f.governance.address, f.guardian.address],
       [toke, zero, f.guardian.address],
       [toke, f.governance.address, zero],
-    ]) {
+    ] as [string, string, string][]) {
       await expect(factory.deploy(...args)).to.be.revertedWithCustomError(
         factory,
         "CoreElectionZeroAddress",
@@ -127,7 +127,7 @@ describe("coverage: CoreElection and CoreFunding guards and views", () => {
       f.guardian.address,
     ];
     for (let i = 0; i < good.length; ++i) {
-      const args = [...good];
+      const args = [...good] as [string, string, string, string, string];
       args[i] = zero;
       await expect(factory.deploy(...args)).to.be.revertedWithCustomError(
         factory,

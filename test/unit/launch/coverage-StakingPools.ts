@@ -63,7 +63,7 @@ describe("coverage: StakingPool and GenesisPool guards and views", () => {
       f.guardian.address,
     ];
     for (let i = 0; i < good.length; ++i) {
-      const args = [...good];
+      const args = [...good] as [string, string, string, string];
       args[i] = ethers.ZeroAddress;
       await expect(factory.deploy(...args)).to.be.revertedWithCustomError(
         factory,
