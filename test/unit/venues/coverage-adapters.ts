@@ -3,7 +3,13 @@
 // zero deposits, and the position of an adapter that holds no LP tokens.
 import { expect } from "chai";
 import { network } from "hardhat";
-import { latestTimestamp, venueFixture } from "../../helpers/venue-fixture.js";
+import {
+  latestTimestamp,
+  MAX_FEED_AGE,
+  MAX_WINDOW,
+  MIN_WINDOW,
+  venueFixture,
+} from "../../helpers/venue-fixture.js";
 
 const { ethers, networkHelpers } = await network.create();
 const fixture = () => venueFixture(ethers);
@@ -92,5 +98,15 @@ describe("coverage: UniswapV2StyleAdapter guards", function () {
       await v.uniswapAdapter.positionAt(v.tokenAddress, v.baseAddress, 2n ** 112n),
     ).to.deep.equal([0n, 0n, 0n]);
     expect(await v.uniswapAdapter.factory()).to.equal(await v.world.uniswap.factory.getAddress());
+  });
+});
+
+describe("coverage: TwapOracle wiring", function () {
+  it("reads back the factory and the bounds it was built with", async function () {
+    const v = await networkHelpers.loadFixture(fixture);
+    expect(await v.oracle.factory()).to.equal(await v.world.uniswap.factory.getAddress());
+    expect(await v.oracle.minWindow()).to.equal(MIN_WINDOW);
+    expect(await v.oracle.maxWindow()).to.equal(MAX_WINDOW);
+    expect(await v.oracle.maxFeedAge()).to.equal(MAX_FEED_AGE);
   });
 });
