@@ -49,8 +49,32 @@ describe("coverage: DeGenesis deployment and finalization guards", () => {
       "XUSD",
       18,
     ])) as unknown as Contract;
-    const sale = await factory.deploy(await f.params(exact));
-    expect(await sale.getAddress()).to.be.properAddress;
+    const params = await f.params(exact);
+    const sale = await factory.deploy(params);
+    // It keeps what it was given.
+    expect([
+      await sale.treasury(),
+      await sale.toke(),
+      await sale.usdc(),
+      await sale.weth(),
+      await sale.merkleRoot(),
+    ]).to.deep.equal([params.treasury, params.toke, params.usdc, params.weth, params.merkleRoot]);
+    expect([
+      await sale.targetUsd(),
+      await sale.overflowCapUsd(),
+      await sale.basePriceUsd(),
+      await sale.walletCapUsd(),
+      await sale.tokeAllocation(),
+      await sale.vestingSeconds(),
+    ]).to.deep.equal([
+      params.targetUsd,
+      params.overflowCapUsd,
+      params.basePriceUsd,
+      params.walletCapUsd,
+      params.tokeAllocation,
+      params.vestingSeconds,
+    ]);
+    expect([await sale.finalized(), await sale.finalizedAt()]).to.deep.equal([false, 0n]);
   });
 
   it("refuses to finalize before its Genesis pools are set", async () => {
