@@ -239,8 +239,12 @@ contract Reactor is ReactorViews, RoleGated {
     }
 
     /// @inheritdoc IReactor
-    function collectRewards(address) external returns (uint256) {
-        _delegate();
+    /// @dev Inline, not in the module: a claim of a holder whose books are simple (the common
+    ///      case, see `_syncClaim`) makes no DELEGATECALL.
+    function collectRewards(address holder) external returns (uint256 amount) {
+        if (msg.sender != _rewardsDistributor) revert ReactorOnlyRewardsDistributor(msg.sender);
+        _syncClaim(holder);
+        amount = _ledger.collect(holder);
     }
 
     /// @inheritdoc IReactor

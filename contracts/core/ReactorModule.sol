@@ -174,15 +174,6 @@ contract ReactorModule is ReactorAccounts, RoleGated {
         emit IReactor.Deregistered();
     }
 
-    /// @notice See IReactor.collectRewards.
-    function collectRewards(address holder) external onlyDelegated returns (uint256 amount) {
-        if (msg.sender != _rewardsDistributor) {
-            revert IReactor.ReactorOnlyRewardsDistributor(msg.sender);
-        }
-        _sync(holder, _ledger.index.cycle);
-        amount = _ledger.collect(holder);
-    }
-
     // =============================================================== allocator
 
     /// @notice See IReactor.pullAssets.
