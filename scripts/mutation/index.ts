@@ -18,6 +18,7 @@ import {
   rootCompiledWith,
   createWorkspace,
   killRunning,
+  MUTATION_CONFIG,
   removeWorkspace,
   run,
   sha256,
@@ -31,6 +32,7 @@ interface Options {
   sample: string;
   seed: string;
   files?: string;
+  from?: string;
   jobs: string;
   ids?: string;
   rerunSurvivors?: boolean;
@@ -93,7 +95,12 @@ function lineOf(text: string, line: number): string {
 }
 
 async function hardhat(dir: string, args: string[], timeout: number) {
-  return run(dir, "npx", ["hardhat", ...args], timeout);
+  return run(
+    dir,
+    "nice",
+    ["-n", "5", "npx", "hardhat", "--config", MUTATION_CONFIG, ...args],
+    timeout,
+  );
 }
 
 /** Builds and tests the given mutants (all of one or more files) in one workspace. */
@@ -264,6 +271,10 @@ async function main(): Promise<void> {
     .option("--sample <n>", "how many mutants to run (0: all)", "64")
     .option("--seed <s>", "seed of the deterministic sample", "1")
     .option("--files <list>", "comma-separated globs or basenames of the files to mutate")
+    .option(
+      "--from <pool>",
+      "what a sample draws from: all files, or the fast ones (config.fastFiles); default fast for --sample <= 10, else all",
+    )
     .option("--jobs <n>", "parallel workspaces (each builds the project once)", "1")
     .option("--ids <list>", "run exactly these mutant ids (comma-separated)")
     .option(
@@ -325,7 +336,12 @@ async function main(): Promise<void> {
     selected = [...byFile.values()].flat().filter((m) => ids.has(m.id));
   } else {
     // Sample order (round-robin over files): a run cut short still covers every contract.
-    selected = n === 0 ? [...byFile.values()].flat() : sample(byFile, n, seed);
+    const pool = opts.from ?? (n > 0 && n <= 10 ? "fast" : "all");
+    const from =
+      pool === "fast"
+        ? new Map([...byFile].filter(([f]) => config.fastFiles.includes(path.basename(f, ".sol"))))
+        : byFile;
+    selected = n === 0 ? [...from.values()].flat() : sample(from, n, seed);
   }
 
   const owners: Record<string, string[]> = {};
