@@ -17,6 +17,8 @@ import {
   changedArtifacts,
   rootCompiledWith,
   createWorkspace,
+  FUZZ_RUNS,
+  INVARIANT_RUNS,
   killRunning,
   MUTATION_CONFIG,
   removeWorkspace,
@@ -323,6 +325,7 @@ async function main(): Promise<void> {
     return;
   }
   let previous: Outcome[] = [];
+  let pool = "all";
   let selected: Mutant[];
   if (opts.rerunSurvivors) {
     if (!existsSync(jsonFile)) throw new Error(`no previous run at ${jsonFile}`);
@@ -336,7 +339,7 @@ async function main(): Promise<void> {
     selected = [...byFile.values()].flat().filter((m) => ids.has(m.id));
   } else {
     // Sample order (round-robin over files): a run cut short still covers every contract.
-    const pool = opts.from ?? (n > 0 && n <= 10 ? "fast" : "all");
+    pool = opts.from ?? (n > 0 && n <= 10 ? "fast" : "all");
     const from =
       pool === "fast"
         ? new Map([...byFile].filter(([f]) => config.fastFiles.includes(path.basename(f, ".sol"))))
@@ -361,6 +364,9 @@ async function main(): Promise<void> {
     finished: false,
     owners,
     notes,
+    pool,
+    fuzzRuns: FUZZ_RUNS,
+    invariantRuns: INVARIANT_RUNS,
   };
   // A re-run keeps the previous verdicts of everything it does not run again.
   const rerun = new Set(selected.map((m) => m.id));
