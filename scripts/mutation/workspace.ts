@@ -170,7 +170,7 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Hash of every deployed bytecode under artifacts/contracts and artifacts/test (the Solidity
+/** Hash of every creation and deployed bytecode under artifacts/contracts and artifacts/test (the Solidity
  *  tests link libraries' internal code too), metadata stripped, per artifact.
  *  Compared before and after a mutant's build: if nothing changed, the build either did not take
  *  the mutant (stale output) or the mutant compiles to the same code (equivalent). */
@@ -180,11 +180,20 @@ export function bytecodeFingerprint(dir: string): Map<string, string> {
   walk(path.join(dir, "artifacts", "test"), files);
   const map = new Map<string, string>();
   for (const f of files.sort()) {
-    const json = JSON.parse(readFileSync(f, "utf8")) as { deployedBytecode?: string };
+    const json = JSON.parse(readFileSync(f, "utf8")) as {
+      bytecode?: string;
+      deployedBytecode?: string;
+    };
     if (typeof json.deployedBytecode !== "string") continue;
+    // Both codes: a constructor's work (immutables, guards on its arguments) is only in the
+    // creation code; the runtime code holds immutables as zero placeholders.
     map.set(
       path.relative(dir, f),
-      createHash("sha256").update(stripMetadata(json.deployedBytecode)).digest("hex"),
+      createHash("sha256")
+        .update(stripMetadata(json.deployedBytecode))
+        .update("|")
+        .update(stripMetadata(json.bytecode ?? ""))
+        .digest("hex"),
     );
   }
   return map;
