@@ -122,6 +122,8 @@ export const config: MutationConfig = {
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
+      "test/integration/properties/oracle-observations.ts",
+      "test/integration/core/liveness.ts",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
     AllocatorBase: [
@@ -130,6 +132,8 @@ export const config: MutationConfig = {
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
+      "test/integration/properties/oracle-observations.ts",
+      "test/integration/core/liveness.ts",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
     AllocatorFees: [
@@ -138,6 +142,8 @@ export const config: MutationConfig = {
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
+      "test/integration/properties/oracle-observations.ts",
+      "test/integration/core/liveness.ts",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
     AllocatorMoves: [
@@ -146,6 +152,8 @@ export const config: MutationConfig = {
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
+      "test/integration/properties/oracle-observations.ts",
+      "test/integration/core/liveness.ts",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
     AllocatorWaterfall: [
@@ -154,6 +162,8 @@ export const config: MutationConfig = {
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
+      "test/integration/properties/oracle-observations.ts",
+      "test/integration/core/liveness.ts",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
     AllocationMathLib: [
@@ -162,6 +172,8 @@ export const config: MutationConfig = {
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
+      "test/integration/properties/oracle-observations.ts",
+      "test/integration/core/liveness.ts",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
     LDStaking: [
@@ -190,6 +202,7 @@ export const config: MutationConfig = {
       "test/solidity/invariant/DirectorsInvariants.t.sol",
     ],
     FeeDistributor: [
+      "test/unit/FeeDistributor/*.ts",
       "test/integration/governance/lifecycle.ts",
       "test/integration/governance/attacks.ts",
       "test/solidity/FeeDistributor.t.sol",
