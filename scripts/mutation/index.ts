@@ -40,6 +40,7 @@ interface Options {
   rerunSurvivors?: boolean;
   merge?: boolean;
   render?: boolean;
+  mergeFrom?: string;
   list?: boolean;
   baseline: boolean;
   out: string;
@@ -286,6 +287,10 @@ async function main(): Promise<void> {
     .option("--merge", "with --ids: merge the verdicts into the last run's report")
     .option("--list", "list the selected mutants and exit")
     .option("--render", "rewrite the report from its .json with the current notes, run nothing")
+    .option(
+      "--merge-from <json>",
+      "with --render: first replace the verdicts of the mutants another run's .json holds (a re-run written to its own --out while this one ran)",
+    )
     .option("--no-baseline", "skip checking that the owning tests pass on the unmutated code")
     .option("--out <file>", "report file", "reports/mutation.md")
     .parse();
@@ -320,6 +325,20 @@ async function main(): Promise<void> {
       info: RunInfo;
       outcomes: Outcome[];
     };
+    if (opts.mergeFrom) {
+      const other = JSON.parse(readFileSync(path.resolve(ROOT, opts.mergeFrom), "utf8")) as {
+        info: RunInfo;
+        outcomes: Outcome[];
+      };
+      const byId = new Map(other.outcomes.map((o) => [o.mutant.id, o]));
+      last.outcomes = last.outcomes.map((o) => byId.get(o.mutant.id) ?? o);
+      const known = new Set(last.outcomes.map((o) => o.mutant.id));
+      last.outcomes.push(...other.outcomes.filter((o) => !known.has(o.mutant.id)));
+      last.info.selected = last.outcomes.length;
+      last.info.command += `; re-run: ${other.info.command}`;
+      Object.assign(last.info.owners, other.info.owners);
+      writeFileSync(jsonFile, JSON.stringify(last, null, 1));
+    }
     writeReport(outFile, { ...last.info, notes }, last.outcomes);
     console.log(`rewrote ${path.relative(ROOT, outFile)} with ${Object.keys(notes).length} notes`);
     return;
