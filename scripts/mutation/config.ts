@@ -169,6 +169,11 @@ export const config: MutationConfig = {
     AllocationMathLib: [
       "test/integration/venues/allocator.ts",
       "test/integration/properties/allocator.ts",
+      "test/solidity/properties/AllocationMathLib.t.sol",
+      "test/solidity/invariant/VenueInvariants.t.sol",
+    ],
+      "test/integration/venues/allocator.ts",
+      "test/integration/properties/allocator.ts",
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
       "test/integration/venues/sandwich.ts",
