@@ -106,6 +106,16 @@ async function hardhat(dir: string, args: string[], timeout: number) {
   );
 }
 
+/** Every job's workspace, removed together on Ctrl-C / SIGTERM (one handler for all jobs). */
+const workspaces = new Set<string>();
+const cleanup = () => {
+  killRunning();
+  for (const d of workspaces) removeWorkspace(d);
+  process.exit(130);
+};
+process.once("SIGINT", cleanup);
+process.once("SIGTERM", cleanup);
+
 /** Builds and tests the given mutants (all of one or more files) in one workspace. */
 async function worker(
   mutants: Mutant[],
@@ -118,13 +128,7 @@ async function worker(
 ): Promise<void> {
   const dir = createWorkspace(ROOT);
   log(`workspace ${dir}`);
-  const cleanup = () => {
-    killRunning();
-    removeWorkspace(dir);
-    process.exit(130);
-  };
-  process.once("SIGINT", cleanup);
-  process.once("SIGTERM", cleanup);
+  workspaces.add(dir);
   try {
     const base = await hardhat(dir, ["build", "--quiet"], BUILD_TIMEOUT_S);
     if (base.code !== 0) throw new Error(`baseline build failed:\n${base.output.slice(-3000)}`);
@@ -168,6 +172,7 @@ async function worker(
     }
   } finally {
     removeWorkspace(dir);
+    workspaces.delete(dir);
   }
 }
 
