@@ -17,7 +17,10 @@ import {
   changedArtifacts,
   rootCompiledWith,
   createWorkspace,
+  FUZZ_RUNS,
+  INVARIANT_RUNS,
   killRunning,
+  MUTATION_CONFIG,
   removeWorkspace,
   run,
   sha256,
@@ -31,11 +34,13 @@ interface Options {
   sample: string;
   seed: string;
   files?: string;
+  from?: string;
   jobs: string;
   ids?: string;
   rerunSurvivors?: boolean;
   merge?: boolean;
   render?: boolean;
+  mergeFrom?: string;
   list?: boolean;
   baseline: boolean;
   out: string;
@@ -93,8 +98,23 @@ function lineOf(text: string, line: number): string {
 }
 
 async function hardhat(dir: string, args: string[], timeout: number) {
-  return run(dir, "npx", ["hardhat", ...args], timeout);
+  return run(
+    dir,
+    "nice",
+    ["-n", "5", "npx", "hardhat", "--config", MUTATION_CONFIG, ...args],
+    timeout,
+  );
 }
+
+/** Every job's workspace, removed together on Ctrl-C / SIGTERM (one handler for all jobs). */
+const workspaces = new Set<string>();
+const cleanup = () => {
+  killRunning();
+  for (const d of workspaces) removeWorkspace(d);
+  process.exit(130);
+};
+process.once("SIGINT", cleanup);
+process.once("SIGTERM", cleanup);
 
 /** Builds and tests the given mutants (all of one or more files) in one workspace. */
 async function worker(
@@ -108,13 +128,7 @@ async function worker(
 ): Promise<void> {
   const dir = createWorkspace(ROOT);
   log(`workspace ${dir}`);
-  const cleanup = () => {
-    killRunning();
-    removeWorkspace(dir);
-    process.exit(130);
-  };
-  process.once("SIGINT", cleanup);
-  process.once("SIGTERM", cleanup);
+  workspaces.add(dir);
   try {
     const base = await hardhat(dir, ["build", "--quiet"], BUILD_TIMEOUT_S);
     if (base.code !== 0) throw new Error(`baseline build failed:\n${base.output.slice(-3000)}`);
@@ -158,6 +172,7 @@ async function worker(
     }
   } finally {
     removeWorkspace(dir);
+    workspaces.delete(dir);
   }
 }
 
@@ -264,6 +279,10 @@ async function main(): Promise<void> {
     .option("--sample <n>", "how many mutants to run (0: all)", "64")
     .option("--seed <s>", "seed of the deterministic sample", "1")
     .option("--files <list>", "comma-separated globs or basenames of the files to mutate")
+    .option(
+      "--from <pool>",
+      "what a sample draws from: all files, or the fast ones (config.fastFiles); default fast for --sample <= 10, else all",
+    )
     .option("--jobs <n>", "parallel workspaces (each builds the project once)", "1")
     .option("--ids <list>", "run exactly these mutant ids (comma-separated)")
     .option(
@@ -273,6 +292,10 @@ async function main(): Promise<void> {
     .option("--merge", "with --ids: merge the verdicts into the last run's report")
     .option("--list", "list the selected mutants and exit")
     .option("--render", "rewrite the report from its .json with the current notes, run nothing")
+    .option(
+      "--merge-from <json>",
+      "with --render: first replace the verdicts of the mutants another run's .json holds (a re-run written to its own --out while this one ran)",
+    )
     .option("--no-baseline", "skip checking that the owning tests pass on the unmutated code")
     .option("--out <file>", "report file", "reports/mutation.md")
     .parse();
@@ -307,11 +330,26 @@ async function main(): Promise<void> {
       info: RunInfo;
       outcomes: Outcome[];
     };
+    if (opts.mergeFrom) {
+      const other = JSON.parse(readFileSync(path.resolve(ROOT, opts.mergeFrom), "utf8")) as {
+        info: RunInfo;
+        outcomes: Outcome[];
+      };
+      const byId = new Map(other.outcomes.map((o) => [o.mutant.id, o]));
+      last.outcomes = last.outcomes.map((o) => byId.get(o.mutant.id) ?? o);
+      const known = new Set(last.outcomes.map((o) => o.mutant.id));
+      last.outcomes.push(...other.outcomes.filter((o) => !known.has(o.mutant.id)));
+      last.info.selected = last.outcomes.length;
+      last.info.command += `; re-run: ${other.info.command}`;
+      Object.assign(last.info.owners, other.info.owners);
+      writeFileSync(jsonFile, JSON.stringify(last, null, 1));
+    }
     writeReport(outFile, { ...last.info, notes }, last.outcomes);
     console.log(`rewrote ${path.relative(ROOT, outFile)} with ${Object.keys(notes).length} notes`);
     return;
   }
   let previous: Outcome[] = [];
+  let pool = "all";
   let selected: Mutant[];
   if (opts.rerunSurvivors) {
     if (!existsSync(jsonFile)) throw new Error(`no previous run at ${jsonFile}`);
@@ -325,7 +363,12 @@ async function main(): Promise<void> {
     selected = [...byFile.values()].flat().filter((m) => ids.has(m.id));
   } else {
     // Sample order (round-robin over files): a run cut short still covers every contract.
-    selected = n === 0 ? [...byFile.values()].flat() : sample(byFile, n, seed);
+    pool = opts.from ?? (n > 0 && n <= 10 ? "fast" : "all");
+    const from =
+      pool === "fast"
+        ? new Map([...byFile].filter(([f]) => config.fastFiles.includes(path.basename(f, ".sol"))))
+        : byFile;
+    selected = n === 0 ? [...from.values()].flat() : sample(from, n, seed);
   }
 
   const owners: Record<string, string[]> = {};
@@ -345,6 +388,9 @@ async function main(): Promise<void> {
     finished: false,
     owners,
     notes,
+    pool,
+    fuzzRuns: FUZZ_RUNS,
+    invariantRuns: INVARIANT_RUNS,
   };
   // A re-run keeps the previous verdicts of everything it does not run again.
   const rerun = new Set(selected.map((m) => m.id));

@@ -1,6 +1,14 @@
 // One line per surviving mutant that is argued equivalent (or killed by a test added since the
 // last full run), keyed by `noteKey` in report.ts: "<file> | <original line> | <mutated line>".
 export const notes: Record<string, string> = {
+  "CycleLedgerLib.sol | return (amount * RATE_SCALE + idx.rate - 1) / idx.rate; | return (amount * RATE_SCALE + idx.rate) / idx.rate;":
+    "Equivalent: toUnitsUp has no caller in contracts/ (dead since the LD staking rewrite), so no executed code changes; its bytecode diff is only in the metadata of contracts that embed others' creation code.",
+  "Reactor.sol | if (a.request.shares == 0 || matured >= _ledger.index.cycle) return (true, a); | if (a.request.shares == 0 || matured > _ledger.index.cycle) return (true, a);":
+    "Equivalent in effect: at matured == the current cycle no maturity is recorded yet (ReactorAccounts writes _maturities[c] when c closes, and the index then moves on), so coveredAtOnce reads false and the mutant hands the account to the module's general path, which returns the same unmatured request (only gas differs).",
+  "AllocationMathLib.sol | if (idle >= owed) return 0; | if (idle > owed) return 0;":
+    "Equivalent: at idle == owed the mutant goes on to mulDiv(owed - idle = 0, ..) = 0, the same 0 the guard returns.",
+  "LiquidityAllocator.sol | totalWeight == 0 ? 0 : Math.mulDiv(deployable, weights[i], totalWeight); | totalWeight == 0 ? 0 : Math.mulDiv(deployable, weights[i], totalWeight, Math.Rounding.Ceil);":
+    "Equivalent in effect: each venue's deploy target rises by < 1 wei (at most MAX_VENUES_PER_REACTOR wei over the deployable amount), below the allocator's minimum move, and _deploy caps every move at the Reactor's free (unreserved) assets, so no reserved asset can be deployed by it.",
   "LiquidityMathLib.sol | b = Math.sqrt(bReserve * Math.mulDiv(aReserve, priceX112, Q112)); | b = Math.sqrt(bReserve * Math.mulDiv(aReserve, priceX112, Q112, Math.Rounding.Ceil));":
     "Equivalent in effect: rounding the inner product up adds < bReserve under the square root, which moves sqrt(bReserve * aReserve * p) by < 1/2 wei at the pool's own price, so the fair base reserve (then scaled down by held/supply) changes by at most 1 wei; no consumer's rule depends on the direction of that rounding (the fee and cover sizing allow a few wei, see test/integration/properties/allocator.ts).",
   "LiquidityMathLib.sol | if (bForAllOfA <= bDesired) return (aDesired, bForAllOfA); | if (bForAllOfA < bDesired) return (aDesired, bForAllOfA);":

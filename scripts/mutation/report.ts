@@ -26,6 +26,11 @@ export interface RunInfo {
   finished: boolean;
   owners: Record<string, string[]>;
   notes: Record<string, string>;
+  /** What the sample drew from: "all" files, or "fast" (config.fastFiles: the CI sample). */
+  pool?: string;
+  /** Solidity fuzz / invariant runs per campaign in the mutation workspace. */
+  fuzzRuns?: number;
+  invariantRuns?: number;
 }
 
 /** Key under which an equivalence argument or a killing-test note is filed for a survivor: the
@@ -82,8 +87,25 @@ export function writeReport(file: string, info: RunInfo, outcomes: Outcome[]): v
   out.push("");
   out.push(
     `${info.discovered} mutation sites found over ${info.files.length} files; ${info.selected} selected ` +
-      "(stratified by file, deterministic for the seed).",
+      "(stratified by file, deterministic for the seed)" +
+      (info.pool === "fast"
+        ? `, drawn only from the contracts whose builds are small and owning tests fast ` +
+          `(config.fastFiles in scripts/mutation/config.ts), as the CI sample is.`
+        : "."),
   );
+  const ran = outcomes.filter((o) => o.status === "killed" || o.status === "survived");
+  if (ran.length > 0) {
+    const secs = ran.map((o) => o.seconds).sort((a, b) => a - b);
+    const total = outcomes.reduce((t, o) => t + o.seconds, 0);
+    out.push("");
+    out.push(
+      `Time per mutant that ran: median ${secs[Math.floor(secs.length / 2)].toFixed(0)} s, ` +
+        `max ${secs[secs.length - 1].toFixed(0)} s; ${(total / 60).toFixed(1)} min of mutant work in all. ` +
+        (info.fuzzRuns
+          ? `Solidity campaigns shortened for the run: ${info.fuzzRuns} fuzz runs, ${info.invariantRuns} invariant runs (same seed).`
+          : ""),
+    );
+  }
   out.push("");
   const survivors = outcomes.filter((o) => o.status === "survived");
   out.push("## Survivors");

@@ -55,7 +55,8 @@ export function ownersOf(
       isTestFile(f) &&
       !cfg.excludeTests.some((x) => x.test(f)),
   );
-  const configured = cfg.owners[name] ? matchGlobs(tests, cfg.owners[name]) : [];
+  // In the order the config lists the globs (orderTests keeps it inside a rank).
+  const configured = [...new Set((cfg.owners[name] ?? []).flatMap((g) => matchGlobs(tests, [g])))];
   if (configured.length > 0) return configured;
   const word = new RegExp(`\\b${name}\\b`);
   return tests.filter(
@@ -63,11 +64,15 @@ export function ownersOf(
   );
 }
 
-/** Fastest first: unit mocha, then integration mocha, then Solidity (fuzz before invariants). */
+/** Fastest first: unit mocha, then integration mocha, then Solidity (fuzz before invariants);
+ *  inside a rank, the order the config lists them in (most likely killer first). */
 export function orderTests(tests: string[]): { mocha: string[]; solidity: string[] } {
   const rank = (f: string) =>
     (f.startsWith("test/unit/") ? 0 : 1) + (f.includes("/invariant/") ? 2 : 0);
-  const sorted = [...tests].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const sorted = tests
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map((x) => x.f);
   return {
     mocha: sorted.filter((f) => f.endsWith(".ts")),
     solidity: sorted.filter((f) => f.endsWith(".t.sol")),

@@ -12,6 +12,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,8 +24,50 @@ export interface RunResult {
   seconds: number;
 }
 
+/** Hardhat config the mutation runs use: the project's own, with the Solidity fuzz and invariant
+ *  campaigns shortened (a planted bug that only a long campaign finds is rare; the verdicts stay
+ *  deterministic: same seed, fewer runs). Written into the workspace only. */
+export const MUTATION_CONFIG = "hardhat.mutation.config.ts";
+export const FUZZ_RUNS = 64;
+export const INVARIANT_RUNS = 32;
+function mutationConfigText(): string {
+  return `// Written by scripts/mutation/workspace.ts into the mutation workspace only.
+import base from "./hardhat.config.ts";
+const solidity = base.test?.solidity ?? {};
+export default {
+  ...base,
+  test: {
+    ...base.test,
+    solidity: {
+      ...solidity,
+      fuzz: { ...solidity.fuzz, runs: ${FUZZ_RUNS} },
+      invariant: { ...solidity.invariant, runs: ${INVARIANT_RUNS} },
+    },
+  },
+};
+`;
+}
+
+/** Copies the project's build outputs into the workspace when it has them, with the compile
+ *  cache's absolute paths moved to the workspace, so that the first build there compiles only what
+ *  is out of date instead of everything. Nothing here is trusted: Hardhat re-checks every cache
+ *  entry against the sources' content hashes, and every mutant's build is tied to its text by
+ *  the build-info (rootCompiledWith) and to a bytecode change (bytecodeFingerprint). */
+function seedBuildOutputs(root: string, dir: string): void {
+  const cacheFile = path.join(root, "cache", "compile-cache.json");
+  if (!existsSync(cacheFile) || !existsSync(path.join(root, "artifacts"))) return;
+  cpSync(path.join(root, "artifacts"), path.join(dir, "artifacts"), { recursive: true });
+  cpSync(path.join(root, "cache"), path.join(dir, "cache"), { recursive: true });
+  const text = readFileSync(cacheFile, "utf8");
+  writeFileSync(
+    path.join(dir, "cache", "compile-cache.json"),
+    text.split(`${root}/`).join(`${dir}/`),
+  );
+}
+
 /** Copies the files git knows about (tracked, plus untracked ones not ignored) from `root`, and
- *  links node_modules. Build outputs (artifacts/, cache/, typechain-types/) are not copied. */
+ *  links node_modules; seeds the build outputs from the project's (see seedBuildOutputs) and
+ *  writes the mutation config. typechain-types/ is not copied (builds skip typechain). */
 export function createWorkspace(root: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "reactor-mutation-"));
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
@@ -39,6 +82,8 @@ export function createWorkspace(root: string): string {
     cpSync(path.join(root, f), to);
   }
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+  seedBuildOutputs(root, dir);
+  writeFileSync(path.join(dir, MUTATION_CONFIG), mutationConfigText());
   return dir;
 }
 
@@ -125,7 +170,7 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Hash of every deployed bytecode under artifacts/contracts and artifacts/test (the Solidity
+/** Hash of every creation and deployed bytecode under artifacts/contracts and artifacts/test (the Solidity
  *  tests link libraries' internal code too), metadata stripped, per artifact.
  *  Compared before and after a mutant's build: if nothing changed, the build either did not take
  *  the mutant (stale output) or the mutant compiles to the same code (equivalent). */
@@ -135,11 +180,20 @@ export function bytecodeFingerprint(dir: string): Map<string, string> {
   walk(path.join(dir, "artifacts", "test"), files);
   const map = new Map<string, string>();
   for (const f of files.sort()) {
-    const json = JSON.parse(readFileSync(f, "utf8")) as { deployedBytecode?: string };
+    const json = JSON.parse(readFileSync(f, "utf8")) as {
+      bytecode?: string;
+      deployedBytecode?: string;
+    };
     if (typeof json.deployedBytecode !== "string") continue;
+    // Both codes: a constructor's work (immutables, guards on its arguments) is only in the
+    // creation code; the runtime code holds immutables as zero placeholders.
     map.set(
       path.relative(dir, f),
-      createHash("sha256").update(stripMetadata(json.deployedBytecode)).digest("hex"),
+      createHash("sha256")
+        .update(stripMetadata(json.deployedBytecode))
+        .update("|")
+        .update(stripMetadata(json.bytecode ?? ""))
+        .digest("hex"),
     );
   }
   return map;
