@@ -3,7 +3,6 @@ pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -13,42 +12,18 @@ import {IDeGenesis} from "../interfaces/IDeGenesis.sol";
 import {IGenesisPool} from "../interfaces/IGenesisPool.sol";
 import {IWETH9} from "../interfaces/external/IWETH9.sol";
 import {DeGenesisLib} from "../libraries/DeGenesisLib.sol";
+import {DeGenesisConfig} from "./DeGenesisConfig.sol";
 
 /// @title DeGenesis
-/// @notice The launch sale: see IDeGenesis for the price curve, the split and the roles.
-contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransient {
+/// @notice The launch sale: see IDeGenesis for the price curve, the split and the roles. Its
+///         fixed terms and their checks are in DeGenesisConfig; this contract holds the state.
+contract DeGenesis is DeGenesisConfig, AccessControl, Pausable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     // ---------------------------------------------------------------- constants
 
     /// @notice May pause commits.
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
-    /// @notice Shortest commit window, in seconds.
-    uint256 public constant MIN_WINDOW_SECONDS = 1 hours;
-    /// @notice Longest commit window, in seconds.
-    uint256 public constant MAX_WINDOW_SECONDS = 90 days;
-    /// @notice Latest the window may open after deployment, in seconds.
-    uint256 public constant MAX_START_DELAY_SECONDS = 365 days;
-    /// @notice Governance must finalise within this many seconds after the window, or the sale is void.
-    uint256 public constant FINALIZATION_WINDOW_SECONDS = 30 days;
-    /// @notice Smallest target raise, USD (18 decimals).
-    uint256 public constant MIN_TARGET_USD = 1_000e18;
-    /// @notice Largest overflow cap (and so target), USD (18 decimals).
-    uint256 public constant MAX_RAISE_USD = 1_000_000_000e18;
-    /// @notice Smallest per-wallet cap, USD (18 decimals).
-    uint256 public constant MIN_WALLET_CAP_USD = 1e18;
-    /// @notice Smallest base TOKE price, USD (18 decimals).
-    uint256 public constant MIN_BASE_PRICE_USD = 1e12;
-    /// @notice Largest base TOKE price, USD (18 decimals).
-    uint256 public constant MAX_BASE_PRICE_USD = 1_000_000e18;
-    /// @notice Smallest accepted ETH price, USD (18 decimals).
-    uint256 public constant MIN_ETH_USD_PRICE = 1e18;
-    /// @notice Largest accepted ETH price, USD (18 decimals).
-    uint256 public constant MAX_ETH_USD_PRICE = 1_000_000e18;
-    /// @notice Longest TOKE vesting, in seconds.
-    uint256 public constant MAX_VESTING_SECONDS = 4 * 365 days;
-    /// @notice Decimals of a USD amount.
-    uint8 private constant USD_DECIMALS = 18;
 
     // ---------------------------------------------------------------- storage
 
@@ -66,21 +41,6 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
         uint128 claimed;
     }
 
-    address private immutable TREASURY;
-    IERC20 private immutable TOKE;
-    IERC20 private immutable USDC;
-    address private immutable WETH;
-    bytes32 private immutable MERKLE_ROOT;
-    uint256 private immutable WINDOW_START;
-    uint256 private immutable WINDOW_END;
-    uint256 private immutable TARGET_USD;
-    uint256 private immutable OVERFLOW_CAP_USD;
-    uint256 private immutable BASE_PRICE_USD;
-    uint256 private immutable WALLET_CAP_USD;
-    uint256 private immutable TOKE_ALLOCATION;
-    uint256 private immutable VESTING_SECONDS;
-    uint256 private immutable USDC_SCALE;
-
     mapping(address account => Account) private _accounts;
     mapping(address account => TokeOwed) private _tokeOwed;
     mapping(address account => uint256 wei_) private _deferredEth;
@@ -96,47 +56,8 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
 
     /// @notice Deploys the sale; see IDeGenesis.Params for each parameter and its bounds.
     /// @param p The sale parameters.
-    constructor(Params memory p) {
-        if (p.governance == address(0)) revert DeGenesisZeroAddress("governance");
-        if (p.guardian == address(0)) revert DeGenesisZeroAddress("guardian");
-        if (p.treasury == address(0)) revert DeGenesisZeroAddress("treasury");
-        if (address(p.toke) == address(0)) revert DeGenesisZeroAddress("toke");
-        if (address(p.usdc) == address(0)) revert DeGenesisZeroAddress("usdc");
-        if (p.weth == address(0)) revert DeGenesisZeroAddress("weth");
-        if (p.merkleRoot == bytes32(0)) revert DeGenesisZeroAddress("merkleRoot");
-        if (
-            p.windowStart < block.timestamp ||
-            p.windowStart > block.timestamp + MAX_START_DELAY_SECONDS ||
-            p.windowEnd < p.windowStart + MIN_WINDOW_SECONDS ||
-            p.windowEnd > p.windowStart + MAX_WINDOW_SECONDS
-        ) revert DeGenesisBadWindow(p.windowStart, p.windowEnd);
-        _checkBounds("targetUsd", p.targetUsd, MIN_TARGET_USD, MAX_RAISE_USD);
-        _checkBounds("overflowCapUsd", p.overflowCapUsd, p.targetUsd, MAX_RAISE_USD);
-        _checkBounds("basePriceUsd", p.basePriceUsd, MIN_BASE_PRICE_USD, MAX_BASE_PRICE_USD);
-        _checkBounds("walletCapUsd", p.walletCapUsd, MIN_WALLET_CAP_USD, p.targetUsd);
-        _checkBounds("ethUsdPrice", p.ethUsdPrice, MIN_ETH_USD_PRICE, MAX_ETH_USD_PRICE);
-        _checkBounds("vestingSeconds", p.vestingSeconds, 0, MAX_VESTING_SECONDS);
-        uint256 expected = Math.mulDiv(p.targetUsd, DeGenesisLib.WAD, p.basePriceUsd);
-        if (p.tokeAllocation != expected || expected == 0)
-            revert DeGenesisBadAllocation(p.tokeAllocation, expected);
-        uint8 usdcDecimals = IERC20Metadata(address(p.usdc)).decimals();
-        if (usdcDecimals > USD_DECIMALS) revert DeGenesisBadUsdcDecimals(usdcDecimals);
-
-        TREASURY = p.treasury;
-        TOKE = p.toke;
-        USDC = p.usdc;
-        WETH = p.weth;
-        MERKLE_ROOT = p.merkleRoot;
-        WINDOW_START = p.windowStart;
-        WINDOW_END = p.windowEnd;
-        TARGET_USD = p.targetUsd;
-        OVERFLOW_CAP_USD = p.overflowCapUsd;
-        BASE_PRICE_USD = p.basePriceUsd;
-        WALLET_CAP_USD = p.walletCapUsd;
-        TOKE_ALLOCATION = p.tokeAllocation;
-        VESTING_SECONDS = p.vestingSeconds;
-        USDC_SCALE = 10 ** (USD_DECIMALS - usdcDecimals);
-        // Bounded by MAX_ETH_USD_PRICE (1e24) just above: fits in 128 bits.
+    constructor(Params memory p) DeGenesisConfig(p) {
+        // Bounded by MAX_ETH_USD_PRICE (1e24) in DeGenesisConfig: fits in 128 bits.
         _ethUsdPrice = uint128(p.ethUsdPrice);
 
         _grantRole(DEFAULT_ADMIN_ROLE, p.governance);
@@ -369,71 +290,6 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IDeGenesis
-    function treasury() external view override returns (address) {
-        return TREASURY;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function toke() external view override returns (IERC20) {
-        return TOKE;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function usdc() external view override returns (IERC20) {
-        return USDC;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function weth() external view override returns (address) {
-        return WETH;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function merkleRoot() external view override returns (bytes32) {
-        return MERKLE_ROOT;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function windowStart() external view override returns (uint256) {
-        return WINDOW_START;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function windowEnd() external view override returns (uint256) {
-        return WINDOW_END;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function targetUsd() external view override returns (uint256) {
-        return TARGET_USD;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function overflowCapUsd() external view override returns (uint256) {
-        return OVERFLOW_CAP_USD;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function basePriceUsd() external view override returns (uint256) {
-        return BASE_PRICE_USD;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function walletCapUsd() external view override returns (uint256) {
-        return WALLET_CAP_USD;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function tokeAllocation() external view override returns (uint256) {
-        return TOKE_ALLOCATION;
-    }
-
-    /// @inheritdoc IDeGenesis
-    function vestingSeconds() external view override returns (uint256) {
-        return VESTING_SECONDS;
-    }
-
-    /// @inheritdoc IDeGenesis
     function finalizedAt() external view override returns (uint256) {
         return _finalizedAt;
     }
@@ -520,14 +376,5 @@ contract DeGenesis is IDeGenesis, AccessControl, Pausable, ReentrancyGuardTransi
             address(pool.stakingToken()) != expectedToken ||
             pool.depositor() != address(this)
         ) revert DeGenesisBadPool(address(pool), expectedToken);
-    }
-
-    function _checkBounds(
-        string memory what,
-        uint256 value,
-        uint256 min,
-        uint256 max
-    ) private pure {
-        if (value < min || value > max) revert DeGenesisOutOfBounds(what, value, min, max);
     }
 }
