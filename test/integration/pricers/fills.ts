@@ -2,7 +2,7 @@
 // quotes, cancellation, capacity, inventory, slippage and deadline, and the refusals.
 import { expect } from "chai";
 import { parseEther, parseUnits } from "ethers";
-import { signQuote, Side } from "../../../scripts/pricers/quote.js";
+import { PRICE_SCALE, signQuote, Side } from "../../../scripts/pricers/quote.js";
 import type { TestERC20 } from "../../helpers/test-contracts.js";
 import {
   BAND_BPS,
@@ -250,6 +250,25 @@ describe("PricerPool fills", () => {
     await expect(
       f.pool.connect(f.taker).fill(ask, await f.sign(ask), usdc("80000"), 0n, await f.deadline()),
     ).to.be.revertedWithCustomError(f.pool, "PricerPoolInsufficientBooks");
+  });
+
+  it("an ask may take the whole asset book to the unit, and not one unit more", async () => {
+    const f = await pricerFixture();
+    // No fee, so the taker's base buys base x PRICE_SCALE / price of the asset exactly.
+    await f.pool.setConfig(BAND_BPS, 0n, CAPACITY, FUND_XYZ, MAX_DRAWDOWN_BPS, SLASH_THRESHOLD);
+    // 10,000 XYZ at 4 USDC: 40,000 USDC buys the whole book; 1 USDC unit more would buy
+    // 0.00000025 XYZ beyond it.
+    const wholeBook = (FUND_XYZ * REFERENCE) / PRICE_SCALE;
+    expect(wholeBook).to.equal(usdc("40000"));
+    const ask = await f.quote(Side.Ask, REFERENCE, FUND_XYZ);
+    const sig = await f.sign(ask);
+    await expect(f.pool.connect(f.taker).fill(ask, sig, wholeBook + 1n, 0n, await f.deadline()))
+      .to.be.revertedWithCustomError(f.pool, "PricerPoolInsufficientBooks")
+      .withArgs(f.xyz, ((wholeBook + 1n) * PRICE_SCALE) / REFERENCE, FUND_XYZ);
+    const before = await f.xyz.balanceOf(f.taker);
+    await f.pool.connect(f.taker).fill(ask, sig, wholeBook, 0n, await f.deadline());
+    expect((await f.xyz.balanceOf(f.taker)) - before).to.equal(FUND_XYZ);
+    expect((await f.pool.books()).asset).to.equal(0n);
   });
 
   it("min-out: the taker's floor is enforced to the unit", async () => {
