@@ -51,15 +51,15 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
 
     /// @inheritdoc IFeeDistributor
     uint32 public distributionSeconds;
-    /// @inheritdoc IFeeDistributor
-    uint256 public periodFinish;
+    // The stream's end and last update share distributionSeconds' slot (one read per report).
+    uint48 private _periodFinish;
+    uint48 private _lastUpdate;
     /// @inheritdoc IFeeDistributor
     uint256 public committed;
     /// @inheritdoc IFeeDistributor
     uint256 public totalValue;
 
     uint256 private _rateWad;
-    uint256 private _lastUpdate;
     uint256 private _perValue;
     uint256 private _carryWad;
     address[] private _reactors;
@@ -139,14 +139,16 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
         committed += amount;
         uint256 period = distributionSeconds;
         uint256 totalWad = amount * WAD + _carryWad;
-        if (block.timestamp < periodFinish) totalWad += _rateWad * (periodFinish - block.timestamp);
+        uint256 finish = _periodFinish;
+        if (block.timestamp < finish) totalWad += _rateWad * (finish - block.timestamp);
         uint256 rateWad = totalWad / period;
         // What the per-second rate cannot carry waits for the next distribution.
         _carryWad = totalWad - rateWad * period;
         _rateWad = rateWad;
-        _lastUpdate = block.timestamp;
-        periodFinish = block.timestamp + period;
-        emit Distributed(amount, period, rateWad, periodFinish);
+        finish = block.timestamp + period;
+        _lastUpdate = uint48(block.timestamp);
+        _periodFinish = uint48(finish);
+        emit Distributed(amount, period, rateWad, finish);
     }
 
     /// @inheritdoc IFeeDistributor
@@ -178,6 +180,11 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IFeeDistributor
+    function periodFinish() external view returns (uint256) {
+        return _periodFinish;
+    }
+
+    /// @inheritdoc IFeeDistributor
     function rewardToken() external view returns (address) {
         return address(_reward);
     }
@@ -206,12 +213,13 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
         (uint256 perValue, uint256 carried) = _pendingGlobal();
         _perValue = perValue;
         if (carried != 0) _carryWad += carried;
-        _lastUpdate = Math.max(_lastUpdate, Math.min(block.timestamp, periodFinish));
+        uint256 end = Math.min(block.timestamp, _periodFinish);
+        if (end > _lastUpdate) _lastUpdate = uint48(end);
     }
 
     function _pendingGlobal() private view returns (uint256 perValue, uint256 carriedWad) {
         perValue = _perValue;
-        uint256 end = Math.min(block.timestamp, periodFinish);
+        uint256 end = Math.min(block.timestamp, _periodFinish);
         if (end <= _lastUpdate) return (perValue, 0);
         uint256 streamedWad = _rateWad * (end - _lastUpdate);
         uint256 value = totalValue;
