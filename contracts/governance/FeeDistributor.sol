@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IFeeDistributor} from "../interfaces/IFeeDistributor.sol";
@@ -18,6 +19,7 @@ import {RoleGated} from "../core/RoleGated.sol";
 ///      are kept in wad (reward wei x 1e18) so the per-second rate loses nothing to rounding.
 contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
+    using SafeCast for uint256;
 
     /// @notice Scale of a unit's TOKE value (LD staking's rate), and of wad amounts.
     uint256 public constant WAD = 1e18;
@@ -28,18 +30,20 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
     /// @notice Longest distribution period, seconds.
     uint256 public constant MAX_PERIOD_SECONDS = 30 days;
 
+    /// @dev `known`, `rate` and `units` share one slot (a stake change reads it once).
     struct ReactorBook {
         bool known;
-        uint256 rate;
-        uint256 units;
+        uint64 rate;
+        uint184 units;
         uint256 perUnit;
         uint256 perValueSeen;
     }
 
+    /// @dev `units` and `accrued` share one slot.
     struct Holder {
-        uint256 units;
+        uint128 units;
+        uint128 accrued;
         uint256 paid;
-        uint256 accrued;
     }
 
     IERC20 private immutable _reward;
@@ -47,15 +51,15 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
 
     /// @inheritdoc IFeeDistributor
     uint32 public distributionSeconds;
-    /// @inheritdoc IFeeDistributor
-    uint256 public periodFinish;
+    // The stream's end and last update share distributionSeconds' slot (one read per report).
+    uint48 private _periodFinish;
+    uint48 private _lastUpdate;
     /// @inheritdoc IFeeDistributor
     uint256 public committed;
     /// @inheritdoc IFeeDistributor
     uint256 public totalValue;
 
     uint256 private _rateWad;
-    uint256 private _lastUpdate;
     uint256 private _perValue;
     uint256 private _carryWad;
     address[] private _reactors;
@@ -100,7 +104,7 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
         ReactorBook storage b = _books[reactor];
         if (!b.known) {
             b.known = true;
-            b.rate = rate;
+            b.rate = rate.toUint64();
             b.perValueSeen = _perValue;
             _reactors.push(reactor);
         }
@@ -108,8 +112,8 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
         Holder storage h = _holders[reactor][account];
         _settle(b, h);
         uint256 before = _valueOf(b.units, b.rate);
-        b.units = b.units - h.units + newUnits;
-        h.units = newUnits;
+        b.units = (b.units - h.units + newUnits).toUint184();
+        h.units = newUnits.toUint128();
         totalValue = totalValue - before + _valueOf(b.units, b.rate);
     }
 
@@ -120,7 +124,7 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
         _updateGlobal();
         _syncReactor(b);
         uint256 before = _valueOf(b.units, b.rate);
-        b.rate = rate;
+        b.rate = rate.toUint64();
         totalValue = totalValue - before + _valueOf(b.units, rate);
     }
 
@@ -135,14 +139,16 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
         committed += amount;
         uint256 period = distributionSeconds;
         uint256 totalWad = amount * WAD + _carryWad;
-        if (block.timestamp < periodFinish) totalWad += _rateWad * (periodFinish - block.timestamp);
+        uint256 finish = _periodFinish;
+        if (block.timestamp < finish) totalWad += _rateWad * (finish - block.timestamp);
         uint256 rateWad = totalWad / period;
         // What the per-second rate cannot carry waits for the next distribution.
         _carryWad = totalWad - rateWad * period;
         _rateWad = rateWad;
-        _lastUpdate = block.timestamp;
-        periodFinish = block.timestamp + period;
-        emit Distributed(amount, period, rateWad, periodFinish);
+        finish = block.timestamp + period;
+        _lastUpdate = uint48(block.timestamp);
+        _periodFinish = uint48(finish);
+        emit Distributed(amount, period, rateWad, finish);
     }
 
     /// @inheritdoc IFeeDistributor
@@ -174,6 +180,11 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IFeeDistributor
+    function periodFinish() external view returns (uint256) {
+        return _periodFinish;
+    }
+
+    /// @inheritdoc IFeeDistributor
     function rewardToken() external view returns (address) {
         return address(_reward);
     }
@@ -201,13 +212,14 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
     function _updateGlobal() private {
         (uint256 perValue, uint256 carried) = _pendingGlobal();
         _perValue = perValue;
-        _carryWad += carried;
-        _lastUpdate = Math.max(_lastUpdate, Math.min(block.timestamp, periodFinish));
+        if (carried != 0) _carryWad += carried;
+        uint256 end = Math.min(block.timestamp, _periodFinish);
+        if (end > _lastUpdate) _lastUpdate = uint48(end);
     }
 
     function _pendingGlobal() private view returns (uint256 perValue, uint256 carriedWad) {
         perValue = _perValue;
-        uint256 end = Math.min(block.timestamp, periodFinish);
+        uint256 end = Math.min(block.timestamp, _periodFinish);
         if (end <= _lastUpdate) return (perValue, 0);
         uint256 streamedWad = _rateWad * (end - _lastUpdate);
         uint256 value = totalValue;
@@ -220,13 +232,17 @@ contract FeeDistributor is IFeeDistributor, RoleGated, ReentrancyGuardTransient 
     /// @dev Folds the reward per value since the last sync into the Reactor's per-unit one.
     function _syncReactor(ReactorBook storage b) private {
         uint256 perValue = _perValue;
-        b.perUnit += Math.mulDiv(perValue - b.perValueSeen, b.rate, WAD);
+        uint256 seen = b.perValueSeen;
+        if (seen == perValue) return;
+        b.perUnit += Math.mulDiv(perValue - seen, b.rate, WAD);
         b.perValueSeen = perValue;
     }
 
     function _settle(ReactorBook storage b, Holder storage h) private {
         uint256 perUnit = b.perUnit;
-        h.accrued += Math.mulDiv(h.units, perUnit - h.paid, ACC_SCALE);
+        uint256 paid = h.paid;
+        if (paid == perUnit) return;
+        h.accrued = (h.accrued + Math.mulDiv(h.units, perUnit - paid, ACC_SCALE)).toUint128();
         h.paid = perUnit;
     }
 

@@ -21,10 +21,13 @@ contract StakeVotes is IStakeVotes, RoleGated {
     /// @notice At most this many Reactors are tracked (bounds every weight lookup).
     uint256 public constant MAX_REACTORS = 32;
 
+    /// @dev `known`, `epoch`, `drop` (the latest of `drops`, cached) and `units` share one slot,
+    ///      so a stake change reads one slot of the book, not three.
     struct Book {
         bool known;
         uint32 epoch;
-        uint256 units;
+        uint64 drop;
+        uint152 units;
         Checkpoints.Trace208 drops;
     }
 
@@ -67,7 +70,7 @@ contract StakeVotes is IStakeVotes, RoleGated {
         uint208 packed = units.toUint208();
         h.byTime.push(clock(), packed);
         h.byEpoch.push(b.epoch, packed);
-        b.units = b.units - old + units;
+        b.units = (b.units - old + units).toUint152();
         emit StakeCheckpointed(reactor, account, units);
         address to = listener;
         if (to != address(0)) {
@@ -89,7 +92,9 @@ contract StakeVotes is IStakeVotes, RoleGated {
             })
         );
         ++b.epoch;
-        b.drops.push(clock(), (RATE_SCALE - rate).toUint208());
+        uint64 drop = (RATE_SCALE - rate).toUint64();
+        b.drop = drop;
+        b.drops.push(clock(), drop);
         emit SlashRecorded(slashId, reactor, slashed, rate);
         address to = listener;
         if (to != address(0)) IStakeListener(to).rateChanged(reactor, rate);
@@ -192,6 +197,6 @@ contract StakeVotes is IStakeVotes, RoleGated {
     }
 
     function _rate(Book storage b) private view returns (uint256) {
-        return RATE_SCALE - b.drops.latest();
+        return RATE_SCALE - b.drop;
     }
 }

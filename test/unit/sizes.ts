@@ -16,7 +16,7 @@ const LIMITS: Record<string, number> = {
   ProtocolRoles: 4_000, // enumerable members + the DAO hand-over (issue 14)
   TokeGovernor: 22_000,
   StakeVotes: 7_500,
-  FeeDistributor: 6_000,
+  FeeDistributor: 7_000, // + packed books (issue 17): checked casts into the shared slots
   LDCompensation: 4_500,
   Toke: 9_000,
 };

@@ -5,7 +5,9 @@ import { directorsOperations } from "../../../scripts/gas/directors.js";
 // LD staking, votes and claims as `npm run bench:gas` measures them (scripts/gas/directors.ts,
 // the one gas subsystem), against the same budgets, and claims that cost the same however many
 // cycles passed (O(1) accumulators).
-describe("LD staking, votes and claims: gas", () => {
+describe("LD staking, votes and claims: gas", function () {
+  // 20+ rollovers on the whole system: well over the default 40 s on a shared, loaded machine.
+  this.timeout(180_000);
   it("stays within budget and claims do not grow over 1 and 20 cycles", async () => {
     const [rows, budget] = await Promise.all([directorsOperations.run(), readBudget()]);
     const gas = (id: string) => {
