@@ -19,6 +19,15 @@ export interface MutationConfig {
   fastFiles: string[];
 }
 
+// LDStaking and its abstract base (storage, wiring, views) are owned by the same tests.
+const LD_STAKING_TESTS = [
+  "test/unit/LDStaking/*.ts",
+  "test/integration/properties/ldstaking.ts",
+  "test/integration/venues/stake-slash.ts",
+  "test/integration/directors/attacks.ts",
+  "test/solidity/invariant/DirectorsInvariants.t.sol",
+];
+
 export const config: MutationConfig = {
   include: [
     "contracts/core/*.sol",
@@ -172,13 +181,8 @@ export const config: MutationConfig = {
       "test/solidity/properties/AllocationMathLib.t.sol",
       "test/solidity/invariant/VenueInvariants.t.sol",
     ],
-    LDStaking: [
-      "test/unit/LDStaking/*.ts",
-      "test/integration/properties/ldstaking.ts",
-      "test/integration/venues/stake-slash.ts",
-      "test/integration/directors/attacks.ts",
-      "test/solidity/invariant/DirectorsInvariants.t.sol",
-    ],
+    LDStaking: LD_STAKING_TESTS,
+    LDStakingBooks: LD_STAKING_TESTS,
     EmissionController: [
       "test/unit/EmissionController/*.ts",
       "test/integration/directors/emissions.ts",
