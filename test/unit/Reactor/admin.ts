@@ -275,6 +275,30 @@ describe("Reactor: pause, allocator, write-down, sweep and rewards", () => {
     expect(await tUsdc.rate()).to.equal(RATE_ONE / 100n);
   });
 
+  it("a mark can take the rate down to one unit, never to zero", async () => {
+    const { tUsdc, usdc, users, allocator } = await setup();
+    const [alice] = users;
+    // supply = 10^18 + 1 units; a 1-unit write-down leaves rate = floor(10^36 / (10^18 + 1))
+    // = 10^18 - 1, so the book is supply x rate = 10^36 - 1 (in RATE_SCALE units), worth
+    // 10^18 - 1 assets and a fraction. A mark of 10^18 - 1 would leave 10^18 - 1 < supply of the
+    // scaled book, a rate of zero: refused. One unit less leaves (2 x 10^18 - 1) / supply = 1.
+    const supply = RATE_ONE + 1n;
+    await usdc.mint(alice.address, supply);
+    await tUsdc.connect(alice).deposit(supply, alice.address);
+    await tUsdc.connect(allocator).pullAssets(supply);
+    await tUsdc.connect(allocator).writeDown(1n);
+    expect(await tUsdc.rate()).to.equal((RATE_ONE * RATE_ONE) / supply);
+    const deployed = supply - 1n;
+    await expect(tUsdc.connect(allocator).markLoss(RATE_ONE - 1n))
+      .to.be.revertedWithCustomError(tUsdc, "ReactorBadMark")
+      .withArgs(RATE_ONE - 1n, deployed);
+    await tUsdc.connect(allocator).markLoss(RATE_ONE - 2n);
+    expect(await tUsdc.rate()).to.equal(
+      (supply * (RATE_ONE - 1n) - (RATE_ONE - 2n) * RATE_ONE) / supply,
+    );
+    expect(await tUsdc.rate()).to.equal(1n);
+  });
+
   it("sweeps a donation (never owed assets) and foreign tokens to the Treasury", async () => {
     const { conn, tUsdc, usdc, users, treasury, allocator } = await setup();
     const [alice, bob] = users;
