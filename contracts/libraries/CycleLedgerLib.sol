@@ -255,11 +255,6 @@ library CycleLedgerLib {
         return (amount * RATE_SCALE) / idx.rate;
     }
 
-    /// @notice Units worth `amount` of underlying at the ledger's rate, rounded up.
-    function toUnitsUp(Index memory idx, uint256 amount) internal pure returns (uint256) {
-        return (amount * RATE_SCALE + idx.rate - 1) / idx.rate;
-    }
-
     // ---------------------------------------------------------------- internal
 
     function _active(

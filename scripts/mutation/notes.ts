@@ -1,8 +1,6 @@
 // One line per surviving mutant that is argued equivalent (or killed by a test added since the
 // last full run), keyed by `noteKey` in report.ts: "<file> | <original line> | <mutated line>".
 export const notes: Record<string, string> = {
-  "CycleLedgerLib.sol | return (amount * RATE_SCALE + idx.rate - 1) / idx.rate; | return (amount * RATE_SCALE + idx.rate) / idx.rate;":
-    "Equivalent: toUnitsUp has no caller in contracts/ (dead since the LD staking rewrite), so no executed code changes; its bytecode diff is only in the metadata of contracts that embed others' creation code.",
   "Reactor.sol | if (a.request.shares == 0 || matured >= _ledger.index.cycle) return (true, a); | if (a.request.shares == 0 || matured > _ledger.index.cycle) return (true, a);":
     "Equivalent in effect: at matured == the current cycle no maturity is recorded yet (ReactorAccounts writes _maturities[c] when c closes, and the index then moves on), so coveredAtOnce reads false and the mutant hands the account to the module's general path, which returns the same unmatured request (only gas differs).",
   "AllocationMathLib.sol | if (idle >= owed) return 0; | if (idle > owed) return 0;":
