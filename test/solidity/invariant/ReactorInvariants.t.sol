@@ -21,7 +21,8 @@ import {ReactorHandler} from "./ReactorHandler.t.sol";
 ///     uncovered (a rollover that recalled nothing may leave a debt, paid as assets come back).
 ///  4. Timing: nothing is redeemed before its request matures; the cycle index rises by exactly
 ///     one per completed rollover and a rollover never starts before the cycle's end time.
-///  6. Rounding favours the protocol, by at most 1 wei per operation.
+///  6. Rounding favours the protocol, by at most 1 wei per operation (a deposit: at most one share
+///     unit's worth, which is 1 wei while the rate is <= 1).
 ///  9. Custody: assets are only with LPs, the Reactor, the allocator and the Treasury (or burnt
 ///     by a reported loss); the cycle manager holds nothing.
 /// 10. Access: every privileged function reverts for an outsider, including a guardian-only
