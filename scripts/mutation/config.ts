@@ -101,6 +101,7 @@ export const config: MutationConfig = {
       "test/solidity/invariant/ReactorInvariants.t.sol",
     ],
     RedemptionLib: [
+      "test/solidity/properties/RedemptionLib.t.sol",
       "test/unit/Reactor/redemptions.ts",
       "test/unit/Reactor/token.ts",
       "test/unit/Reactor/admin.ts",
@@ -203,6 +204,7 @@ export const config: MutationConfig = {
     ],
     FeeDistributor: [
       "test/unit/FeeDistributor/*.ts",
+      "test/unit/governance/coverage-FeeDistributor.ts",
       "test/integration/governance/lifecycle.ts",
       "test/integration/governance/attacks.ts",
       "test/solidity/FeeDistributor.t.sol",

@@ -25,4 +25,14 @@ export const notes: Record<string, string> = {
     "Equivalent: at stakeValue == MAX_VALUE the mutant assigns the value it already has.",
   "VoteTallyLib.sol | } else if (before > next) { | } else if (before >= next) {":
     "Equivalent in effect: at before == next the mutant calls _change with all four deltas zero, which leaves every tally value as it was.",
+  "FeeDistributor.sol | uint256 before = _valueOf(b.units, b.rate); | uint256 before = _valueOf(b.rate, b.units);":
+    "Equivalent: _valueOf(units, rate) is mulDiv(units, rate, WAD, Ceil), symmetric in its first two arguments.",
+  "AllocationMathLib.sol | return principal > fair ? principal - fair : 0; | return principal >= fair ? principal - fair : 0;":
+    "Equivalent: at principal == fair the mutant returns principal - fair = 0, the same 0.",
+  "LiquidityAllocator.sol | if (current > target && current - target > minMove) { | if (current >= target && current - target > minMove) {":
+    "Equivalent: at current == target the second term is 0 > minMove, false for every minMove, as the original's first term is.",
+  "EmissionMathLib.sol | uint256 thinner = a < t ? a : t; | uint256 thinner = a <= t ? a : t;":
+    "Equivalent: at a == t both branches pick the same value.",
+  "PricerPool.sol | revert PricerPoolQuoteExhausted(t.assetAmount, quote.size - _min(filled, quote.size)); | revert PricerPoolQuoteExhausted(t.assetAmount, quote.size - _min(quote.size, filled));":
+    "Equivalent: _min is symmetric in its arguments.",
 };

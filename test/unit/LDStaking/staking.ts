@@ -64,6 +64,17 @@ describe("LDStaking: stake, unstake requests, transfers, listing", () => {
       .withArgs(WETH);
     await expect(d.staking.unpause(WETH)).to.emit(d.staking, "StakingUnpaused").withArgs(WETH);
     await d.staking.connect(alice).stake(WETH, 1n, alice.address);
+    // A Reactor that was never listed has no book to pause, unpause, leave or transfer.
+    for (const call of [
+      d.staking.connect(d.guardian).pause(TOKER),
+      d.staking.unpause(TOKER),
+      d.staking.connect(alice).requestUnstake(TOKER, 1n),
+      d.staking.connect(alice).transferStake(TOKER, d.users[1].address, 1n),
+    ]) {
+      await expect(call)
+        .to.be.revertedWithCustomError(d.staking, "LDStakingNotListed")
+        .withArgs(TOKER);
+    }
   });
 
   it("an unstake request stops voting at once, matures with the cycle and pays out once", async () => {
