@@ -59,7 +59,10 @@ describe("Treasury: protocol-controlled liquidity", () => {
     await expect(treasury.provideLiquidity(reactor, 0n, 0n)).to.be.revertedWithCustomError(
       treasury,
       "TreasuryZeroAmount",
-    );
+    ); // Everything it still holds, to the unit: 3,000 USDC, leaving none.
+    await treasury.provideLiquidity(reactor, USDC(3_000), USDC(3_000));
+    expect(await treasury.holdings(await usdc.getAddress())).to.equal(0n);
+    expect(await tUsdc.balanceOf(await treasury.getAddress())).to.equal(USDC(5_000));
   });
 
   it("never lets anyone else redeem or move its tAssets, governance included", async () => {
