@@ -148,6 +148,7 @@ export const config: MutationConfig = {
     ],
     AllocatorFees: [
       "test/integration/venues/allocator.ts",
+      "test/integration/core/fairness.ts",
       "test/integration/properties/allocator.ts",
       "test/integration/venues/fees-and-losses.ts",
       "test/integration/venues/stake-slash.ts",
