@@ -35,4 +35,6 @@ export const notes: Record<string, string> = {
     "Equivalent: at a == t both branches pick the same value.",
   "PricerPool.sol | revert PricerPoolQuoteExhausted(t.assetAmount, quote.size - _min(filled, quote.size)); | revert PricerPoolQuoteExhausted(t.assetAmount, quote.size - _min(quote.size, filled));":
     "Equivalent: _min is symmetric in its arguments.",
+  "AllocatorWaterfall.sol | Math.Rounding.Ceil | Math.Rounding.Floor":
+    "Not strictly equivalent, bounded to 1 wei of TOKE: the slash is already grossed up by BPS / (BPS - slippageBps) over the TOKE the TWAP needs, so rounding that down slashes at most 1 wei of TOKE less, and any part the sale then misses (covered = min(out, missing)) passes to the next waterfall step.",
 };
